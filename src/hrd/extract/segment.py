@@ -1,0 +1,139 @@
+"""Stage 1: segmentation into header lines, paragraphs and sentences, with offsets.
+
+A readout starts with a header block (title, a "Joint Press Release" label, a
+dateline such as "Brussels, 27.11.2020") and may end with a sign-off (a
+spokesperson's name and telephone number). Header lines are kept as
+sentences of their own with ``header=True`` so that later stages can read the
+dateline but do not take statements from it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .lexicon import load_lexicon
+from .state import Analysis, Sentence
+
+__all__ = ["run", "split_sentences"]
+
+_LEX = load_lexicon("segment")
+_ABBREV = frozenset(a.lower() for a in _LEX["abbreviations"])
+_ENGLISH = frozenset(_LEX["english_function_words"])
+
+_PARA_RE = re.compile(r"\n\s*\n")
+# A sentence ends at . ! ? (optionally followed by a closing quote or bracket)
+# followed by whitespace and something that can start a sentence.
+_END_RE = re.compile(r"""[.!?]["”’)\]]*(?=\s+["“‘(\[]?[A-Z0-9À-Ý])""")
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_DATELINE_RE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b(19|20)\d{2}\b")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    m = _WORD_BEFORE_RE.search(text, 0, dot)
+    if not m:
+        return False
+    word = m.group(1).lower()
+    if word in _ABBREV:
+        return True
+    # Initials ("J. Smith", "U.S.") but not the pronoun-free end of a sentence.
+    return len(word) == 1 and word.isalpha() and text[m.start(1)].isupper()
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` into sentence spans with whitespace trimmed."""
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    cur = start
+    for m in _END_RE.finditer(text, start, end):
+        if text[m.start()] == "." and _is_abbreviation(text, m.start()):
+            continue
+        spans.append((cur, m.end()))
+        cur = m.end()
+    spans.append((cur, end))
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+def _looks_like_header_line(line: str) -> bool:
+    """A short line without a final full stop: a title, label, dateline or sign-off."""
+    stripped = line.strip()
+    return bool(stripped) and len(stripped) < 200 and not stripped.endswith((".", ":", ";"))
+
+
+def _language(text: str) -> str | None:
+    words = re.findall(r"[a-z]+", text[:5000].lower())
+    if len(words) < 5:
+        return None
+    share = sum(w in _ENGLISH for w in words) / len(words)
+    return "en" if share >= 0.2 else None
+
+
+def run(doc: Analysis) -> Analysis:
+    text = doc.text
+    sentences: list[Sentence] = []
+    paragraph = 0
+    pos = 0
+    in_body = False
+    for m in list(_PARA_RE.finditer(text)) + [None]:
+        block_end = m.start() if m else len(text)
+        block = text[pos:block_end]
+        lines = block.split("\n")
+        # Header block: leading paragraphs made only of short unpunctuated lines.
+        if not in_body and all(_looks_like_header_line(ln) or not ln.strip() for ln in lines):
+            off = pos
+            for ln in lines:
+                a = off + len(ln) - len(ln.lstrip())
+                b = off + len(ln.rstrip())
+                if a < b:
+                    sentences.append(Sentence(a, b, text[a:b], paragraph, header=True))
+                off += len(ln) + 1
+        else:
+            in_body = True
+            for a, b in split_sentences(text, pos, block_end):
+                # A line break inside a body paragraph separates a heading from its text.
+                for a2, b2 in _split_lines(text, a, b):
+                    sentences.append(Sentence(a2, b2, text[a2:b2], paragraph))
+        paragraph += 1
+        if m:
+            pos = m.end()
+    sentences = _mark_signoff(sentences)
+    title = next((s.text for s in sentences if s.header), None)
+    return replace(doc, title=title, sentences=tuple(sentences), language=_language(text))
+
+
+def _split_lines(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    parts = []
+    cur = a
+    for m in re.finditer(r"\n", text[a:b]):
+        nl = a + m.start()
+        if _looks_like_header_line(text[cur:nl]) and text[cur:nl].strip():
+            parts.append((cur, nl))
+            cur = nl + 1
+    parts.append((cur, b))
+    out = []
+    for x, y in parts:
+        while x < y and text[x].isspace():
+            x += 1
+        while y > x and text[y - 1].isspace():
+            y -= 1
+        if x < y:
+            out.append((x, y))
+    return out
+
+
+def _mark_signoff(sentences: list[Sentence]) -> list[Sentence]:
+    """Mark trailing short unpunctuated lines (spokesperson, phone) as header lines."""
+    out = list(sentences)
+    i = len(out) - 1
+    while i >= 0 and not out[i].header and _looks_like_header_line(out[i].text) and len(out[i].text) < 80:
+        out[i] = replace(out[i], header=True)
+        i -= 1
+    return out
