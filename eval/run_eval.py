@@ -44,7 +44,14 @@ def score(corpus: Path, ids: list[str], verbose: bool) -> dict[str, object]:
             shutil.copy(corpus / f"{doc_id}.json", gold)
             shutil.copy(corpus / f"{doc_id}.txt", gold)
         extract_dir(corpus, ids, pred)
-        args = [sys.executable, str(SHARED / "eval" / "score.py"), str(gold), str(pred), "--json", str(Path(tmp, "s.json"))]
+        args = [
+            sys.executable,
+            str(SHARED / "eval" / "score.py"),
+            str(gold),
+            str(pred),
+            "--json",
+            str(Path(tmp, "s.json")),
+        ]
         if verbose:
             args.append("--verbose")
         out = subprocess.run(args, capture_output=True, text=True, check=True)

@@ -8,7 +8,7 @@ back.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -28,7 +28,7 @@ __all__ = [
     "Statement",
 ]
 
-SCHEMA_ID = "dialogue-record/1"
+SCHEMA_ID: Final = "dialogue-record/1"
 
 MeetingKind = Literal[
     "human-rights-dialogue",

@@ -59,13 +59,13 @@ def to_record(doc: Analysis) -> Record:
         )
         meetings.append(
             Meeting(
-                kind=m.kind,  # type: ignore[arg-type]
+                kind=m.kind,
                 name=m.name,
                 parties=list(m.parties),
                 ordinal=m.ordinal,
                 start=m.start,
                 end=m.end,
-                format=m.format,  # type: ignore[arg-type]
+                format=m.format,
                 city=m.city,
                 country=m.country,
                 heads=[Head(party=h.party, name=h.name, title=h.title) for h in m.heads],

@@ -79,10 +79,9 @@ def _language(text: str) -> str | None:
 def run(doc: Analysis) -> Analysis:
     text = doc.text
     sentences: list[Sentence] = []
-    paragraph = 0
     pos = 0
     in_body = False
-    for m in list(_PARA_RE.finditer(text)) + [None]:
+    for paragraph, m in enumerate([*_PARA_RE.finditer(text), None]):
         block_end = m.start() if m else len(text)
         block = text[pos:block_end]
         lines = block.split("\n")
@@ -101,7 +100,6 @@ def run(doc: Analysis) -> Analysis:
                 # A line break inside a body paragraph separates a heading from its text.
                 for a2, b2 in _split_lines(text, a, b):
                     sentences.append(Sentence(a2, b2, text[a2:b2], paragraph))
-        paragraph += 1
         if m:
             pos = m.end()
     sentences = _mark_signoff(sentences)

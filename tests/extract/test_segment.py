@@ -1,0 +1,63 @@
+from hrd.extract.segment import run, split_sentences
+from hrd.extract.state import Analysis
+
+TEXT = """EU and Ruritania hold 3rd Human Rights Dialogue
+
+Brussels, 05.05.2021
+
+The EU and Ruritania met on 4 May. Mr. J. Smith led the EU side; the talks covered e.g. torture.
+
+The EU raised cases.
+
+Jane Doe
+Spokesperson
+"""
+
+
+def test_header_and_body_are_told_apart() -> None:
+    doc = run(Analysis(text=TEXT))
+    assert doc.title == "EU and Ruritania hold 3rd Human Rights Dialogue"
+    headers = [s.text for s in doc.sentences if s.header]
+    assert headers == [
+        "EU and Ruritania hold 3rd Human Rights Dialogue",
+        "Brussels, 05.05.2021",
+        "Jane Doe",
+        "Spokesperson",
+    ]
+    body = [s.text for s in doc.sentences if not s.header]
+    assert body == [
+        "The EU and Ruritania met on 4 May.",
+        "Mr. J. Smith led the EU side; the talks covered e.g. torture.",
+        "The EU raised cases.",
+    ]
+
+
+def test_offsets_point_into_the_text() -> None:
+    doc = run(Analysis(text=TEXT))
+    for s in doc.sentences:
+        assert TEXT[s.start : s.end] == s.text
+
+
+def test_abbreviations_do_not_end_sentences() -> None:
+    text = "Article 5 (cf. Art. 7) applies. No. 3 is next."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Article 5 (cf. Art. 7) applies.",
+        "No. 3 is next.",
+    ]
+
+
+def test_language_is_english_or_unknown() -> None:
+    assert (
+        run(
+            Analysis(text="The EU and the partner discussed the situation of human rights in the country.")
+        ).language
+        == "en"
+    )
+    assert (
+        run(
+            Analysis(
+                text="Die Europäische Union und Kasachstan haben heute den Dialog über Menschenrechte geführt."  # noqa: E501
+            )
+        ).language
+        is None
+    )
