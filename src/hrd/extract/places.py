@@ -1,11 +1,76 @@
-"""Stage: places (placeholder: returns the analysis unchanged)."""
+"""Stage 3: places: party mentions (countries, the EU, organisations), cities, the issuer.
+
+Every gazetteer match (see :mod:`.gazetteer`) in the text becomes a
+:class:`PartyMention` when it names a party (a country by name, demonym or
+capital; the EU; an organisation) and a :class:`PlaceMention` when it names a
+city. The issuer is read from the header, the first sentence and the
+sign-off: ``EU`` for the EEAS, an EU delegation, the spokesperson or a joint
+release; the partner's code for its ministry or embassy; null for a news
+agency or anyone else (see ANNOTATION.md).
+"""
 
 from __future__ import annotations
 
-from .state import Analysis
+import re
+from dataclasses import replace
 
-__all__ = ["run"]
+from .gazetteer import gazetteer
+from .lexicon import load_lexicon
+from .state import Analysis, PartyMention, PlaceMention
+
+__all__ = ["find_issuer", "run"]
+
+_ISSUER = load_lexicon("issuer")
+_EU_RE = re.compile("|".join(_ISSUER["eu"]), re.IGNORECASE)
+_AGENCY_RE = re.compile("|".join(_ISSUER["agency"]), re.MULTILINE)
+_PARTNER_RE = re.compile("|".join(_ISSUER["partner"]), re.IGNORECASE)
 
 
 def run(doc: Analysis) -> Analysis:
-    return doc
+    gaz = gazetteer()
+    parties: list[PartyMention] = []
+    places: list[PlaceMention] = []
+    for hit in gaz.find(doc.text):
+        party_done = False
+        place_done = False
+        for e in hit.entries:
+            if e.party and e.form and not party_done:
+                parties.append(PartyMention(hit.start, hit.end, e.party, e.form))
+                party_done = True
+            if e.city and not place_done:
+                places.append(PlaceMention(hit.start, hit.end, e.city, e.country))
+                place_done = True
+    issuer = find_issuer(doc, tuple(parties))
+    return replace(doc, parties=tuple(parties), places=tuple(places), issuer=issuer)
+
+
+def _frame(doc: Analysis) -> list[tuple[int, int]]:
+    """Spans of the header lines, the first body sentence and the sign-off."""
+    spans = [(s.start, s.end) for s in doc.sentences if s.header]
+    body = [s for s in doc.sentences if not s.header]
+    if body:
+        spans.append((body[0].start, body[0].end))
+    if not spans and doc.text:
+        spans.append((0, min(len(doc.text), 300)))
+    return spans
+
+
+def find_issuer(doc: Analysis, parties: tuple[PartyMention, ...]) -> str | None:
+    """Who issued the readout: 'EU', the partner's code, or None (see the module doc)."""
+    frame = _frame(doc)
+    text = doc.text
+    # A news agency's report quotes the EU ("the bloc said in a press release").
+    if _AGENCY_RE.search(text):
+        return None
+    for s in doc.sentences:
+        if not s.header:
+            continue
+        m = _PARTNER_RE.search(text, s.start, s.end)
+        if m:
+            for p in parties:
+                if m.start() <= p.start < m.end() + 60 and p.code != "EU" and len(p.code) == 2:
+                    return p.code
+    for a, b in frame:
+        if _EU_RE.search(text, a, b):
+            return "EU"
+    return None
