@@ -1,11 +1,220 @@
-"""Stage: dates (placeholder: returns the analysis unchanged)."""
+"""Stage 2: dates: the dateline (publication date) and every date mention, resolved.
+
+The dateline is the first full date (with a year) in the header lines, or at
+the start of the first body paragraph ("COLOMBO, October 4, 2021 - "); with
+none, the caller's ``published_hint`` is used. Numeric dates are read in
+European order (DD/MM/YYYY). Body mentions cover single days ("26 November
+2020", "June 11", "18.11.2014"), ranges ("26-27 November", "26 and 27
+November", "From June 13 to 17", "30 November - 1 December"), a weekday
+alone ("on Friday": the most recent such day on or before the dateline),
+"today" / "yesterday", months ("March 2015") and years ("in 2021"). A
+missing year is the one that puts the date nearest the reference date (the
+dateline, else the hint).
+"""
 
 from __future__ import annotations
 
-from .state import Analysis
+import calendar
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 
-__all__ = ["run"]
+from .lexicon import load_lexicon
+from .state import Analysis, DateMention
+
+__all__ = ["find_dates", "run"]
+
+_LEX = load_lexicon("dates")
+_MONTH_NUM = {form: i + 1 for i, forms in enumerate(_LEX["months"]) for form in forms}
+_WEEKDAY_NUM = {forms[0]: i for i, forms in enumerate(_LEX["weekdays"])}
+_RELATIVE: dict[str, int] = _LEX["relative"]
+
+_M = "(?:" + "|".join(sorted(_MONTH_NUM, key=len, reverse=True)) + r")\.?"
+_WD = "(?:" + "|".join(f for forms in _LEX["weekdays"] for f in sorted(forms, key=len, reverse=True)) + ")"
+_D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_Y = r"(?:19|20)\d{2}"
+_TO = r"\s*(?:-|–|—|to|until|till|through|and)\s*"
+
+# (name, pattern): tried in order; earlier matches win, later ones may not overlap them.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(rf"\b(?P<y>{_Y})-(?P<m>\d{{2}})-(?P<d>\d{{2}})\b")),
+    ("num", re.compile(r"\b(?P<d>[0-3]?\d)(?P<sep>[./])(?P<m>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d{2}|\d{2})\b")),
+    (
+        "dm2",
+        re.compile(
+            rf"\b(?P<d1>{_D})\s+(?:of\s+)?(?P<m1>{_M})(?:,?\s+(?P<y1>{_Y}))?{_TO}"
+            rf"(?P<d2>{_D})\s+(?:of\s+)?(?P<m2>{_M})(?:,?\s+(?P<y>{_Y}))?\b"
+        ),
+    ),
+    (
+        "dmr",
+        re.compile(rf"\b(?P<d1>{_D}){_TO}(?P<d2>{_D})\s+(?:of\s+)?(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?\b"),
+    ),
+    ("dm", re.compile(rf"\b(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?\b")),
+    (
+        "md2",
+        re.compile(
+            rf"\b(?P<m1>{_M})\s+(?P<d1>{_D})(?!\d){_TO}(?P<m2>{_M})\s+(?P<d2>{_D})(?!\d)(?:,?\s+(?P<y>{_Y}))?\b"
+        ),
+    ),
+    ("mdr", re.compile(rf"\b(?P<m>{_M})\s+(?P<d1>{_D})(?!\d){_TO}(?P<d2>{_D})(?!\d)(?:,?\s+(?P<y>{_Y}))?\b")),
+    ("md", re.compile(rf"\b(?P<m>{_M})\s+(?P<d>{_D})(?![\d:])(?:,?\s+(?P<y>{_Y}))?\b")),
+    ("my", re.compile(rf"\b(?P<m>{_M})(?:\s+of)?,?\s+(?P<y>{_Y})\b")),
+    ("wd", re.compile(r"\b(?P<wd>" + "|".join(_WEEKDAY_NUM) + r")\b")),
+    ("rel", re.compile(r"\b(?P<rel>" + "|".join(sorted(_RELATIVE, key=len, reverse=True)) + r")\b")),
+    ("y", re.compile(rf"(?<![\d./-])(?P<y>{_Y})(?![\d/-])")),
+]
+# A weekday right before a date belongs to that date ("Thursday (24 September)").
+_WD_BEFORE_DATE = re.compile(rf",?\s*\(?\s*(?:the\s+)?(?:{_D}|{_M})")
+_DATELINE_START = re.compile(r"[A-Z][A-Za-z .'-]{1,40},\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class _Raw:
+    start: int
+    end: int
+    kind: str
+    groups: dict[str, str | None]
+
+
+def _num(s: str | None) -> int:
+    assert s is not None
+    return int(re.sub(r"\D", "", s))
+
+
+def _month(s: str | None) -> int:
+    assert s is not None
+    return _MONTH_NUM[s.rstrip(".")]
+
+
+def _scan(text: str, start: int, end: int) -> list[_Raw]:
+    taken: list[tuple[int, int]] = []
+    found: list[_Raw] = []
+    for kind, pat in _PATTERNS:
+        for m in pat.finditer(text, start, end):
+            a, b = m.span()
+            if any(a < y and x < b for x, y in taken):
+                continue
+            if kind == "wd" and _WD_BEFORE_DATE.match(text, b, min(end, b + 40)):
+                continue
+            if kind == "md" and m.group("y") is None and text[m.end() : m.end() + 1].isdigit():
+                continue
+            taken.append((a, b))
+            found.append(_Raw(a, b, kind, m.groupdict()))
+    found.sort(key=lambda r: r.start)
+    return found
+
+
+def _safe(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _nearest_year(m: int, d: int, ref: dt.date | None) -> int | None:
+    """The year that puts month ``m`` day ``d`` nearest ``ref``."""
+    if ref is None:
+        return None
+    best: tuple[int, int] | None = None
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        day = _safe(y, m, min(d, calendar.monthrange(y, m)[1]))
+        if day is None:
+            continue
+        gap = abs((day - ref).days)
+        if best is None or gap < best[0]:
+            best = (gap, y)
+    return best[1] if best else None
+
+
+def _resolve(raw: _Raw, ref: dt.date | None) -> DateMention | None:
+    g = raw.groups
+    k = raw.kind
+    given = g.get("y") is not None
+    first: dt.date | None
+    last: dt.date | None
+    if k in ("iso", "num"):
+        y = _num(g["y"])
+        y = y + 2000 if y < 100 else y
+        first = last = _safe(y, _num(g["m"]), _num(g["d"]))
+    elif k in ("dm", "md"):
+        m, d = _month(g["m"]), _num(g["d"])
+        y2 = _num(g["y"]) if given else _nearest_year(m, d, ref)
+        first = last = _safe(y2, m, d) if y2 else None
+    elif k in ("dmr", "mdr"):
+        m, d1, d2 = _month(g["m"]), _num(g["d1"]), _num(g["d2"])
+        y2 = _num(g["y"]) if given else _nearest_year(m, d1, ref)
+        first, last = (_safe(y2, m, d1), _safe(y2, m, d2)) if y2 else (None, None)
+    elif k in ("dm2", "md2"):
+        m1, m2, d1, d2 = _month(g["m1"]), _month(g["m2"]), _num(g["d1"]), _num(g["d2"])
+        y_end = _num(g["y"]) if given else _nearest_year(m2, d2, ref)
+        if y_end is None:
+            return None
+        y_start = _num(g["y1"]) if g.get("y1") else (y_end - 1 if m1 > m2 else y_end)
+        first, last = _safe(y_start, m1, d1), _safe(y_end, m2, d2)
+    elif k == "my":
+        y, m = _num(g["y"]), _month(g["m"])
+        first, last = dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
+    elif k == "y":
+        y = _num(g["y"])
+        first, last = dt.date(y, 1, 1), dt.date(y, 12, 31)
+    elif k == "wd":
+        if ref is None:
+            return None
+        assert g["wd"] is not None
+        back = (ref.weekday() - _WEEKDAY_NUM[g["wd"]]) % 7
+        first = last = ref - dt.timedelta(days=back)
+        given = False
+    else:  # rel
+        if ref is None:
+            return None
+        assert g["rel"] is not None
+        first = last = ref + dt.timedelta(days=_RELATIVE[g["rel"]])
+        given = False
+    if first is None or last is None or last < first:
+        return None
+    return DateMention(raw.start, raw.end, first, last, given)
+
+
+def _full_day(raw: _Raw) -> dt.date | None:
+    """A dateline candidate: a single day with a year."""
+    if raw.kind not in ("iso", "num", "dm", "md") or raw.groups.get("y") is None:
+        return None
+    mention = _resolve(raw, None)
+    return mention.first if mention else None
+
+
+def _dateline(doc: Analysis) -> dt.date | None:
+    text = doc.text
+    for s in doc.sentences:
+        if not s.header:
+            break
+        for raw in _scan(text, s.start, s.end):
+            day = _full_day(raw)
+            if day:
+                return day
+    body = next((s for s in doc.sentences if not s.header), None)
+    if body is not None:
+        m = _DATELINE_START.match(text, body.start)
+        at = m.end() if m else body.start
+        for raw in _scan(text, at, min(body.end, at + 40)):
+            day = _full_day(raw)
+            if day and raw.start == at:
+                return day
+    return None
+
+
+def find_dates(
+    text: str, ref: dt.date | None, start: int = 0, end: int | None = None
+) -> Iterator[DateMention]:
+    """Every date mention in ``text[start:end]``, a missing year resolved against ``ref``."""
+    for raw in _scan(text, start, len(text) if end is None else end):
+        mention = _resolve(raw, ref)
+        if mention is not None:
+            yield mention
 
 
 def run(doc: Analysis) -> Analysis:
-    return doc
+    published = _dateline(doc) or doc.published_hint
+    return replace(doc, published=published, dates=tuple(find_dates(doc.text, published)))

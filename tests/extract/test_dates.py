@@ -1,0 +1,105 @@
+"""Tests of the dates stage on small hand-written texts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from hrd.extract import dates, segment
+from hrd.extract.state import Analysis
+
+D = dt.date
+
+
+def _run(text: str, hint: dt.date | None = None) -> Analysis:
+    return dates.run(segment.run(Analysis(text=text, published_hint=hint)))
+
+
+def _spans(text: str, ref: dt.date | None = D(2020, 11, 27)) -> list[tuple[str, dt.date, dt.date]]:
+    return [(text[m.start : m.end], m.first, m.last) for m in dates.find_dates(text, ref)]
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("Title\n\n27.11.2020\nBrussels\n\nBody text here.", D(2020, 11, 27)),
+        ("Title\n\nBrussels, 02/12/2020\n\nBody text here.", D(2020, 12, 2)),
+        ("Title\n\nBrussels, 18 November 2014\n\nBody text here.", D(2014, 11, 18)),
+        ("Title\n\nCOLOMBO, October 4, 2021 - The two sides met in 2020.", D(2021, 10, 4)),
+    ],
+)
+def test_dateline(header: str, expected: dt.date) -> None:
+    assert _run(header).published == expected
+
+
+def test_hint_is_used_without_dateline_and_dateline_wins() -> None:
+    assert _run("Title\n\nThe sides met on 3 May.", hint=D(2019, 5, 6)).published == D(2019, 5, 6)
+    assert _run("Title\n\nBrussels, 07.05.2019\n\nThey met.", hint=D(2019, 5, 6)).published == D(2019, 5, 7)
+
+
+def test_ranges() -> None:
+    assert _spans("On 26-27 November 2020 they met.") == [
+        ("26-27 November 2020", D(2020, 11, 26), D(2020, 11, 27))
+    ]
+    assert _spans("on 26 and 27 November") == [("26 and 27 November", D(2020, 11, 26), D(2020, 11, 27))]
+    assert _spans("From June 13 to 17 they met.", D(2021, 6, 20)) == [
+        ("June 13 to 17", D(2021, 6, 13), D(2021, 6, 17))
+    ]
+    assert _spans("from 30 November to 1 December 2020") == [
+        ("30 November to 1 December 2020", D(2020, 11, 30), D(2020, 12, 1))
+    ]
+    assert _spans("on October 25-26", D(2018, 10, 26)) == [
+        ("October 25-26", D(2018, 10, 25), D(2018, 10, 26))
+    ]
+
+
+def test_single_days() -> None:
+    assert _spans("on 18.11.2014 and on June 11", D(2015, 6, 15)) == [
+        ("18.11.2014", D(2014, 11, 18), D(2014, 11, 18)),
+        ("June 11", D(2015, 6, 11), D(2015, 6, 11)),
+    ]
+    assert _spans("the 3rd of March 2021") == [("3rd of March 2021", D(2021, 3, 3), D(2021, 3, 3))]
+
+
+def test_weekday_with_date_in_brackets_takes_the_date() -> None:
+    assert _spans("met on Thursday (24 September).", D(2020, 9, 25)) == [
+        ("24 September", D(2020, 9, 24), D(2020, 9, 24))
+    ]
+
+
+def test_weekday_alone_is_the_last_such_day_on_or_before_the_dateline() -> None:
+    # 27 November 2020 was a Friday.
+    assert _spans("They met on Friday.") == [("Friday", D(2020, 11, 27), D(2020, 11, 27))]
+    assert _spans("They met on Wednesday.") == [("Wednesday", D(2020, 11, 25), D(2020, 11, 25))]
+
+
+def test_today_and_yesterday() -> None:
+    assert _spans("Brussels hosted today the meeting; yesterday it rained.") == [
+        ("today", D(2020, 11, 27), D(2020, 11, 27)),
+        ("yesterday", D(2020, 11, 26), D(2020, 11, 26)),
+    ]
+
+
+def test_missing_year_is_the_nearest_to_the_dateline() -> None:
+    assert _spans("elections on 10 January", D(2020, 11, 27)) == [
+        ("10 January", D(2021, 1, 10), D(2021, 1, 10))
+    ]
+    assert _spans("the meeting on 20 December", D(2021, 1, 5)) == [
+        ("20 December", D(2020, 12, 20), D(2020, 12, 20))
+    ]
+
+
+def test_month_and_year_only() -> None:
+    assert _spans("the elections held in March 2015 and the next round in 2021") == [
+        ("March 2015", D(2015, 3, 1), D(2015, 3, 31)),
+        ("2021", D(2021, 1, 1), D(2021, 12, 31)),
+    ]
+
+
+def test_no_dates_in_numbers_and_words() -> None:
+    assert _spans("Article 274 and Articles 131 and 378; we may meet; 20 per cent; €8 million.") == []
+
+
+def test_without_reference_year_less_dates_are_dropped() -> None:
+    assert _spans("on 26 November and on Friday", None) == []
