@@ -1,11 +1,156 @@
-"""Stage: legal (placeholder: returns the analysis unchanged)."""
+"""Stage: the legal provisions each statement cites.
+
+:func:`find_legal_refs` finds the references of a stretch of text: every
+instrument mention (:mod:`.legal_mentions`) and every article number, linked
+to the instrument they belong to ("Article 274 of the Criminal Code",
+"Criminal Code Article 274", or a bare "(Articles 131 and 378)" carried from
+the citation just before). An instrument cited without an article gives a
+reference with a null article. Draft laws, informal names ("so-called") and
+instruments only celebrated (an anniversary) are no references.
+
+:func:`run` attaches each reference to the statement whose span contains it,
+else to the nearest statement of the same sentence; references in sentences
+without statements are dropped.
+"""
 
 from __future__ import annotations
 
-from .state import Analysis
+import bisect
+import re
+from dataclasses import replace
 
-__all__ = ["run"]
+from .legal_mentions import Mention, find_mentions
+from .lexicon import load_lexicon
+from .state import Analysis, LegalRefInfo, StatementInfo
+
+__all__ = ["find_legal_refs", "run"]
+
+_LEX = load_lexicon("legal")
+_NUM = r"\d+(?:[.-]\d+)*(?:\(\d+\))*[a-z]?(?!\w)"
+_ART_KW = r"(?:[Aa]rticles?|[Aa]rts?\.|[Ss]ections?|[Ss]ecs?\.|§§?)"
+_ARTICLES_RE = re.compile(
+    rf"\b{_ART_KW}\s*({_NUM}(?:(?:\s*,\s*and\s+|\s*,\s*|\s+(?:and|or|to)\s+|\s*&\s*)(?:{_ART_KW}\s*)?{_NUM})*)"
+)
+_NUM_RE = re.compile(_NUM)
+_GAP_AFTER_RE = re.compile(r"\s*(?:,\s*)?(?:(?:of|under|in)\s+(?:[\w'’-]+\s+){0,3})?")
+_GAP_BEFORE_RE = re.compile(r"(?:['’]s)?\s*[,(]?\s*")
+_CARRY_CHARS = 300
+_PARAGRAPH_RE = re.compile(r"\n\s*\n")
+_SEP = r"[^\w.;:!?]+"
+_NOT_REF_RE = re.compile(
+    r"(?i)\b(?:"
+    + "|".join(re.escape(w) for w in _LEX["not_ref_before"])
+    + rf"){_SEP}(?:[\w'’-]+{_SEP}){{0,3}}$"
+)
+_ANNIVERSARY_RE = re.compile("(?i)" + "|".join(_LEX["anniversary"]))
+_SEGMENT_END = ",;.:!?()\n"
+
+
+def _segment(text: str, start: int, end: int) -> str:
+    """The comma-delimited stretch of text around ``text[start:end]``."""
+    a = max(text.rfind(c, 0, start) for c in _SEGMENT_END) + 1
+    bs = [i for i in (text.find(c, end) for c in _SEGMENT_END) if i >= 0]
+    return text[a : min(bs) if bs else len(text)]
+
+
+def _is_ref(text: str, m: Mention) -> bool:
+    if _NOT_REF_RE.search(text, max(0, m.start - 60), m.start):
+        return False
+    return not _ANNIVERSARY_RE.search(_segment(text, m.start, m.end))
+
+
+def _link(text: str, a0: int, a1: int, mentions: list[Mention], starts: list[int]) -> int | None:
+    """The index of the mention an article list at ``[a0, a1)`` belongs to."""
+    i = bisect.bisect_left(starts, a1)
+    if i < len(mentions):
+        gap = _GAP_AFTER_RE.fullmatch(text, a1, mentions[i].start)
+        if gap is not None and "\n" not in text[a1 : mentions[i].start]:
+            return i
+    j = bisect.bisect_right(starts, a0) - 1
+    while j >= 0 and mentions[j].end > a0:
+        j -= 1
+    if j < 0:
+        return None
+    prev = mentions[j]
+    if _GAP_BEFORE_RE.fullmatch(text, prev.end, a0):
+        return j
+    if a0 - prev.end <= _CARRY_CHARS and not _PARAGRAPH_RE.search(text, prev.end, a0):
+        return j
+    return None
+
+
+def find_legal_refs(text: str, start: int, end: int) -> list[LegalRefInfo]:
+    """The legal references cited in ``text[start:end]``, in text order, with absolute spans."""
+    mentions = find_mentions(text, start, end)
+    starts = [m.start for m in mentions]
+    keep = [_is_ref(text, m) for m in mentions]
+    used = [False] * len(mentions)
+    refs: list[LegalRefInfo] = []
+    for a in _ARTICLES_RE.finditer(text, start, end):
+        if any(m.start <= a.start() < m.end for m in mentions):
+            continue
+        i = _link(text, a.start(), a.end(), mentions, starts)
+        if i is None:
+            continue
+        used[i] = True
+        if not keep[i]:
+            continue
+        m = mentions[i]
+        for n in _NUM_RE.finditer(text, a.start(1), a.end(1)):
+            lo, hi = (
+                (min(a.start(), m.start), max(a.end(), m.end)) if _adjacent(a, m) else (n.start(), n.end())
+            )
+            refs.extend(LegalRefInfo(inst, n.group(0), lo, hi) for inst in m.instruments)
+    for m, ok, linked in zip(mentions, keep, used, strict=True):
+        if ok and not linked:
+            refs.extend(LegalRefInfo(inst, None, m.start, m.end) for inst in m.instruments)
+    return sorted(refs, key=lambda r: (r.start, r.end))
+
+
+def _adjacent(a: re.Match[str], m: Mention) -> bool:
+    return m.start - a.end() < 40 and a.start() - m.end < 40
+
+
+def _attach(refs: list[LegalRefInfo], doc: Analysis) -> dict[int, list[LegalRefInfo]]:
+    """Statement index -> the references that belong to it."""
+    sent_starts = [s.start for s in doc.sentences]
+    by_sentence: dict[int, list[int]] = {}
+    for k, st in enumerate(doc.statements):
+        by_sentence.setdefault(st.sentence, []).append(k)
+    out: dict[int, list[LegalRefInfo]] = {}
+    for ref in refs:
+        si = bisect.bisect_right(sent_starts, ref.start) - 1
+        if si < 0 or ref.start >= doc.sentences[si].end or doc.sentences[si].header:
+            continue
+        cands = by_sentence.get(si, [])
+        if not cands:
+            continue
+        best = min(cands, key=lambda k: _distance(doc.statements[k], ref))
+        out.setdefault(best, []).append(ref)
+    return out
+
+
+def _distance(st: StatementInfo, ref: LegalRefInfo) -> int:
+    if st.start <= ref.start < st.end:
+        return 0
+    return st.start - ref.start if ref.start < st.start else ref.start - st.end + 1
 
 
 def run(doc: Analysis) -> Analysis:
-    return doc
+    if not doc.statements:
+        return doc
+    body = [s for s in doc.sentences if not s.header]
+    if not body:
+        return doc
+    refs = find_legal_refs(doc.text, body[0].start, body[-1].end)
+    found = _attach(refs, doc)
+    statements = list(doc.statements)
+    for k, extra in found.items():
+        seen = {(r.instrument, r.article) for r in statements[k].legal_refs}
+        merged = list(statements[k].legal_refs)
+        for r in extra:
+            if (r.instrument, r.article) not in seen:
+                seen.add((r.instrument, r.article))
+                merged.append(r)
+        statements[k] = replace(statements[k], legal_refs=tuple(merged))
+    return replace(doc, statements=tuple(statements))

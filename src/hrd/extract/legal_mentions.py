@@ -1,0 +1,273 @@
+"""Mentions of legal instruments in text, with their canonical names.
+
+The lexicon ``legal.json`` lists international instruments (full names,
+variants, acronyms) and the words that build the names of domestic codes and
+laws. :func:`find_mentions` returns every instrument mention of a stretch of
+text, leftmost-longest and without overlaps, with anaphors ("that
+Convention") and acronyms defined in parentheses ("(PTA)") resolved to the
+instrument they stand for. Article numbers are linked to mentions in
+:mod:`.legal`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import load_lexicon
+
+__all__ = ["Mention", "find_mentions"]
+
+_LEX = load_lexicon("legal")
+_APOSTROPHE_RE = re.compile("['’]")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    instruments: tuple[str, ...]
+    """Canonical names; several for "ILO Conventions Nos. 87 and 98"."""
+    noun: str | None = None
+    """The head noun an anaphor can refer back with ('Convention')."""
+
+
+def _flex(name: str) -> str:
+    """A regex for ``name`` with flexible whitespace and either apostrophe."""
+    parts = [_APOSTROPHE_RE.sub("['’]", re.escape(w)) for w in name.split()]
+    return r"\s+".join(parts)
+
+
+def _build_international() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tuple[str, str]]]:
+    by_form: dict[str, tuple[str, str]] = {}
+    names: list[str] = []
+    acronyms: list[str] = []
+    for entry in _LEX["instruments"]:
+        value = (entry["canonical"], entry["noun"])
+        for name in entry["names"]:
+            by_form[_fold(name)] = value
+            names.append(name)
+        for acr in entry["acronyms"]:
+            by_form[_fold(acr)] = value
+            acronyms.append(acr)
+    names.sort(key=len, reverse=True)
+    acronyms.sort(key=len, reverse=True)
+    name_re = "|".join(_flex(n) for n in names)
+    acr_re = "|".join(re.escape(a) for a in acronyms)
+    intl = re.compile(rf"(?i:\b(?:{name_re})\b)|(?<![\w-])(?:{acr_re})(?![\w-])(?!\s+[Cc]ommittee)")
+    protocol = re.compile(
+        rf"\b(?:(?i:(first|second|1st|2nd))\s+)?(?i:optional\s+protocols?)\s+(?:to|of)\s+(?:the\s+)?"
+        rf"(?:(?:UN|United\s+Nations)\s+)?((?i:\b(?:{name_re})\b)|(?<![\w-])(?:{acr_re})(?![\w-]))"
+    )
+    return intl, protocol, by_form
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.replace("’", "'").lower().split())
+
+
+_INTL_RE, _PROTOCOL_RE, _BY_FORM = _build_international()
+_OPTIONAL: dict[str, dict[str, str]] = _LEX["optional_protocols"]
+_CONN = "|".join(re.escape(c) for c in _LEX["name_connectors"])
+_CAPW = r"[A-Z][A-Za-z\u00C0-\u024F]*(?:-[A-Za-z\u00C0-\u024F]+)*"
+_TAIL = rf"{_CAPW}(?:\s+(?:(?:{_CONN})\s+)*{_CAPW})*"
+_ILO_RE = re.compile(
+    r"(?:\b(" + "|".join(_flex(p) for p in _LEX["ilo_prefix"]) + r")\s+)?"
+    r"\bConventions?\s+(Nos?\.?\s*|Numbers?\s+)?(\d{1,3})\b((?:\s*(?:,|and|&)\s*(?:No\.?\s*)?\d{1,3}\b)*)"
+)
+_ILO_NUM_RE = re.compile(r"\d{1,3}")
+_ILO_NAMED_RE = re.compile(
+    r"\b(?:" + "|".join(_flex(p) for p in _LEX["ilo_prefix"]) + r")\s+Convention\s+(?:on|concerning)\s+"
+    rf"{_TAIL}\s*\(\s*No\.?\s*(\d{{1,3}})\s*\)"
+)
+_STOP_CONV = frozenset(_LEX["generic_convention_stop"])
+_GENERIC_CONV_RE = re.compile(
+    rf"\b({_CAPW})\s+Conventions?\b|\bConvention\s+(?:on|against|for|relating\s+to|concerning)\s+(?:the\s+)?{_TAIL}"
+)
+_QUALIFIERS = frozenset(_LEX["code_qualifiers"])
+_CODE_CANON: dict[str, str] = _LEX["code_canonical"]
+_CODE_RE = re.compile(r"\b[Cc]ode\b")
+_CODE_OF_RE = re.compile(rf"\bCode\s+(?:of|on)\s+(?:the\s+)?{_TAIL}")
+_CODE_OF_STOP = re.compile(r"(?i)\b(?:conduct|ethics|practice|honour|honor)\b")
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z-]*)\s+$")
+_CONSTITUTION_RE = re.compile(r"\b[Cc]onstitution\b|\b[Cc]onstitutional\s+amendments?\b")
+_HEADS = sorted(_LEX["law_heads"], key=len, reverse=True)
+_LAW_ON_RE = re.compile(
+    r"\b(" + "|".join(_flex(h) for h in _HEADS) + r"|law|decree)\s+"
+    r"(?:of\s+(?:the\s+)?(?:Republic\s+of\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+)?"
+    r"(?:No\.?\s*[\w./-]*\d[\w./-]*\s+)?(?:on|On)\s+((?:the\s+)?" + _TAIL + ")"
+)
+_RULE_OF_RE = re.compile(r"(?i)\brule\s+of\s+$")
+_NUMBERED_RE = re.compile(
+    r"\b(" + "|".join(_flex(h) for h in sorted(_LEX["numbered_heads"], key=len, reverse=True)) + r")\s+"
+    r"((?:No\.?|Nr\.?|Number)\s*)?(\d+(?:[/.-]\d+|[/-]?[A-Z]{1,4}\b)*)"
+)
+_ACT_RE = re.compile(rf"\b((?:{_CAPW}\s+(?:(?:{_CONN})\s+)*){{1,8}})Act\b")
+_LEADING_STOP = frozenset(
+    [
+        "The",
+        "This",
+        "That",
+        "These",
+        "A",
+        "An",
+        "Under",
+        "On",
+        "In",
+        "With",
+        "By",
+        "For",
+        "Its",
+        "Their",
+        "Both",
+        "New",
+        "Whereas",
+        "As",
+        "Recalling",
+    ]
+)
+_ALIAS_DEF_RE = re.compile(r"\s*\((?:the\s+)?([A-Z][A-Za-z]{1,9}(?:[- ]?\d{1,4})?)\)")
+_UPPER_TOKEN_RE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{1,9}(?![\w-])")
+_ANAPHOR_RE = re.compile(
+    r"\b((?i:that|this|the\s+said|the\s+same|the))\s+("
+    + "|".join(_LEX["anaphor_nouns"])
+    + r"|"
+    + "|".join(n.lower() for n in _LEX["anaphor_nouns"])
+    + r")\b"
+)
+
+
+def _candidates(text: str, start: int, end: int) -> list[Mention]:
+    out: list[Mention] = []
+    for m in _PROTOCOL_RE.finditer(text, start, end):
+        parent = _BY_FORM.get(_fold(m.group(2)))
+        if parent is None:
+            continue
+        table = _OPTIONAL.get(parent[0], {})
+        ordinal = (m.group(1) or "").lower()
+        name = table.get(ordinal) or table.get("") or f"{parent[0]}-OP"
+        out.append(Mention(m.start(), m.end(), (name,), "Protocol"))
+    for m in _INTL_RE.finditer(text, start, end):
+        found = _BY_FORM.get(_fold(m.group(0)))
+        if found is not None:
+            out.append(Mention(m.start(), m.end(), (found[0],), found[1]))
+    for m in _ILO_NAMED_RE.finditer(text, start, end):
+        out.append(Mention(m.start(), m.end(), (f"ILO Convention No. {m.group(1)}",), "Convention"))
+    for m in _ILO_RE.finditer(text, start, end):
+        if not (m.group(1) or m.group(2)):
+            continue  # "Convention 5" without "ILO" or "No." is too vague
+        nums = [m.group(3), *_ILO_NUM_RE.findall(m.group(4) or "")]
+        out.append(Mention(m.start(), m.end(), tuple(f"ILO Convention No. {n}" for n in nums), "Convention"))
+    for m in _GENERIC_CONV_RE.finditer(text, start, end):
+        word = m.group(1)
+        if word is not None and word in _STOP_CONV:
+            continue
+        name = " ".join(m.group(0).split())
+        if name.endswith("Conventions") and word is not None:
+            name = name[:-1]
+        out.append(Mention(m.start(), m.end(), (name,), "Convention"))
+    out.extend(_domestic(text, start, end))
+    return out
+
+
+def _domestic(text: str, start: int, end: int) -> list[Mention]:
+    out: list[Mention] = []
+    for m in _CODE_RE.finditer(text, start, end):
+        words: list[str] = []
+        pos = m.start()
+        while True:
+            w = _WORD_BEFORE_RE.search(text, max(start, pos - 40), pos)
+            if not w:
+                break
+            word = w.group(1)
+            known = word.lower() in _QUALIFIERS
+            if not known and (words or not word[0].isupper() or word in _LEADING_STOP):
+                break
+            words.insert(0, word)
+            pos = w.start(1)
+        if not words:
+            continue
+        name = " ".join(x[0].upper() + x[1:] for x in [*words, "Code"])
+        out.append(Mention(pos, m.end(), (_CODE_CANON.get(name.lower(), name),), "Code"))
+    for m in _CODE_OF_RE.finditer(text, start, end):
+        if _CODE_OF_STOP.search(m.group(0)):
+            continue
+        name = " ".join(m.group(0).split())
+        out.append(Mention(m.start(), m.end(), (_CODE_CANON.get(name.lower(), name),), "Code"))
+    for m in _CONSTITUTION_RE.finditer(text, start, end):
+        out.append(Mention(m.start(), m.end(), ("Constitution",), "Constitution"))
+    for m in _LAW_ON_RE.finditer(text, start, end):
+        if _RULE_OF_RE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "the rule of law on ..."
+        head = " ".join(m.group(1).split())
+        head = head[0].upper() + head[1:]
+        out.append(Mention(m.start(), m.end(), (f"{head} on {' '.join(m.group(2).split())}",), "Law"))
+    for m in _NUMBERED_RE.finditer(text, start, end):
+        if not m.group(1)[0].isupper():
+            continue
+        head = " ".join(m.group(1).split())
+        number = "No. " if m.group(2) else ""
+        out.append(Mention(m.start(), m.end(), (f"{head} {number}{m.group(3)}",), "Law"))
+    for m in _ACT_RE.finditer(text, start, end):
+        words = m.group(1).split()
+        skip = 0
+        while skip < len(words) and (words[skip] in _LEADING_STOP or words[skip].lower() in _CONN):
+            skip += 1
+        words = words[skip:]
+        if not words:
+            continue
+        offset = m.start() + m.group(0).index(words[0]) if skip else m.start()
+        out.append(Mention(offset, m.end(), (" ".join([*words, "Act"]),), "Act"))
+    return out
+
+
+def _select(candidates: list[Mention]) -> list[Mention]:
+    """Leftmost-longest mentions without overlaps."""
+    chosen: list[Mention] = []
+    last_end = -1
+    for c in sorted(candidates, key=lambda c: (c.start, -(c.end - c.start))):
+        if c.start >= last_end:
+            chosen.append(c)
+            last_end = c.end
+    return chosen
+
+
+def _resolve_aliases(text: str, mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    aliases: dict[str, tuple[int, Mention]] = {}
+    for m in mentions:
+        d = _ALIAS_DEF_RE.match(text, m.end, end)
+        if d and len(m.instruments) == 1 and sum(c.isupper() for c in d.group(1)) >= 2:
+            aliases[d.group(1)] = (d.end(), m)
+    if not aliases:
+        return mentions
+    extra: list[Mention] = []
+    occupied = [(m.start, m.end) for m in mentions]
+    for t in _UPPER_TOKEN_RE.finditer(text, start, end):
+        hit = aliases.get(t.group(0))
+        if hit is None or t.start() < hit[0] or any(a <= t.start() < b for a, b in occupied):
+            continue
+        extra.append(Mention(t.start(), t.end(), hit[1].instruments, hit[1].noun))
+    return sorted(mentions + extra, key=lambda m: m.start)
+
+
+def _resolve_anaphors(text: str, mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    out = list(mentions)
+    occupied = [(m.start, m.end) for m in mentions]
+    for a in _ANAPHOR_RE.finditer(text, start, end):
+        if any(s < a.end() and a.start() < e for s, e in occupied):
+            continue
+        noun = a.group(2)
+        if a.group(1).lower() == "the" and not noun[0].isupper():
+            continue  # "the convention" in lower case is generic
+        before = [m for m in mentions if m.end <= a.start() and m.noun == noun.capitalize()]
+        if before:
+            out.append(Mention(a.start(), a.end(), before[-1].instruments, before[-1].noun))
+    return sorted(out, key=lambda m: m.start)
+
+
+def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Every instrument mention in ``text[start:end]``, in text order."""
+    end = len(text) if end is None else end
+    mentions = _select(_candidates(text, start, end))
+    mentions = _resolve_aliases(text, mentions, start, end)
+    return _resolve_anaphors(text, mentions, start, end)

@@ -1,0 +1,171 @@
+from __future__ import annotations
+
+import pytest
+
+from hrd.extract import legal
+from hrd.extract.legal import find_legal_refs
+from hrd.extract.state import Analysis, LegalRefInfo, Sentence, StatementInfo
+
+
+def refs(text: str) -> list[tuple[str, str | None]]:
+    return [(r.instrument, r.article) for r in find_legal_refs(text, 0, len(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The EU congratulated the country on ratifying the second Optional Protocol to the "
+            "International Covenant on Civil and Political Rights.",
+            [("ICCPR-OP2", None)],
+        ),
+        ("It urged accession to the Optional Protocol to the Convention against Torture.", [("OPCAT", None)]),
+        ("It urged ratification of the Optional Protocol to CEDAW.", [("CEDAW-OP", None)]),
+        ("The ICCPR and the ICESCR were discussed.", [("ICCPR", None), ("ICESCR", None)]),
+        (
+            "The EU welcomed the decision to sign the International Convention for the Protection of All "
+            "Persons from Enforced Disappearance.",
+            [("ICPPED", None)],
+        ),
+        (
+            "It called for ratification of the Rome Statute of the International Criminal Court.",
+            [("Rome Statute", None)],
+        ),
+        ("It encouraged ratifying the Istanbul Convention.", [("Istanbul Convention", None)]),
+        (
+            "The EU urged it to ratify ILO Conventions Nos. 87 and 98.",
+            [("ILO Convention No. 87", None), ("ILO Convention No. 98", None)],
+        ),
+        ("Article 19 of the ICCPR was recalled.", [("ICCPR", "19")]),
+        ("The recommendations of the CEDAW Committee were discussed.", []),
+    ],
+)
+def test_international_instruments(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Journalists are charged (Criminal Code Article 274).", [("Criminal Code", "274")]),
+        (
+            "Charges under articles 139 and 140 of the Criminal Code.",
+            [("Criminal Code", "139"), ("Criminal Code", "140")],
+        ),
+        (
+            "Articles 5, 6 and 7 of the Law on Mass Media.",
+            [("Law on Mass Media", "5"), ("Law on Mass Media", "6"), ("Law on Mass Media", "7")],
+        ),
+        ("Art. 34 of the Code of Administrative Offences.", [("Code of Administrative Offences", "34")]),
+        ("The Code of Criminal Procedure was amended.", [("Criminal Procedure Code", None)]),
+        ("The new Labour Code was adopted.", [("Labour Code", None)]),
+        ("Article 20 of Kazakhstan's Constitution.", [("Constitution", "20")]),
+        ("The 20th Amendment to the Constitution was discussed.", [("Constitution", None)]),
+        ("Constitutional amendments were discussed.", [("Constitution", None)]),
+        ("A new Constitutional Court was set up.", []),
+        (
+            "The Law of the Republic of Uzbekistan on Freedom of Conscience and Religious Organisations.",
+            [("Law on Freedom of Conscience and Religious Organisations", None)],
+        ),
+        ("The Law on Foreign Representatives was adopted.", [("Law on Foreign Representatives", None)]),
+        ("It asked for Decree-Law 370 to be repealed.", [("Decree-Law 370", None)]),
+        ("Section 57 of the ICT Act.", [("ICT Act", "57")]),
+        ("Its Prevention of Terrorism Act (PTA) will be reviewed.", [("Prevention of Terrorism Act", None)]),
+    ],
+)
+def test_domestic_law(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert refs(text) == expected
+
+
+def test_bare_articles_carry_the_instrument_of_the_nearby_citation() -> None:
+    text = (
+        "Bloggers are charged with spreading false information (Criminal Code Article 274), and insult "
+        "remains a crime (Articles 131 and 378)."
+    )
+    assert refs(text) == [("Criminal Code", "274"), ("Criminal Code", "131"), ("Criminal Code", "378")]
+
+
+def test_bare_article_without_any_instrument_is_dropped() -> None:
+    assert refs("The EU raised Article 12.") == []
+
+
+def test_anaphor_resolves_to_last_named_instrument() -> None:
+    text = "It joined the Convention against Torture. It asked for that Convention to be applied."
+    got = find_legal_refs(text, 0, len(text))
+    assert [(r.instrument, r.article) for r in got] == [("CAT", None), ("CAT", None)]
+    assert text[got[1].start : got[1].end] == "that Convention"
+
+
+def test_acronym_defined_in_parentheses_resolves_later() -> None:
+    text = "The new Criminal Code (KUHP) was adopted. The KUHP criminalises cohabitation."
+    got = find_legal_refs(text, 0, len(text))
+    assert [r.instrument for r in got] == ["Criminal Code", "Criminal Code"]
+    assert text[got[1].start : got[1].end] == "KUHP"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The EU raised the so-called foreign agents legislation.",
+        "It discussed the draft Law on Non-Commercial Organisations.",
+        "Both sides reaffirmed their Enhanced Partnership and Cooperation Agreement.",
+        "With the Universal Declaration of Human Rights turning 70 this year, both paid tribute to them.",
+        "The EU marked the 75th anniversary of the Universal Declaration of Human Rights.",
+        "They discussed the rule of law on Monday.",
+    ],
+)
+def test_not_references(text: str) -> None:
+    assert refs(text) == []
+
+
+def test_offsets_are_absolute_and_limited_to_the_range() -> None:
+    text = "The ICCPR. The Criminal Code."
+    got = find_legal_refs(text, 11, len(text))
+    assert [(r.instrument, text[r.start : r.end]) for r in got] == [("Criminal Code", "Criminal Code")]
+
+
+def _statement(start: int, end: int, sentence: int) -> StatementInfo:
+    return StatementInfo(
+        meeting=0, actor="EU", act="concern", topics=("expression",), start=start, end=end, sentence=sentence
+    )
+
+
+def test_run_attaches_refs_to_the_clause_that_contains_them() -> None:
+    s0 = "Article 19 of the ICCPR."
+    s1 = "The EU welcomed the Labour Code while voicing concern about Article 274 of the Criminal Code."
+    text = f"Title\n\n{s0} {s1}"
+    a0 = text.index(s0)
+    a1 = text.index(s1)
+    split = text.index(" while")
+    doc = Analysis(
+        text=text,
+        sentences=(
+            Sentence(0, 5, "Title", 0, header=True),
+            Sentence(a0, a0 + len(s0), s0, 1),
+            Sentence(a1, a1 + len(s1), s1, 1),
+        ),
+        statements=(_statement(a1, split, 2), _statement(split + 1, a1 + len(s1), 2)),
+    )
+    out = legal.run(doc)
+    assert [(r.instrument, r.article) for r in out.statements[0].legal_refs] == [("Labour Code", None)]
+    assert [(r.instrument, r.article) for r in out.statements[1].legal_refs] == [("Criminal Code", "274")]
+
+
+def test_run_uses_nearest_statement_of_the_sentence_and_drops_refs_elsewhere() -> None:
+    text = "In line with the Constitution, the EU called for reform. The ICCPR is a treaty."
+    second = text.index("The ICCPR")
+    doc = Analysis(
+        text=text,
+        sentences=(
+            Sentence(0, second - 1, text[: second - 1], 0),
+            Sentence(second, len(text), text[second:], 0),
+        ),
+        statements=(_statement(text.index("the EU"), second - 1, 0),),
+    )
+    out = legal.run(doc)
+    assert out.statements[0].legal_refs == (LegalRefInfo("Constitution", None, 17, 29),)
+
+
+def test_run_without_statements_is_identity() -> None:
+    doc = Analysis(text="The ICCPR.", sentences=(Sentence(0, 10, "The ICCPR.", 0),))
+    assert legal.run(doc) is doc
