@@ -1,0 +1,121 @@
+"""URLs: fetch a readout or a feed over HTTP(S), within a time and size budget.
+
+The body is streamed and counted as it arrives, so an oversize answer is cut
+off at ``settings.max_input_bytes`` whatever its ``Content-Length`` says, and
+the whole exchange must end within ``settings.fetch_timeout`` seconds (each
+network wait is bounded by the same figure). Every failure is a
+:class:`~hrd.errors.FetchError` whose message says why.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import httpx
+
+from ..errors import FetchError, UnsupportedInputError
+from ..settings import Settings
+from .document import Document
+from .feeds import FEED_MEDIA_TYPES, FeedEntry, feed_links, is_feed
+from .source import format_size, read_bytes
+
+__all__ = ["ACCEPTED_MEDIA_TYPES", "Fetched", "fetch", "fetch_feed", "fetch_url"]
+
+ACCEPTED_MEDIA_TYPES = frozenset(
+    {"text/html", "application/xhtml+xml", "text/plain", "application/pdf", "application/xml", "text/xml"}
+    | FEED_MEDIA_TYPES
+)
+_ACCEPT = "text/html, application/xhtml+xml, application/pdf, text/plain;q=0.8, application/xml;q=0.5"
+_MAX_REDIRECTS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    url: str
+    """The final URL, after redirects."""
+    media_type: str | None
+    """The declared type without parameters, lower case ('text/html'); None if not declared."""
+    charset: str | None
+    data: bytes
+
+
+def _check_url(url: str) -> None:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise FetchError(f"only http:// and https:// URLs can be fetched, not {url!r}")
+
+
+def _media_type(header: str | None) -> tuple[str | None, str | None]:
+    if not header:
+        return None, None
+    main, *params = (part.strip() for part in header.split(";"))
+    charsets = [p.split("=", 1)[1].strip("\"' ") for p in params if p.lower().startswith("charset=")]
+    charset = charsets[0] if charsets else None
+    return main.lower() or None, charset or None
+
+
+def _receive(response: httpx.Response, *, limit: int, deadline: float, timeout: float) -> bytes:
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise FetchError(f"too large: {format_size(int(declared))}, over the {format_size(limit)} limit")
+    body = bytearray()
+    for chunk in response.iter_bytes():
+        body += chunk
+        if len(body) > limit:
+            raise FetchError(f"too large: over the {format_size(limit)} limit")
+        if time.monotonic() > deadline:
+            raise FetchError(f"timeout: no complete answer within {timeout:g} s")
+    return bytes(body)
+
+
+def fetch(url: str, *, settings: Settings) -> Fetched:
+    """GET ``url`` and return its body, refusing wrong types, oversize bodies and slow servers."""
+    _check_url(url)
+    timeout = settings.fetch_timeout
+    deadline = time.monotonic() + timeout
+    headers = {"User-Agent": settings.user_agent, "Accept": _ACCEPT}
+    try:
+        with (
+            httpx.Client(
+                timeout=timeout, follow_redirects=True, max_redirects=_MAX_REDIRECTS, headers=headers
+            ) as client,
+            client.stream("GET", url) as response,
+        ):
+            if response.status_code >= 400:
+                raise FetchError(f"HTTP status {response.status_code} {response.reason_phrase}".rstrip())
+            media_type, charset = _media_type(response.headers.get("content-type"))
+            if media_type is not None and media_type not in ACCEPTED_MEDIA_TYPES:
+                raise FetchError(f"wrong content type {media_type}: expected HTML, plain text, PDF or a feed")
+            data = _receive(response, limit=settings.max_input_bytes, deadline=deadline, timeout=timeout)
+            final = str(response.url)
+    except httpx.TimeoutException:
+        raise FetchError(f"timeout: no answer within {timeout:g} s") from None
+    except httpx.TooManyRedirects:
+        raise FetchError(f"too many redirects (more than {_MAX_REDIRECTS})") from None
+    except httpx.InvalidURL as exc:
+        raise FetchError(f"invalid URL ({exc})") from None
+    except httpx.HTTPError as exc:
+        raise FetchError(f"connection failed ({type(exc).__name__}: {exc})") from None
+    return Fetched(url=final, media_type=media_type, charset=charset, data=data)
+
+
+def fetch_url(url: str, *, settings: Settings) -> Document:
+    """Fetch ``url`` and read it as a document (HTML, text or PDF).
+
+    A feed is not a document: :class:`~hrd.errors.UnsupportedInputError`; use
+    :func:`fetch_feed`.
+    """
+    got = fetch(url, settings=settings)
+    return read_bytes(
+        got.data, source=got.url, media_type=got.media_type, charset=got.charset, settings=settings
+    )
+
+
+def fetch_feed(url: str, *, settings: Settings) -> list[FeedEntry]:
+    """Fetch an RSS or Atom feed and return its entries."""
+    got = fetch(url, settings=settings)
+    if not is_feed(got.data, got.media_type):
+        raise UnsupportedInputError(f"not a feed: {got.media_type or 'no content type'}")
+    return feed_links(got.data)

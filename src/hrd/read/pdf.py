@@ -1,0 +1,132 @@
+"""PDF files: the text layer of every page, through pypdf, reflowed into paragraphs.
+
+pypdf's layout mode keeps the vertical gaps between paragraphs as blank
+lines. Lines wrapped by the page width are joined again (a word hyphenated
+across a line break is mended) so that the extractor sees one paragraph per
+block, as in a text readout; a short line -- the last line of a paragraph, a
+heading, a dateline -- ends its paragraph. Bare page numbers are dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import logging
+import re
+
+from pypdf import PdfReader
+
+from ..errors import EmptyInputError, ReadError
+from .document import Document
+from .text import normalise_text
+
+__all__ = ["read_pdf", "reflow"]
+
+_PAGE_NUMBER_RE = re.compile(r"(?i)^(page\s+)?\d{1,4}(\s*(/|of)\s*\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$")
+_SPACES_RE = re.compile(r"[ \t\u00a0]{2,}")
+_HYPHEN_END_RE = re.compile(r"([a-zà-ÿ]+)-$")
+_LOWER_START_RE = re.compile(r"^([a-zà-ÿ]+)")
+_SENTENCE_END = (".", "!", "?", ":", ";", '."', ".”", ".)")
+_SHORT = 0.75
+"""A line shorter than this share of the page's full line width ends its paragraph."""
+
+
+def _page_lines(text: str) -> list[str]:
+    lines = [_SPACES_RE.sub(" ", ln).strip() for ln in text.split("\n")]
+    return ["" if _PAGE_NUMBER_RE.match(ln) else ln for ln in lines]
+
+
+def _full_width(lines: list[str]) -> int:
+    lengths = sorted(len(ln) for ln in lines if ln)
+    if not lengths:
+        return 0
+    return lengths[int(0.9 * (len(lengths) - 1))]
+
+
+def _join(a: str, b: str, words: str) -> str:
+    """Join two wrapped lines, mending a word hyphenated across the break."""
+    end, start = _HYPHEN_END_RE.search(a), _LOWER_START_RE.match(b)
+    if end and start:
+        hyphenated = f"{end.group(1)}-{start.group(1)}"
+        # Keep the hyphen of a compound the document writes with one elsewhere.
+        if hyphenated not in words:
+            return a[:-1] + b
+        return a + b
+    return f"{a} {b}"
+
+
+def reflow(pages: list[str]) -> str:
+    """Paragraphs of the pages' text: wrapped lines joined, paragraphs split by blank lines."""
+    all_lines = [_page_lines(p) for p in pages]
+    words = "\n".join(ln for lines in all_lines for ln in lines)
+    paragraphs: list[str] = []
+    current = ""
+    for lines in all_lines:
+        width = _full_width(lines)
+        for ln in lines:
+            if not ln:
+                if current:
+                    paragraphs.append(current)
+                    current = ""
+                continue
+            current = _join(current, ln, words) if current else ln
+            short = len(ln) < _SHORT * width
+            if short and not ln.endswith("-"):
+                paragraphs.append(current)
+                current = ""
+        # A paragraph that runs on to the next page is continued there.
+        if current and current.endswith(_SENTENCE_END):
+            paragraphs.append(current)
+            current = ""
+    if current:
+        paragraphs.append(current)
+    return "\n\n".join(paragraphs)
+
+
+def _page_text(page: object) -> str:
+    extract = getattr(page, "extract_text")  # noqa: B009 - pypdf is untyped here
+    try:
+        return str(extract(extraction_mode="layout"))
+    except Exception:  # layout mode fails on some fonts; plain mode is the fallback
+        return str(extract())
+
+
+def _pdf_date(value: object) -> dt.date | None:
+    m = re.match(r"(?:D:)?(\d{4})(\d{2})(\d{2})", str(value or ""))
+    if not m:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def read_pdf(data: bytes, *, source: str) -> Document:
+    """Read a PDF's text layer as a document; refuse encrypted, corrupt and scanned files."""
+    if not data.strip():
+        raise EmptyInputError("empty input: no PDF data")
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise ReadError("encrypted PDF: it needs a password")
+        pages = [_page_text(page) for page in reader.pages]
+        info = reader.metadata
+    except ReadError:
+        raise
+    except Exception as exc:  # pypdf raises many kinds of errors on damaged files
+        raise ReadError(f"corrupt or damaged PDF ({type(exc).__name__})") from None
+    if not any(p.strip() for p in pages):
+        raise ReadError("no text layer (scanned PDF?)")
+    text = normalise_text(reflow(pages))
+    title = str(info.get("/Title") or "").strip() or None if info else None
+    published = _pdf_date(info.get("/CreationDate")) if info else None
+    return Document(
+        text=text,
+        source=source,
+        media_type="application/pdf",
+        title=title,
+        published=published,
+        raw_sha256=hashlib.sha256(data).hexdigest(),
+    )

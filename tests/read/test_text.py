@@ -1,0 +1,85 @@
+"""hrd.read.text: encodings, normalisation, empty and binary input."""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+import pytest
+
+from hrd.errors import EmptyInputError, UnsupportedInputError
+from hrd.read.text import decode_bytes, decode_text, normalise_text
+
+SAMPLE = "Brussels, 4 March 2021\n\nThe EU raised concerns about Ruritania’s prisons – and São Tomé.\n"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        SAMPLE.encode("utf-8"),
+        codecs.BOM_UTF8 + SAMPLE.encode("utf-8"),
+        SAMPLE.encode("utf-16"),  # with its BOM, native order
+        codecs.BOM_UTF16_BE + SAMPLE.encode("utf-16-be"),
+        codecs.BOM_UTF16_LE + SAMPLE.encode("utf-16-le"),
+        SAMPLE.encode("utf-32"),
+    ],
+    ids=["utf8", "utf8-bom", "utf16", "utf16-be", "utf16-le", "utf32"],
+)
+def test_unicode_encodings_decode_to_the_same_text(data: bytes) -> None:
+    assert decode_bytes(data) == SAMPLE
+
+
+def test_legacy_encoding_is_detected() -> None:
+    text = (
+        "La délégation de l'Union européenne a évoqué la liberté d'expression, "
+        "la détention préventive et les défenseurs des droits de l'homme à Bruxelles. " * 3
+    )
+    assert decode_bytes(text.encode("cp1252")) == text
+
+
+def test_declared_charset_is_used_when_utf8_fails() -> None:
+    assert decode_bytes("Genève".encode("latin-1"), charset="latin-1") == "Genève"
+
+
+def test_line_ends_are_normalised() -> None:
+    assert decode_bytes(b"one\r\ntwo\rthree\nfour") == "one\ntwo\nthree\nfour"
+
+
+def test_unicode_is_nfc_and_nothing_else_changes() -> None:
+    decomposed = unicodedata.normalize("NFD", "Café  Genève\t x ")
+    text = normalise_text(decomposed)
+    assert text == "Café  Genève\t x "
+    assert unicodedata.is_normalized("NFC", text)
+
+
+def test_document_carries_source_and_raw_hash() -> None:
+    doc = decode_text(b"Some text.", source="a.txt")
+    assert (doc.text, doc.source, doc.media_type) == ("Some text.", "a.txt", "text/plain")
+    assert doc.raw_sha256 is not None and len(doc.raw_sha256) == 64
+    assert doc.title is None and doc.published is None
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\t\r\n", codecs.BOM_UTF8 + b"  \n", " \n".encode("utf-16")])
+def test_empty_or_whitespace_is_empty_input(data: bytes) -> None:
+    with pytest.raises(EmptyInputError):
+        decode_bytes(data)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00",
+        bytes(range(256)) * 4,
+        b"text with a NUL\x00 inside",
+        b"\x01\x02\x03\x04\x05\x06\x07\x08" * 10 + b"abc",
+    ],
+    ids=["png", "all-bytes", "nul", "controls"],
+)
+def test_binary_is_refused(data: bytes) -> None:
+    with pytest.raises(UnsupportedInputError, match="binary data, not text"):
+        decode_bytes(data)
+
+
+def test_non_english_text_is_not_an_error() -> None:
+    text = "Die Europäische Union und Ruritanien führten ihren Menschenrechtsdialog."
+    assert decode_bytes(text.encode("utf-8")) == text
