@@ -1,11 +1,262 @@
-"""Stage: meetings (placeholder: returns the analysis unchanged)."""
+"""Stage 4: meetings: the meetings a readout reports as held, with their attributes.
+
+A meeting is a kind (see ANNOTATION.md) of which the text has a full
+("strong") mention that is not only a framework ("within the Joint
+Commission framework") and whose clause reports it as held (held, met, took
+place, hosted, "During the ...", the title) without making it planned,
+cancelled or a previous round. One meeting per kind.
+
+For each meeting: its name as first written in full, the ordinal next to a
+mention ("12th", "ninth round of their"), its dates (the date in a sentence
+that names only this meeting wins over one shared with another meeting; a
+range of k days in a sentence naming k meetings gives each its own day),
+its format and place (online cues; a city named with "in"/"hosted" in a
+sentence that reports it), the parties (the EU and the partner most named
+in the title and the sentences about the meetings) and its section: the
+sentences from one that names it (or opens with "During the ...", or a
+heading) up to the next that names another meeting.
+"""
 
 from __future__ import annotations
 
-from .state import Analysis
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import replace
+
+from .lexicon import load_lexicon
+from .meeting_mentions import Mention, find_mentions, ordinal_near
+from .state import Analysis, DateMention, MeetingInfo, PartyMention, PlaceMention
 
 __all__ = ["run"]
 
+_LEX = load_lexicon("meetings")
+_ONLINE = re.compile("|".join(f"(?:{p})" for p in _LEX["online"]), re.IGNORECASE)
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?(?:capital\s+)?$|\bhosted\s+in\s+$", re.IGNORECASE)
+_PLACE_AFTER = re.compile(r"\s+(?:hosted|was\s+the\s+venue|welcomed)\b")
+_WEAK_OK = re.compile(r"\b(?:the|this|that|their|its)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_LEADING_ADJ = re.compile(r"^(?:(?:annual|regular|yearly|local|formal)\s+)+", re.IGNORECASE)
+_MAX_DAYS_BEFORE = 120
+
 
 def run(doc: Analysis) -> Analysis:
-    return doc
+    mentions = [m for m in find_mentions(doc.text, doc.sentences) if _usable(doc.text, m)]
+    kinds = _held_kinds(mentions)
+    if not kinds:
+        return replace(doc, meetings=())
+    partner = _partner(doc, mentions)
+    sections = _sections(doc, mentions, kinds)
+    meetings = []
+    for i, kind in enumerate(kinds):
+        own = [m for m in mentions if m.kind == kind and not m.negated and not m.dependent]
+        start, end = _dates(doc, own, mentions, kind)
+        online = _online(doc, own)
+        city, country = (None, None) if online else _place(doc, own)
+        fmt = "online" if online else ("in-person" if city or country else None)
+        ordinal = next((m.ordinal for m in own if m.ordinal is not None), None)
+        if ordinal is None:
+            ordinal = _section_ordinal(doc, sections[i], mentions, kind)
+        evidence = sum(1 for m in own if m.held and m.strong)
+        confidence = min(
+            0.95, 0.55 + 0.1 * min(evidence, 2) + 0.1 * (start is not None) + 0.1 * (ordinal is not None)
+        )
+        meetings.append(
+            MeetingInfo(
+                kind=kind,
+                name=_best_name(own),
+                parties=("EU", partner) if partner else ("EU",),
+                ordinal=ordinal,
+                start=start,
+                end=end,
+                format=fmt,
+                city=city,
+                country=country,
+                sentences=frozenset(sections[i]),
+                confidence=round(confidence, 3),
+            )
+        )
+    return replace(doc, meetings=tuple(meetings))
+
+
+def _usable(text: str, m: Mention) -> bool:
+    """Weak lower-case references need a determiner ("the dialogue", not "political dialogue")."""
+    if m.strong:
+        return True
+    line_start = text.rfind("\n", 0, m.start) + 1
+    before = text[max(line_start, m.start - 30) : m.start]
+    return bool(_WEAK_OK.search(before)) and not re.search(r"(?i)political\s+$|strategic\s+$", before)
+
+
+def _held_kinds(mentions: list[Mention]) -> list[str]:
+    kinds: list[str] = []
+    for m in mentions:
+        if m.strong and m.held and not m.negated and not m.dependent and m.kind not in kinds:
+            kinds.append(m.kind)
+    return kinds
+
+
+def _partner(doc: Analysis, mentions: list[Mention]) -> str | None:
+    meeting_sentences = {m.sentence for m in mentions if m.strong}
+    title_end = doc.sentences[0].end if doc.sentences and doc.sentences[0].header else 0
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    for p in doc.parties:
+        if p.code == "EU":
+            continue
+        idx = _sentence_of(doc, p.start)
+        in_title = p.start < title_end
+        near = idx in meeting_sentences
+        if p.form == "org" and not (in_title or near):
+            continue
+        counts[p.code] += 1 + 3 * in_title + 2 * near
+        first_seen.setdefault(p.code, p.start)
+    if not counts:
+        return None
+    return max(counts, key=lambda c: (counts[c], -first_seen[c]))
+
+
+def _sentence_of(doc: Analysis, pos: int) -> int:
+    for i, s in enumerate(doc.sentences):
+        if s.start <= pos < s.end:
+            return i
+    return -1
+
+
+def _sections(doc: Analysis, mentions: list[Mention], kinds: list[str]) -> list[set[int]]:
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if m.kind in kinds and not m.negated and not m.dependent:
+            by_sentence.setdefault(m.sentence, []).append(m)
+    sections: list[set[int]] = [set() for _ in kinds]
+    current: int | None = None
+    for i, s in enumerate(doc.sentences):
+        if s.header:
+            continue
+        here = by_sentence.get(i, [])
+        named = sorted({kinds.index(m.kind) for m in here})
+        lead = next((m for m in here if m.lead), None)
+        if lead is not None:
+            current = kinds.index(lead.kind)
+            sections[current].add(i)
+        elif len(named) == 1:
+            current = named[0]
+            sections[current].add(i)
+        elif named:
+            for k in named:
+                sections[k].add(i)
+        else:
+            sections[current if current is not None else 0].add(i)
+    return sections
+
+
+def _dates(
+    doc: Analysis, own: list[Mention], mentions: list[Mention], kind: str
+) -> tuple[dt.date | None, dt.date | None]:
+    """The meeting's first and last day (see the module doc)."""
+    best: tuple[tuple[int, int, int, int, int], dt.date, dt.date] | None = None
+    seen: set[int] = set()
+    for m in own:
+        if m.sentence in seen:
+            continue
+        seen.add(m.sentence)
+        s = doc.sentences[m.sentence]
+        in_sentence = [x for x in mentions if x.sentence == m.sentence and not x.negated and not x.dependent]
+        order = list(dict.fromkeys(x.kind for x in in_sentence))
+        shared = len(order) > 1
+        for d in doc.dates:
+            if not (s.start <= d.start < s.end) or not _plausible(doc.published, d):
+                continue
+            first, last = d.first, d.last
+            span_days = (last - first).days + 1
+            if shared and span_days == len(order):
+                first = last = first + dt.timedelta(days=order.index(kind))
+                exact = 1
+            else:
+                exact = 0
+            explicit = int(not _is_relative(doc.text[d.start : d.end]))
+            distance = min(abs(d.start - x.start) for x in in_sentence if x.kind == kind)
+            key = (explicit, int(m.held and m.strong), int(not shared), exact, -distance)
+            if best is None or key > best[0]:
+                best = (key, first, last)
+    return (best[1], best[2]) if best else (None, None)
+
+
+def _is_relative(text: str) -> bool:
+    return not any(ch.isdigit() for ch in text)
+
+
+def _plausible(published: dt.date | None, d: DateMention) -> bool:
+    if (d.last - d.first).days > 6:
+        return False
+    if published is None:
+        return True
+    return published - dt.timedelta(days=_MAX_DAYS_BEFORE) <= d.first <= published + dt.timedelta(days=1)
+
+
+def _online(doc: Analysis, own: list[Mention]) -> bool:
+    for idx in sorted({m.sentence for m in own if m.held}):
+        s = doc.sentences[idx]
+        if _ONLINE.search(doc.text, s.start, s.end):
+            return True
+    return False
+
+
+def _place(doc: Analysis, own: list[Mention]) -> tuple[str | None, str | None]:
+    """The city (and country) named for the meeting in a sentence that reports it."""
+    idxs = sorted({m.sentence for m in own if m.held})
+    country: str | None = None
+    for idx in idxs:
+        s = doc.sentences[idx]
+        for p in doc.places:
+            if s.start <= p.start < s.end and _is_venue(doc.text, s.start, p):
+                return p.city, p.country
+        if country is None:
+            country = _venue_country(doc, s.start, s.end)
+    return None, country
+
+
+def _is_venue(text: str, sentence_start: int, p: PlaceMention | PartyMention) -> bool:
+    before = text[max(sentence_start, p.start - 25) : p.start]
+    if _PLACE_BEFORE.search(before):
+        # Not "the Delegation in Ulaanbaatar", "the Embassy in Belgium".
+        return not re.search(
+            r"(?i)(?:delegation|embassy|office|mission|based|resident)\s+(?:in|at)\s+$", before
+        )
+    return bool(_PLACE_AFTER.match(text, p.end)) or (
+        p.start == sentence_start and bool(_PLACE_AFTER.match(text, p.end))
+    )
+
+
+def _venue_country(doc: Analysis, a: int, b: int) -> str | None:
+    for p in doc.parties:
+        if a <= p.start < b and p.form == "name" and len(p.code) == 2 and _is_venue(doc.text, a, p):
+            return p.code
+    return None
+
+
+def _section_ordinal(doc: Analysis, section: set[int], mentions: list[Mention], kind: str) -> int | None:
+    """'The sixth round was held ...' in the meeting's section, in a sentence naming no other meeting."""
+    for idx in sorted(section):
+        if any(m.sentence == idx and m.kind != kind for m in mentions):
+            continue
+        n = ordinal_near(doc.sentences[idx].text)
+        if n is not None:
+            return n
+    return None
+
+
+def _best_name(own: list[Mention]) -> str | None:
+    if not own:
+        return None
+
+    def rank(m: Mention) -> tuple[int, int, int, int]:
+        name = m.name
+        return (
+            int(m.strong),
+            int(not re.search(r"(?i)\btalks\b|\bdiscussions?\b", name)),
+            int(not m.header),
+            int(any(w[:1].isupper() for w in name.split())),
+        )
+
+    top = max(own, key=rank)
+    return _LEADING_ADJ.sub("", top.name).strip() or top.name

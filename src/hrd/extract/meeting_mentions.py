@@ -1,0 +1,169 @@
+"""Mentions of meetings in a readout's sentences, with the cues around each.
+
+A *strong* mention names a meeting in full ("the 12th Human Rights
+Dialogue", "Sub-group on Good Governance and Human Rights", "Joint
+Commission"); a *weak* one refers back to it ("the Dialogue", "the
+Subcommittee"). Each mention records whether its sentence reports the
+meeting as held, whether its clause makes it planned, cancelled, past or
+another body's (``negated``), whether it is only a framework ("within the
+Joint Commission framework": ``dependent``), and the ordinal written next to
+it. The lexicon is ``lexicons/meetings.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import load_lexicon
+from .state import Sentence
+
+__all__ = ["Mention", "find_mentions", "ordinal_near", "parse_ordinal"]
+
+_LEX = load_lexicon("meetings")
+
+
+def _any(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+
+
+_KIND_RES: list[tuple[str, bool, re.Pattern[str]]] = []
+for _kind, _spec in _LEX["kinds"].items():
+    for _p in _spec["strong"]:
+        _KIND_RES.append((_kind, True, re.compile(r"(?<![\w-])" + _p, re.IGNORECASE)))
+    for _p in _spec["weak"]:
+        _KIND_RES.append((_kind, False, re.compile(r"(?<![\w-])" + _p + r"(?![\w-])", re.IGNORECASE)))
+
+_HELD = _any(_LEX["held"])
+_NOT_HELD = _any(_LEX["not_held"])
+_DEPENDENT = re.compile("|".join(f"(?:{p})" for p in _LEX["dependent"]))
+_ORD_WORDS: dict[str, int] = dict(_LEX["ordinals"])
+for _tens, _value in _LEX["ordinal_tens"].items():
+    for _unit, _n in list(_LEX["ordinals"].items())[:9]:
+        _ORD_WORDS[f"{_tens}-{_unit}"] = _value + _n
+        _ORD_WORDS[f"{_tens} {_unit}"] = _value + _n
+_ORD = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(sorted(_ORD_WORDS, key=len, reverse=True)) + ")"
+_NOUNS = "|".join(_LEX["ordinal_nouns"])
+# "12th", "twelfth annual round of their regular", "eighth session of the EU-Mexico" before a name.
+_ORD_BEFORE = re.compile(
+    rf"\b(?P<ord>{_ORD})\s+(?:(?:annual|regular|yearly|high[- ]level|formal|bilateral)\s+)*"
+    rf"(?:(?:{_NOUNS})\s+(?:of\s+)?(?:the\s+|their\s+|its\s+)?"
+    r"(?:(?:annual|regular|yearly|formal|bilateral)\s+)*)?(?:EU[-–][\w ]+?\s+|[\w-]+[-–]EU\s+)?$",
+    re.IGNORECASE,
+)
+# "which met for the 20th time", "held its 11th meeting" after a name.
+_ORD_AFTER = re.compile(
+    rf"[^.;]{{0,60}}?\b(?:for\s+the|its|their)\s+(?P<ord>{_ORD})\s+(?:time|{_NOUNS})\b", re.IGNORECASE
+)
+_ORD_ALONE = re.compile(
+    rf"\b(?P<ord>{_ORD})\s+(?:(?:annual|regular|yearly)\s+)?(?:{_NOUNS})\b", re.IGNORECASE
+)
+_EU_PAIR_BEFORE = re.compile(r"(?:\bEU[-–][A-Z][\w ]*?|\b[A-Z][\w]*[-–]EU)\s+$")
+_NAME_CONT = re.compile(r"(?:[ \t]+(?:on|of|and|the|for|&)|,?[ \t]+(?-i:[A-Z])[\w'’-]*)*")
+_SIDE_CLAUSE = re.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    kind: str
+    strong: bool
+    start: int
+    end: int
+    sentence: int
+    name: str
+    held: bool
+    negated: bool
+    dependent: bool
+    lead: bool
+    """The sentence opens on it ("During the Subcommittee, ..."): it starts the meeting's section."""
+    ordinal: int | None
+    header: bool
+
+
+def parse_ordinal(token: str) -> int | None:
+    t = token.lower().strip()
+    digits = re.match(r"(\d+)", t)
+    if digits:
+        return int(digits.group(1))
+    return _ORD_WORDS.get(t.replace("–", "-"))
+
+
+def ordinal_near(text: str) -> int | None:
+    """An ordinal followed by 'round' / 'session' / ... anywhere in ``text``."""
+    m = _ORD_ALONE.search(text)
+    return parse_ordinal(m.group("ord")) if m else None
+
+
+def _name(text: str, start: int, end: int, strong: bool) -> str:
+    """The mention's name as written, extended over its subject ("... on Justice and Home Affairs")."""
+    if not strong:
+        return text[start:end]
+    stop = end
+    if re.search(r"\bon\s+\S*$", text[start:end]) or text[start:end].rstrip().endswith(" on"):
+        # The pattern ended inside "on X": restart the extension after the head word.
+        stop = start + text[start:end].lower().rfind(" on ")
+    m = _NAME_CONT.match(text, stop)
+    name_end = m.end() if m else stop
+    name = text[start:name_end]
+    name = re.sub(r"(?:\s+(?:on|of|and|the|for|&)|,)+$", "", name)
+    return name.strip()
+
+
+def _clause(text: str, s: Sentence, start: int, end: int) -> tuple[int, int]:
+    """The part of sentence ``s`` around ``[start, end)`` not cut off by ';', 'while', 'but'."""
+    a, b = s.start, s.end
+    for m in _SIDE_CLAUSE.finditer(text, s.start, s.end):
+        if m.end() <= start:
+            a = m.end()
+        elif m.start() >= end:
+            b = m.start()
+            break
+    return a, b
+
+
+def find_mentions(text: str, sentences: tuple[Sentence, ...]) -> list[Mention]:
+    out: list[Mention] = []
+    for idx, s in enumerate(sentences):
+        taken: list[tuple[int, int]] = []
+        for kind, strong, pat in _KIND_RES:
+            for m in pat.finditer(text, s.start, s.end):
+                a, b = m.span()
+                if any(a < y and x < b for x, y in taken):
+                    continue
+                taken.append((a, b))
+                before = text[s.start : a]
+                ordinal: int | None = None
+                ob = _ORD_BEFORE.search(before[-90:])
+                if ob:
+                    ordinal = parse_ordinal(ob.group("ord"))
+                oa = _ORD_AFTER.match(text, b, s.end)
+                if ordinal is None and oa:
+                    ordinal = parse_ordinal(oa.group("ord"))
+                is_strong = strong or ordinal is not None or bool(_EU_PAIR_BEFORE.search(before[-40:]))
+                ca, cb = _clause(text, s, a, b)
+                clause = text[ca:cb]
+                lead = bool(
+                    re.match(r"\s*(?:On\s+[^,]{3,40},\s+)?(?:During|At|In)\s+(?:the|this|their)\s+$", before)
+                )
+                out.append(
+                    Mention(
+                        kind=kind,
+                        strong=is_strong,
+                        start=a,
+                        end=b,
+                        sentence=idx,
+                        name=_name(text, a, b, strong),
+                        held=bool(_HELD.search(clause)) or lead or (s.header and idx == 0),
+                        negated=bool(_NOT_HELD.search(clause)) and not lead,
+                        dependent=bool(_DEPENDENT.search(before[-60:])),
+                        lead=lead or _is_heading(s),
+                        ordinal=ordinal,
+                        header=s.header,
+                    )
+                )
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _is_heading(s: Sentence) -> bool:
+    return not s.header and len(s.text) < 120 and not s.text.rstrip().endswith((".", "!", "?", ":", ";"))
