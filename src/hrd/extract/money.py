@@ -1,11 +1,215 @@
-"""Stage: money (placeholder: returns the analysis unchanged)."""
+"""Stage: named cooperation programmes, projects and funding instruments, with amounts.
+
+A programme is a capitalised name ending in a head noun of the lexicon
+("Central Asia Rule of Law programme", "Border Management Programme in
+Central Asia", "Development Cooperation Instrument"), a name after "Project",
+or an acronym known as a programme or set in apposition to one ("COVAX, the
+global facility ..."). An acronym in parentheses after the name is kept
+without its phase number ("CADAP-6" -> "CADAP"). National plans and
+strategies, unnamed programmes and trade preference schemes are not
+programmes (lexicon ``money.json``). An amount in the same sentence
+(:func:`parse_money`) goes to the nearest programme of the sentence.
+"""
 
 from __future__ import annotations
 
-from .state import Analysis
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal, InvalidOperation
 
-__all__ = ["run"]
+from .lexicon import load_lexicon
+from .sections import sentence_meetings
+from .state import Analysis, ProgrammeInfo
+
+__all__ = ["Money", "find_programmes", "parse_money", "run"]
+
+_LEX = load_lexicon("money")
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    start: int
+    end: int
+    amount: float
+    currency: str
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_SYMBOLS: dict[str, str] = _LEX["currency_symbols"]
+_CODES = frozenset(_LEX["currency_codes"])
+_WORDS: dict[str, str] = _LEX["currency_words"]
+_MULT: dict[str, int] = _LEX["multipliers"]
+_NUMBER = r"\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_MULT_RE = rf"(?:\s?(?i:({_alt(list(_MULT))}))(?![A-Za-z]))?"
+_CUR_FIRST = _alt([*_SYMBOLS, *_CODES])
+_MONEY_RE = re.compile(
+    rf"(?<![\w$€£¥₹])(?:({_CUR_FIRST})\s?({_NUMBER}){_MULT_RE}"
+    rf"|({_NUMBER}){_MULT_RE}\s+(?:({_alt(list(_CODES))})\b|(?i:({_alt(list(_WORDS))}))\b))"
+)
+
+
+def _amount(number: str, mult: str | None) -> float | None:
+    try:
+        value = Decimal(re.sub(r"[,\u00a0\u202f ]", "", number))
+    except InvalidOperation:
+        return None
+    if mult:
+        value *= _MULT[mult.lower()]
+    return float(value)
+
+
+def parse_money(text: str, start: int = 0, end: int | None = None) -> list[Money]:
+    """Amounts of money in ``text[start:end]``: "€8 million" -> 8000000 EUR, "£1.2bn", "5.5 million euros"."""
+    end = len(text) if end is None else end
+    out: list[Money] = []
+    for m in _MONEY_RE.finditer(text, start, end):
+        if m.group(1):
+            currency = _SYMBOLS.get(m.group(1), m.group(1))
+            amount = _amount(m.group(2), m.group(3))
+        else:
+            currency = m.group(6) or _WORDS[m.group(7).lower()]
+            amount = _amount(m.group(4), m.group(5))
+        if amount is not None:
+            out.append(Money(m.start(), m.end(), amount, currency))
+    return out
+
+
+_CONN = _alt(_LEX["name_connectors"])
+_NOT_HEAD = r"(?!(?:Programmes?|Programs?|Projects?|Instruments?|Facility|Initiatives?)\b)"
+_CAPW = rf"{_NOT_HEAD}(?:[A-Z][A-Za-z0-9\u00C0-\u024F]*(?:-[A-Za-z0-9]+)*|[0-9]+[A-Z][A-Za-z0-9]*)"
+_SEQ = rf"{_CAPW}(?:(?:\s+|,\s+)(?:(?:{_CONN})\s+)*{_CAPW})*"
+_HEAD = _alt(_LEX["heads"])
+_TAIL_PREP = _alt(_LEX["tail_prepositions"])
+_NAME_RE = re.compile(
+    rf"\b({_SEQ})\s+((?:{_HEAD})|(?i:programmes?|programs?|projects?|initiative|facility|instrument))\b"
+    rf"(?:\s+(?:{_TAIL_PREP})\s+((?:the\s+)?{_SEQ}))?"
+)
+_HEAD_BEFORE_RE = re.compile(rf"\b(?:{_alt(_LEX['heads_before'])})\s+[\"“]?({_SEQ})[\"”]?")
+_ACRONYM_RE = re.compile(r"\s*\((?:the\s+)?([A-Z][A-Za-z0-9+&-]{1,14}?)(?:[- ]?\d{1,2})?\)")
+_KNOWN: dict[str, str] = _LEX["known"]
+_KNOWN_RE = re.compile(rf"(?<![\w-])({_alt(list(_KNOWN))})(?:-\d{{1,2}})?(?![\w])")
+_APPOSITIVE_RE = re.compile(
+    rf"(?<![\w-])([A-Z][A-Z0-9]{{2,9}})(?:-\d{{1,2}})?,\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,4}}?"
+    rf"(?i:{_alt(_LEX['appositive_heads'])})\b"
+)
+_LEADING_STOP = frozenset(_LEX["leading_stop"])
+_FUNDED_RE = re.compile("-(?:" + _alt(_LEX["funded_suffix"]) + r")$")
+_EXCLUDE_RE = re.compile(r"\b(?:" + _alt(_LEX["exclude"]) + r")\b")
+_EXCLUDE_WORDS = frozenset(_LEX["exclude_words"])
+_QUOTES_RE = re.compile(r"[\"“”]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    start: int
+    end: int
+    name: str
+    acronym: str | None
+
+
+def _clean_name(text: str, start: int, end: int) -> tuple[int, str] | None:
+    words = text[start:end].split()
+    i = 0
+    while i < len(words) and (words[i].rstrip(",") in _LEADING_STOP or _FUNDED_RE.search(words[i])):
+        i += 1
+    words = words[i:]
+    if not words:
+        return None
+    name = _QUOTES_RE.sub("", " ".join(words)).strip(" ,")
+    if _EXCLUDE_RE.search(name.lower()) or any(w.strip(",") in _EXCLUDE_WORDS for w in words):
+        return None
+    return text.index(words[0], start), name
+
+
+def find_programmes(text: str, start: int, end: int) -> list[tuple[int, int, str, str | None]]:
+    """Named programmes in ``text[start:end]``: (start, end, name, acronym), in text order."""
+    found: list[_Found] = []
+    for m in _NAME_RE.finditer(text, start, end):
+        head_capital = m.group(2)[0].isupper()
+        stop = m.end() if head_capital and m.group(3) else m.end(2)
+        cleaned = _clean_name(text, m.start(1), stop)
+        if cleaned is None or cleaned[1].split()[0] == m.group(2):
+            continue
+        acr = _ACRONYM_RE.match(text, stop, end)
+        found.append(
+            _Found(cleaned[0], acr.end() if acr else stop, cleaned[1], acr.group(1) if acr else None)
+        )
+    for m in _HEAD_BEFORE_RE.finditer(text, start, end):
+        cleaned = _clean_name(text, m.start(), m.end(1))
+        if cleaned is not None and len(cleaned[1].split()) > 1:
+            found.append(_Found(m.start(), m.end(), cleaned[1], None))
+    for m in _KNOWN_RE.finditer(text, start, end):
+        found.append(_Found(m.start(), m.end(), m.group(1), m.group(1)))
+    for m in _APPOSITIVE_RE.finditer(text, start, end):
+        found.append(_Found(m.start(1), m.end(1), m.group(1), m.group(1)))
+    out: list[tuple[int, int, str, str | None]] = []
+    last_end = -1
+    for f in sorted(found, key=lambda f: (f.start, -(f.end - f.start))):
+        if f.start >= last_end:
+            out.append((f.start, f.end, f.name, f.acronym))
+            last_end = f.end
+    return out
+
+
+def _fold(name: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", name.lower()).split())
+
+
+def _merge(progs: list[ProgrammeInfo], new: ProgrammeInfo) -> list[ProgrammeInfo]:
+    for k, p in enumerate(progs):
+        if p.meeting != new.meeting:
+            continue
+        same_acr = p.acronym and new.acronym and p.acronym == new.acronym
+        if (
+            same_acr
+            or _fold(p.name) == _fold(new.name)
+            or (p.acronym and _fold(p.acronym) == _fold(new.name))
+        ):
+            better_name = p.name if p.name != p.acronym else new.name
+            progs[k] = replace(
+                p,
+                name=better_name,
+                acronym=p.acronym or new.acronym,
+                amount=p.amount if p.amount is not None else new.amount,
+                currency=p.currency or new.currency,
+            )
+            return progs
+    return [*progs, new]
 
 
 def run(doc: Analysis) -> Analysis:
-    return doc
+    if not doc.meetings:
+        return doc
+    owners = sentence_meetings(doc)
+    progs: list[ProgrammeInfo] = []
+    for si, sentence in enumerate(doc.sentences):
+        if not owners[si]:
+            continue
+        names = find_programmes(doc.text, sentence.start, sentence.end)
+        if not names:
+            continue
+        amounts: dict[int, Money] = {}
+        for cash in parse_money(doc.text, sentence.start, sentence.end):
+            nearest = min(range(len(names)), key=lambda k: _gap(names[k], cash))
+            amounts.setdefault(nearest, cash)
+        for k, (a, b, name, acronym) in enumerate(names):
+            money = amounts.get(k)
+            for mi in owners[si]:
+                info = ProgrammeInfo(
+                    meeting=mi,
+                    name=name,
+                    acronym=acronym,
+                    amount=money.amount if money else None,
+                    currency=money.currency if money else None,
+                    start=a,
+                    end=b,
+                )
+                progs = _merge(progs, info)
+    return replace(doc, programmes=tuple(progs))
+
+
+def _gap(name: tuple[int, int, str, str | None], money: Money) -> int:
+    return money.start - name[1] if money.start >= name[1] else name[0] - money.end

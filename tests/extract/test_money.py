@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+import pytest
+
+from hrd.extract import money
+from hrd.extract.money import find_programmes, parse_money
+from hrd.extract.state import Analysis, MeetingInfo, Sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("€8 million", 8_000_000, "EUR"),
+        ("€8m", 8_000_000, "EUR"),
+        ("EUR 13m", 13_000_000, "EUR"),
+        ("5.5 million euros", 5_500_000, "EUR"),
+        ("USD 2 million", 2_000_000, "USD"),
+        ("$3 million", 3_000_000, "USD"),
+        ("US$ 3 million", 3_000_000, "USD"),
+        ("£1.2bn", 1_200_000_000, "GBP"),
+        ("€500,000", 500_000, "EUR"),
+        ("8 million EUR", 8_000_000, "EUR"),
+        ("0.3 million euros", 300_000, "EUR"),
+    ],
+)
+def test_parse_money(text: str, amount: int, currency: str) -> None:
+    got = parse_money(f"a budget of {text} in all")
+    assert [(m.amount, m.currency) for m in got] == [(amount, currency)]
+    assert got[0].end - got[0].start == len(text)
+
+
+def test_parse_money_ignores_plain_numbers_and_years() -> None:
+    assert parse_money("In 2021, 138 people and 12 million residents were counted.") == []
+
+
+def names(text: str) -> list[tuple[str, str | None]]:
+    return [(n, a) for _, _, n, a in find_programmes(text, 0, len(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "It gave an overview of the Central Asia Rule of Law programme, with a budget of €8 million.",
+            [("Central Asia Rule of Law programme", None)],
+        ),
+        (
+            "The EU funded Border Management Programme in Central Asia (BOMCA) was praised.",
+            [("Border Management Programme in Central Asia", "BOMCA")],
+        ),
+        (
+            "Support for the Central Asia Drug Action Programme (CADAP-6).",
+            [("Central Asia Drug Action Programme", "CADAP")],
+        ),
+        (
+            "Funds come from the Development Cooperation Instrument.",
+            [("Development Cooperation Instrument", None)],
+        ),
+        (
+            "It thanked the EU for its contribution to COVAX, the global facility for vaccines.",
+            [("COVAX", "COVAX")],
+        ),
+        (
+            "The Global Gateway Initiative and the Belt and Road Initiative were compared.",
+            [("Global Gateway Initiative", None), ("Belt and Road Initiative", None)],
+        ),
+        ('The EU-funded Project "Safe Schools" was mentioned.', [("Project Safe Schools", None)]),
+    ],
+)
+def test_find_programmes(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armenia will put the National Human Rights Action Plan into practice.",
+        "It presented the State Programme on Gender Equality.",
+        "Exports enjoy the Generalised Scheme of Preferences (GSP+) and Everything But Arms.",
+        "The Justice Ministry's wide-ranging programme of legal reforms was presented.",
+        "The UN Development Programme (UNDP) was present.",
+        "Development assistance amounts to 138 million euros.",
+    ],
+)
+def test_not_programmes(text: str) -> None:
+    assert names(text) == []
+
+
+def test_run_attributes_programmes_and_amounts_to_meetings() -> None:
+    s0 = "The Human Rights Dialogue took place."
+    s1 = "The EU presented the Rule of Law Programme in Central Asia, which it finances with €8m."
+    s2 = "Kazakhstan thanked the EU for the Border Management Programme in Central Asia (BOMCA)."
+    s3 = "BOMCA was also discussed."
+    text = " ".join([s0, s1, s2, s3])
+    sents = []
+    pos = 0
+    for i, s in enumerate([s0, s1, s2, s3]):
+        sents.append(Sentence(pos, pos + len(s), s, i))
+        pos += len(s) + 1
+    meetings = (
+        MeetingInfo(
+            kind="human-rights-dialogue", name=None, parties=("EU", "KZ"), sentences=frozenset({0, 1})
+        ),
+        MeetingInfo(kind="subcommittee", name=None, parties=("EU", "KZ"), sentences=frozenset({2, 3})),
+    )
+    out = money.run(Analysis(text=text, sentences=tuple(sents), meetings=meetings))
+    got = [(p.meeting, p.name, p.acronym, p.amount, p.currency) for p in out.programmes]
+    assert got == [
+        (0, "Rule of Law Programme in Central Asia", None, 8_000_000, "EUR"),
+        (1, "Border Management Programme in Central Asia", "BOMCA", None, None),
+    ]
+
+
+def test_run_without_meetings_finds_nothing() -> None:
+    text = "The Development Cooperation Instrument."
+    doc = Analysis(text=text, sentences=(Sentence(0, len(text), text, 0),))
+    assert money.run(doc).programmes == ()
