@@ -1,0 +1,183 @@
+"""Actor mentions of a sentence and the subject of a trigger.
+
+Mentions come from three places: the party mentions of the ``places`` stage
+(country names, demonyms, capitals, the EU), the phrases of
+``lexicons/actors.json`` (the EU, both sides, the partner's authorities,
+pronouns, third parties) and the names of the heads of delegation. Adjacent
+mentions of the EU and the partner joined by "and" become one ``both``
+mention ("the EU and Kazakhstan").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from .cues import compile_cues, spaced
+from .lexicon import load_lexicon
+from .state import HeadInfo, PartyMention
+
+__all__ = ["Kind", "Mention", "find_mentions", "passive_agent", "subject_of"]
+
+Kind = Literal["party", "both", "it", "they", "third"]
+
+_LEX = load_lexicon("actors")
+_GROUPS = {
+    "eu": "eu",
+    "both": "both",
+    "partner": "partner",
+    "pronoun_singular": "it",
+    "pronoun_plural": "they",
+    "third": "third",
+}
+
+
+def _cues(mode: str) -> list[tuple[str, str]]:
+    return [(p, label) for key, label in _GROUPS.items() for p in _LEX[key][mode]]
+
+
+_CI = compile_cues(_cues("ci"))
+_CS = compile_cues(_cues("cs"), ignore_case=False)
+_SIDE = re.compile(
+    r"\b(?:[Tt]he\s+)?((?:[A-Z][\w'’-]+\s+){1,2}?)(?:" + "|".join(map(spaced, _LEX["partner_side"])) + r")\b"
+)
+_NOT_DEMONYM = frozenset(
+    {
+        "EU",
+        "European",
+        "Both",
+        "The",
+        "Each",
+        "Two",
+        "All",
+        "Other",
+        "Joint",
+        "Government",
+        "Foreign",
+        "Justice",
+        "Interior",
+        "Human",
+        "National",
+    }
+)
+_AND = re.compile(
+    r"\s*,?\s*(?:and|&)\s+(?:the\s+)?(?:(?:Republic|Government|Kingdom|State)\s+of\s+(?:the\s+)?)?\Z"
+)
+_PREP = re.compile(
+    r"\b(?:in|on|with|to|of|for|by|from|between|among|amongst|at|about|against|under|towards?|within|into|over|"
+    r"than|through|via|including|like|upon|after|before|during|behind|beyond|across|as)\s+\Z",
+    re.IGNORECASE,
+)
+_POSSESSIVE = re.compile(r"['’]s?\b")
+_RELATIVE = re.compile(r",\s*(?:which|who|whom|whose|where)\b[^,;]*,")
+_BY = re.compile(r"\bby\s+\Z", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    kind: Kind
+    code: str
+    """The party code for ``party`` mentions, ``both`` for both sides, else empty."""
+
+
+def _party(code: str, partner: str | None, parties: Sequence[str]) -> tuple[Kind, str]:
+    if code == "EU" or code == partner or code in parties:
+        return "party", code
+    return "third", ""
+
+
+def find_mentions(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    parties: Sequence[PartyMention],
+    partner: str | None,
+    meeting_parties: Sequence[str] = (),
+    heads: Sequence[HeadInfo] = (),
+) -> list[Mention]:
+    """Every actor mention in ``text[start:end]``, without overlaps, in text order."""
+    found: list[tuple[int, int, int, Kind, str]] = []  # start, end, priority, kind, code
+    for p in parties:
+        if start <= p.start and p.end <= end:
+            kind, code = _party(p.code, partner, meeting_parties)
+            found.append((p.start, p.end, 3, kind, code))
+    for h in heads:
+        surname = h.name.split()[-1] if h.name.split() else ""
+        if len(surname) > 2:
+            for m in re.finditer(r"\b" + re.escape(surname) + r"\b", text[start:end]):
+                kind, code = _party(h.party, partner, meeting_parties)
+                found.append((start + m.start(), start + m.end(), 3, kind, code))
+    for m in _SIDE.finditer(text, start, end):
+        words = m.group(1).split()
+        if partner and words and words[0] not in _NOT_DEMONYM:
+            found.append((m.start(), m.end(), 2, "party", partner))
+    for cue in (_CS, _CI):
+        for a, b, label in cue.finditer(text, start, end):
+            if label == "eu":
+                found.append((a, b, 1, "party", "EU"))
+            elif label == "partner":
+                if partner:
+                    found.append((a, b, 1, "party", partner))
+            elif label == "both":
+                found.append((a, b, 1, "both", "both"))
+            else:
+                found.append((a, b, 0, label, ""))  # type: ignore[arg-type]
+    # Longest first, then priority; drop mentions overlapping a chosen one.
+    found.sort(key=lambda f: (-(f[1] - f[0]), -f[2], f[0]))
+    chosen: list[tuple[int, int, int, Kind, str]] = []
+    for f in found:
+        if all(f[1] <= c[0] or c[1] <= f[0] for c in chosen):
+            chosen.append(f)
+    chosen.sort()
+    mentions = [Mention(a, b, kind, code) for a, b, _, kind, code in chosen]
+    return _merge_both(text, mentions)
+
+
+def _merge_both(text: str, mentions: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == m.kind == "party"
+            and {prev.code, m.code} != {prev.code}
+            and "EU" in (prev.code, m.code)
+            and _AND.search(text, prev.end, m.start)
+        ):
+            out[-1] = Mention(prev.start, m.end, "both", "both")
+        else:
+            out.append(m)
+    return out
+
+
+def _eligible(text: str, m: Mention, lo: int) -> bool:
+    """A mention that can be a subject: not after a preposition, not possessive."""
+    if _PREP.search(text, max(lo, m.start - 15), m.start):
+        return False
+    return not _POSSESSIVE.match(text, m.end)
+
+
+def subject_of(text: str, mentions: Sequence[Mention], lo: int, hi: int) -> Mention | None:
+    """The subject of a verb at ``hi`` in a clause starting at ``lo``: the nearest eligible mention."""
+    masked = [(r.start(), r.end()) for r in _RELATIVE.finditer(text, lo, hi)]
+    for m in reversed(mentions):
+        if m.start < lo or m.end > hi:
+            continue
+        if any(a <= m.start < b for a, b in masked):
+            continue
+        if _eligible(text, m, lo):
+            return m
+    return None
+
+
+def passive_agent(text: str, mentions: Sequence[Mention], lo: int, hi: int) -> Mention | None:
+    """The agent of a passive verb ending at ``lo``: a mention after "by" before ``hi``."""
+    for m in mentions:
+        if lo <= m.start and m.end <= hi and _BY.search(text, max(lo, m.start - 6), m.start):
+            return m
+    return None

@@ -1,0 +1,92 @@
+"""Act detection: the verbs and phrases that make a clause a statement.
+
+The triggers come from ``lexicons/acts.json``: for each act code, regular
+expression fragments by voice (active verb, clause-opening participle,
+passive participle, complete passive phrase, discussion phrased as a noun).
+:func:`find_triggers` returns every trigger of a sentence, leftmost first and
+longest first at one place, after dropping forms that are not a clause's main
+verb: a participle after a preposition ("by encouraging"), a bare participle
+after a modal or perfect auxiliary ("must be discussed", "it had invited").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from .cues import compile_cues
+from .lexicon import load_lexicon
+
+__all__ = ["VOICES", "Trigger", "Voice", "find_triggers"]
+
+Voice = Literal["active", "ing", "passive", "nominal"]
+VOICES: tuple[Voice, ...] = ("active", "ing", "passive", "nominal")
+
+_LEX = load_lexicon("acts")
+_SLOTS = {
+    "{det}": r"(?:(?:its|their|the|a|an|his|her|our|some|serious|deep|strong|grave|great|particular|full) )?",
+    "{adj}": r"(?:[\w-]+ ){0,2}?",
+}
+_AUX = (
+    r"(?:was|were|has been|have been|had been|is|are|being|been) "
+    r"(?:(?:also|further|again|then|likewise|however|equally|once more|not only|\w+ly) )*"
+)
+
+
+def _expand(pattern: str) -> str:
+    for slot, value in _SLOTS.items():
+        pattern = pattern.replace(slot, value)
+    return pattern
+
+
+def _cue_list() -> list[tuple[str, str]]:
+    cues: list[tuple[str, str]] = []
+    for act, forms in _LEX["acts"].items():
+        for voice, patterns in forms.items():
+            for p in patterns:
+                p = _expand(p)
+                if voice == "passive":
+                    cues.append((_AUX + p, f"{act}:passive"))
+                elif voice == "passive_full":
+                    cues.append((p, f"{act}:passive"))
+                else:
+                    cues.append((p, f"{act}:{voice}"))
+    return cues
+
+
+_CUES = compile_cues(_cue_list())
+# A participle opens a clause only at the sentence start or after a clause break.
+_ING_CONTEXT = re.compile(
+    r"(?:[,;:(—–]|\b(?:while|whilst|and|but|also|thereby|before|after|when|further|again|thus|then))"
+    r"\s*(?:\w+ly\s+)?[\"“]?\Z",
+    re.IGNORECASE,
+)
+# A bare participle after these is not a finite verb of its own clause.
+_NOT_FINITE = re.compile(
+    r"\b(?:be|been|being|had|to|will|would|could|should|must|may|might|can|shall|not)\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+_LOOKBACK = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    start: int
+    end: int
+    act: str
+    voice: Voice
+
+
+def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
+    """The act triggers in ``text[start:end]``, in text order."""
+    out: list[Trigger] = []
+    for a, b, label in _CUES.finditer(text, start, end):
+        act, voice = label.split(":")
+        opens = not text[start:a].strip(" \"“‘'(")
+        if voice == "ing" and not opens and not _ING_CONTEXT.search(text, start, a):
+            continue
+        if voice == "active" and _NOT_FINITE.search(text, max(start, a - _LOOKBACK), a):
+            continue
+        out.append(Trigger(a, b, act, voice))  # type: ignore[arg-type]
+    return out

@@ -1,0 +1,68 @@
+"""Topic tagging: the topics of topics.json that a clause is about.
+
+Cue terms per topic come from ``lexicons/topics.json``. Longer cues win over
+shorter ones, and each piece of text is used by one cue only, so "human
+rights defenders" gives ``defenders`` and not also ``general``, and "electoral
+reform" gives ``elections`` and not also ``reforms``. 'Null' cues use up text
+that names no topic ("Human Rights Dialogue", "Association Agreement").
+Pseudo-topics are decided by the clause's other topics: a bare "human rights"
+is ``general`` only where the clause has no narrower topic; the ILO is
+``labour`` unless the clause is about forced labour; ODIHR is
+``regional-mechanisms`` unless it is about elections; the Human Rights Council
+is ``multilateral`` unless the clause is about UN mechanisms.
+"""
+
+from __future__ import annotations
+
+from .cues import compile_cues
+from .lexicon import load_lexicon
+
+__all__ = ["TOPIC_ORDER", "tag_topics"]
+
+_LEX = load_lexicon("topics")
+_NULL = ""
+
+
+def _cues(mode: str) -> list[tuple[str, str]]:
+    out = [(p, key) for key, modes in _LEX["topics"].items() for p in modes[mode]]
+    out += [(p, _NULL) for p in _LEX["null"][mode]]
+    return out
+
+
+_CI = compile_cues(_cues("ci"))
+_CS = compile_cues(_cues("cs"), ignore_case=False)
+_PSEUDO: dict[str, dict[str, object]] = _LEX["pseudo"]
+TOPIC_ORDER: tuple[str, ...] = tuple(
+    dict.fromkeys(code for key in _LEX["topics"] if not key.startswith("@") for code in key.split("+"))
+)
+
+
+def tag_topics(text: str, start: int = 0, end: int | None = None) -> tuple[str, ...]:
+    """The topic codes of ``text[start:end]``, in order of first mention."""
+    taken: list[tuple[int, int]] = []
+    keys: list[str] = []
+    for a, b, key in _CS.finditer(text, start, end):
+        taken.append((a, b))
+        keys.append(key)
+    for a, b, key in _CI.finditer(text, start, end):
+        if any(a < y and x < b for x, y in taken):
+            continue
+        keys.append(key)
+    found: list[str] = []
+    pseudo: list[str] = []
+    for key in keys:
+        if key.startswith("@"):
+            pseudo.append(key)
+        elif key:
+            found.extend(key.split("+"))
+    real = set(found)
+    for key in pseudo:
+        rule = _PSEUDO[key]
+        unless = rule.get("unless", [])
+        assert isinstance(unless, list)
+        if (rule.get("unless_any") and real) or real.intersection(unless):
+            continue
+        topic = rule["topic"]
+        assert isinstance(topic, str)
+        found.append(topic)
+    return tuple(dict.fromkeys(found))
