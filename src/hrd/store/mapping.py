@@ -44,40 +44,65 @@ from .tables import (
 )
 from .upsert import get_or_create_id
 
-__all__ = ["add_meetings", "add_statement", "load_record", "statement_of", "visible_statements"]
+__all__ = [
+    "add_facts",
+    "add_meetings",
+    "add_report",
+    "add_statement",
+    "clear_facts",
+    "load_record",
+    "set_report_values",
+    "set_topics_and_refs",
+    "statement_of",
+    "statements_of",
+    "visible_statements",
+]
 
 
 def add_meetings(*, document: DocumentRow, record: Record, session: Session) -> list[MeetingReport]:
     """Store every meeting ``record`` reports, as reports of ``document``."""
     reports = []
     for position, meeting in enumerate(record.meetings):
-        row = resolve_meeting(meeting=meeting, session=session)
-        report = MeetingReport(
-            document_id=document.id,
-            meeting_id=row.id,
-            position=position,
-            kind=meeting.kind,
-            name=meeting.name,
-            parties=list(meeting.parties),
-            ordinal=meeting.ordinal,
-            start=meeting.start,
-            end=meeting.end,
-            format=meeting.format,
-            city=meeting.city,
-            country=meeting.country,
-            topics=list(meeting.topics),
-            cases_raised=meeting.cases.raised,
-            list_handed_over=meeting.cases.list_handed_over,
-            next=meeting.next.model_dump(mode="json") if meeting.next else None,
-            confidence=meeting.confidence,
-        )
-        session.add(report)
-        session.flush()
-        add_facts(report=report, meeting=meeting, session=session)
+        report = add_report(document=document, meeting=meeting, position=position, session=session)
         for i, statement in enumerate(meeting.statements):
             add_statement(report=report, statement=statement, position=i, state="proposed", session=session)
         reports.append(report)
     return reports
+
+
+def add_report(*, document: DocumentRow, meeting: Meeting, position: int, session: Session) -> MeetingReport:
+    """Store what ``document`` says about one meeting (without its statements)."""
+    row = resolve_meeting(meeting=meeting, session=session)
+    report = MeetingReport(document_id=document.id, meeting_id=row.id, position=position)
+    set_report_values(report=report, meeting=meeting)
+    session.add(report)
+    session.flush()
+    add_facts(report=report, meeting=meeting, session=session)
+    return report
+
+
+def set_report_values(*, report: MeetingReport, meeting: Meeting) -> None:
+    """Copy the per-source values of a reported meeting onto its report row."""
+    report.kind = meeting.kind
+    report.name = meeting.name
+    report.parties = list(meeting.parties)
+    report.ordinal = meeting.ordinal
+    report.start, report.end = meeting.start, meeting.end
+    report.format = meeting.format
+    report.city, report.country = meeting.city, meeting.country
+    report.topics = list(meeting.topics)
+    report.cases_raised = meeting.cases.raised
+    report.list_handed_over = meeting.cases.list_handed_over
+    report.next = meeting.next.model_dump(mode="json") if meeting.next else None
+    report.confidence = meeting.confidence
+
+
+def clear_facts(*, report: MeetingReport, session: Session) -> None:
+    """Remove the heads, programmes, events and case mentions of a report (before re-adding them)."""
+    for model in (HeadRow, ProgrammeRow, EventRow, CaseMention):
+        for row in session.scalars(select(model).where(model.report_id == report.id)):
+            session.delete(row)
+    session.flush()
 
 
 def add_facts(*, report: MeetingReport, meeting: Meeting, session: Session) -> None:
@@ -158,10 +183,10 @@ def set_topics_and_refs(
 
 def statement_of(row: StatementRow, *, session: Session) -> Statement:
     """A stored statement as a record statement (its current, reviewed values)."""
-    return _statements([row], session=session)[0]
+    return statements_of([row], session=session)[0]
 
 
-def _statements(rows: Sequence[StatementRow], *, session: Session) -> list[Statement]:
+def statements_of(rows: Sequence[StatementRow], *, session: Session) -> list[Statement]:
     ids = [r.id for r in rows]
     topics: dict[int, list[str]] = defaultdict(list)
     refs: dict[int, list[LegalRef]] = defaultdict(list)
@@ -227,14 +252,11 @@ def load_record(*, document: DocumentRow, session: Session) -> Record:
     heads, programmes = _by_report(HeadRow, ids, session), _by_report(ProgrammeRow, ids, session)
     events, cases = _by_report(EventRow, ids, session), _by_report(CaseMention, ids, session)
     delegation_ids = {h.delegation_id for hs in heads.values() for h in hs}
-    parties = dict(
-        session.execute(select(Delegation.id, Delegation.party).where(Delegation.id.in_(delegation_ids)))
-        .tuples()
-        .all()
-    )
+    query = select(Delegation.id, Delegation.party).where(Delegation.id.in_(delegation_ids))
+    parties: dict[int, str] = {i: p for i, p in session.execute(query)}
     meetings = []
     for r in reports:
-        stated = _statements(statements[r.id], session=session)
+        stated = statements_of(statements[r.id], session=session)
         topics = list(r.topics)
         for st in stated:
             topics.extend(t for t in st.topics if t not in topics)

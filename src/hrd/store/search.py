@@ -1,0 +1,337 @@
+"""Full-text search over statements and documents, with filters, ranking, snippets and facets.
+
+One function, :func:`search`, answers for every face (CLI, web page, API):
+it returns typed results, and each face renders them. SQLite uses the FTS5
+tables of the migrations (bm25 ranking, porter stemming); PostgreSQL the
+generated ``tsvector`` columns with ``websearch_to_tsquery`` and ``ts_rank``.
+The query language is the same on both: words (all must match), "quoted
+phrases", ``or`` between alternatives and ``-word`` to exclude. An empty
+query lists what the filters select, newest first.
+
+Only the latest version of each document is searched, and rejected
+statements are left out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, Subquery, and_, exists, func, literal_column, select, text
+from sqlalchemy.orm import Session
+
+from .querytext import HIGHLIGHT_END, HIGHLIGHT_START, Snippet, fts5_query, snippet_of
+from .tables import DocumentRow, MeetingReport, MeetingRow, Series, StatementRow, StatementTopic
+
+__all__ = ["FACETS", "DocumentHit", "SearchQuery", "SearchResult", "Snippet", "StatementHit", "search"]
+
+FACETS = ("partner", "kind", "actor", "act", "topic", "year")
+
+
+@dataclass(frozen=True, slots=True)
+class SearchQuery:
+    text: str = ""
+    partner: str | None = None
+    topic: str | None = None
+    act: str | None = None
+    actor: str | None = None
+    kind: str | None = None
+    since: int | None = None
+    """First year (inclusive) of the meeting's date (or the document's publication date)."""
+    until: int | None = None
+    """Last year (inclusive)."""
+    limit: int = 20
+    facet_limit: int = 12
+
+
+@dataclass(frozen=True, slots=True)
+class StatementHit:
+    id: int
+    version: int
+    state: str
+    actor: str
+    act: str
+    topics: list[str]
+    document: str
+    document_id: int
+    meeting_id: int
+    partner: str
+    kind: str
+    date: dt.date | None
+    score: float
+    snippet: Snippet
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentHit:
+    id: int
+    key: str
+    title: str | None
+    published: dt.date | None
+    source: str | None
+    score: float
+    snippet: Snippet
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    query: SearchQuery
+    statements: list[StatementHit] = field(default_factory=list)
+    documents: list[DocumentHit] = field(default_factory=list)
+    total_statements: int = 0
+    total_documents: int = 0
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    """facet -> (value, number of matching statements), most frequent first."""
+
+
+def _date_column() -> ColumnElement[Any]:
+    return func.coalesce(MeetingReport.start, DocumentRow.published)
+
+
+def _statement_base(q: SearchQuery, postgres: bool) -> Select[Any]:
+    """The statements matching the query and filters, with the columns the hits and facets need."""
+    query = (
+        select(StatementRow.id.label("sid"))
+        .join(MeetingReport, MeetingReport.id == StatementRow.report_id)
+        .join(MeetingRow, MeetingRow.id == MeetingReport.meeting_id)
+        .join(Series, Series.id == MeetingRow.series_id)
+        .join(DocumentRow, DocumentRow.id == MeetingReport.document_id)
+        .where(DocumentRow.latest.is_(True), StatementRow.state != "rejected")
+    )
+    if q.partner:
+        query = query.where(Series.partner == q.partner.upper())
+    if q.kind:
+        query = query.where(Series.kind == q.kind)
+    if q.act:
+        query = query.where(StatementRow.act == q.act)
+    if q.actor:
+        query = query.where(StatementRow.actor == (q.actor if q.actor == "both" else q.actor.upper()))
+    if q.topic:
+        query = query.where(
+            exists().where(StatementTopic.statement_id == StatementRow.id, StatementTopic.topic == q.topic)
+        )
+    if q.since is not None:
+        query = query.where(_date_column() >= dt.date(q.since, 1, 1))
+    if q.until is not None:
+        query = query.where(_date_column() <= dt.date(q.until, 12, 31))
+    return query
+
+
+def _document_filters(q: SearchQuery) -> list[ColumnElement[bool]]:
+    """Documents pass the meeting filters through any meeting they report."""
+    conditions: list[ColumnElement[bool]] = [DocumentRow.latest.is_(True)]
+    meeting_conditions: list[ColumnElement[bool]] = []
+    if q.partner:
+        meeting_conditions.append(Series.partner == q.partner.upper())
+    if q.kind:
+        meeting_conditions.append(Series.kind == q.kind)
+    if meeting_conditions:
+        conditions.append(
+            exists()
+            .where(MeetingReport.document_id == DocumentRow.id)
+            .where(MeetingRow.id == MeetingReport.meeting_id, Series.id == MeetingRow.series_id)
+            .where(and_(*meeting_conditions))
+        )
+    if q.since is not None:
+        conditions.append(DocumentRow.published >= dt.date(q.since, 1, 1))
+    if q.until is not None:
+        conditions.append(DocumentRow.published <= dt.date(q.until, 12, 31))
+    return conditions
+
+
+def _fts_ranked(table: str, rank: str) -> Subquery:
+    """``(rid, rank)`` of the rows of an FTS5 table that match the bound parameter ``:m``."""
+    rid: ColumnElement[Any] = literal_column("rowid")
+    score: ColumnElement[Any] = literal_column(rank)
+    return (
+        select(rid.label("rid"), score.label("rank"))
+        .select_from(text(table))
+        .where(text(f"{table} MATCH :m"))
+        .subquery()
+    )
+
+
+def search(query: SearchQuery, *, session: Session) -> SearchResult:
+    """Statements and documents matching ``query``, best first, with facet counts over all matches."""
+    postgres = session.get_bind().dialect.name == "postgresql"
+    terms = query.text.strip()
+    match = fts5_query(terms) if terms and not postgres else None
+    if terms and not postgres and match is None:
+        return SearchResult(query)  # nothing but exclusions or punctuation
+    base = _statement_base(query, postgres)
+    ranked: Select[Any]
+    if not terms:
+        ranked = base.add_columns(literal_column("0.0").label("score")).order_by(
+            _date_column().desc().nulls_last(), StatementRow.id
+        )
+    elif postgres:
+        tsq = func.websearch_to_tsquery("english", terms)
+        vector: ColumnElement[Any] = literal_column("statements.search_vector")
+        base = base.where(vector.op("@@")(tsq))
+        ranked = base.add_columns(func.ts_rank(vector, tsq).label("score")).order_by(text("score DESC"))
+    else:
+        fts_sub = _fts_ranked("statements_fts", "-bm25(statements_fts)")
+        base = base.join(fts_sub, fts_sub.c.rid == StatementRow.id)
+        ranked = base.add_columns(fts_sub.c.rank.label("score")).order_by(text("score DESC"))
+    params = {"m": match} if match else {}
+    rows = session.execute(ranked.limit(query.limit), params).all()
+    total = session.execute(select(func.count()).select_from(base.subquery()), params).scalar_one()
+    hits = _statement_hits(rows, terms, postgres, match, session)
+    facets = _facets(base, params, query.facet_limit, session) if total else {}
+    documents, total_documents = _documents(query, terms, postgres, match, session)
+    return SearchResult(query, hits, documents, total, total_documents, facets)
+
+
+def _statement_hits(
+    rows: Sequence[Any], terms: str, postgres: bool, match: str | None, session: Session
+) -> list[StatementHit]:
+    ids = [r.sid for r in rows]
+    if not ids:
+        return []
+    detail = session.execute(
+        select(
+            StatementRow,
+            MeetingReport.meeting_id,
+            DocumentRow.id,
+            DocumentRow.key,
+            Series.partner,
+            Series.kind,
+            _date_column().label("date"),
+        )
+        .join(MeetingReport, MeetingReport.id == StatementRow.report_id)
+        .join(MeetingRow, MeetingRow.id == MeetingReport.meeting_id)
+        .join(Series, Series.id == MeetingRow.series_id)
+        .join(DocumentRow, DocumentRow.id == MeetingReport.document_id)
+        .where(StatementRow.id.in_(ids))
+    ).all()
+    by_id = {d[0].id: d for d in detail}
+    topics: dict[int, list[str]] = {i: [] for i in ids}
+    for t in session.scalars(
+        select(StatementTopic).where(StatementTopic.statement_id.in_(ids)).order_by(StatementTopic.position)
+    ):
+        topics[t.statement_id].append(t.topic)
+    marked = _highlighted("statements", ids, terms, postgres, match, session, whole=True)
+    hits = []
+    for r in rows:
+        st, meeting_id, doc_id, key, partner, kind, date = by_id[r.sid]
+        snip = marked.get(r.sid) or (st.text or "")
+        hits.append(
+            StatementHit(
+                st.id,
+                st.version,
+                st.state,
+                st.actor,
+                st.act,
+                topics[st.id],
+                key,
+                doc_id,
+                meeting_id,
+                partner,
+                kind,
+                date,
+                float(r.score),
+                snippet_of(snip),
+            )
+        )
+    return hits
+
+
+def _highlighted(
+    table: str,
+    ids: list[int],
+    terms: str,
+    postgres: bool,
+    match: str | None,
+    session: Session,
+    *,
+    whole: bool,
+) -> dict[int, str]:
+    """Texts (statements: whole; documents: a fragment) with the matches between the highlight marks."""
+    if not terms or not ids:
+        return {}
+    marks = (HIGHLIGHT_START, HIGHLIGHT_END)
+    id_list = ",".join(str(int(i)) for i in ids)
+    if postgres:
+        column = "text" if table == "statements" else "coalesce(text, title, '')"
+        options = f"StartSel={marks[0]}, StopSel={marks[1]}, " + (
+            "HighlightAll=true"
+            if whole
+            else "MaxFragments=2, MaxWords=25, MinWords=10, FragmentDelimiter=' … '"
+        )
+        sql = text(
+            f"SELECT id, ts_headline('english', {column}, websearch_to_tsquery('english', :q), :o) "
+            f"FROM {table} WHERE id IN ({id_list})"
+        )
+        return {i: s for i, s in session.execute(sql, {"q": terms, "o": options})}
+    fts = f"{table}_fts"
+    call = f"highlight({fts}, 0, :a, :b)" if whole else f"snippet({fts}, -1, :a, :b, ' … ', 24)"
+    sql = text(f"SELECT rowid, {call} FROM {fts} WHERE {fts} MATCH :m AND rowid IN ({id_list})")
+    return {i: s for i, s in session.execute(sql, {"a": marks[0], "b": marks[1], "m": match})}
+
+
+def _facets(
+    base: Select[Any], params: dict[str, Any], limit: int, session: Session
+) -> dict[str, list[tuple[str, int]]]:
+    matched = base.add_columns(
+        Series.partner.label("partner"),
+        Series.kind.label("kind"),
+        StatementRow.actor.label("actor"),
+        StatementRow.act.label("act"),
+        func.extract("year", _date_column()).label("year"),
+    ).cte("matched")
+    facets: dict[str, list[tuple[str, int]]] = {}
+    for name in FACETS:
+        if name == "topic":
+            column: Any = StatementTopic.topic
+            query = select(column, func.count()).join(matched, matched.c.sid == StatementTopic.statement_id)
+        else:
+            column = matched.c[name]
+            query = select(column, func.count()).select_from(matched)
+        query = (
+            query.where(column.is_not(None))
+            .group_by(column)
+            .order_by(func.count().desc(), column)
+            .limit(limit)
+        )
+        facets[name] = [
+            (str(int(v)) if name == "year" else str(v), int(n)) for v, n in session.execute(query, params)
+        ]
+    return facets
+
+
+def _documents(
+    q: SearchQuery, terms: str, postgres: bool, match: str | None, session: Session
+) -> tuple[list[DocumentHit], int]:
+    if not terms:
+        return [], 0
+    conditions = _document_filters(q)
+    if postgres:
+        tsq = func.websearch_to_tsquery("english", terms)
+        vector: ColumnElement[Any] = literal_column("documents.search_vector")
+        score = func.ts_rank(vector, tsq)
+        conditions.append(vector.op("@@")(tsq))
+        base = select(DocumentRow.id, score.label("score")).where(*conditions)
+        params: dict[str, Any] = {}
+    else:
+        fts_sub = _fts_ranked("documents_fts", "-bm25(documents_fts, 5.0, 1.0)")
+        base = select(DocumentRow.id, fts_sub.c.rank.label("score")).join(
+            fts_sub, fts_sub.c.rid == DocumentRow.id
+        )
+        base = base.where(*conditions)
+        params = {"m": match}
+    rows = session.execute(base.order_by(text("score DESC")).limit(q.limit), params).all()
+    total = session.execute(select(func.count()).select_from(base.subquery()), params).scalar_one()
+    ids = [r.id for r in rows]
+    marked = _highlighted("documents", ids, terms, postgres, match, session, whole=False)
+    columns = (DocumentRow.id, DocumentRow.key, DocumentRow.title, DocumentRow.published, DocumentRow.source)
+    docs = {d.id: d for d in session.execute(select(*columns).where(DocumentRow.id.in_(ids)))}
+    hits = [
+        DocumentHit(
+            d.id, d.key, d.title, d.published, d.source, float(r.score), snippet_of(marked.get(d.id, ""))
+        )
+        for r in rows
+        for d in [docs[r.id]]
+    ]
+    return hits, int(total)
