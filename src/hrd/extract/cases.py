@@ -1,11 +1,164 @@
-"""Stage: cases (placeholder: returns the analysis unchanged)."""
+"""Stage: individual cases raised at each meeting.
+
+For each meeting (its section, :mod:`.sections`): whether a list of cases was
+handed over, and the names of the persons, named cases and outlets the
+readout says a party raised or discussed. Names are taken only from
+sentences about cases (a cue of the lexicon: "case", "release", "detained",
+"died", ...): a person's name after an honorific ("Mr Archil
+Tatunashvili", returned without it) or a run of two to four capitalised
+words that holds no word of an institution, place, title or date; a quoted
+name after an outlet word ("the newspaper 'Uralskaya Nedelya'"); "the X
+case". Officials (a name after or before a title), the heads of delegation,
+country and place names, and sentences in which a third party (an NGO, the
+media) reports are skipped. ``raised`` is true when a statement of the
+meeting carries the topic ``individual-cases``.
+"""
 
 from __future__ import annotations
 
-from .state import Analysis
+import re
+import unicodedata
+from collections.abc import Collection
+from dataclasses import replace
 
-__all__ = ["run"]
+from .legal_mentions import find_mentions
+from .lexicon import load_lexicon
+from .sections import sentence_meetings
+from .state import Analysis, CaseInfo
+
+__all__ = ["find_case_names", "is_list_handed_over", "run"]
+
+_LEX = load_lexicon("cases")
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_CUE_RE = re.compile("(?i)" + "|".join(_LEX["cues"]))
+_LIST_RE = re.compile("(?i)" + "|".join(_LEX["list_handed_over"]))
+_THIRD_RE = re.compile(r"\b(?:" + _alt(_LEX["third_party"]) + r")\b")
+_REPORTING_RE = re.compile(r"\b(?:" + _alt(_LEX["reporting"]) + r")\b")
+_HONORIFICS = frozenset(h.rstrip(".") for h in _LEX["honorifics"])
+_TITLES = frozenset(_LEX["titles"])
+_TITLE_AFTER_RE = re.compile(r"\s*,\s*(?:[\w'’-]+\s+){0,3}?(?i:" + _alt(_LEX["title_after"]) + r")\b")
+_DELEGATION_RE = re.compile("(?i)" + "|".join(_LEX["delegation"]))
+_NON_NAME = frozenset(_LEX["non_name_words"]) | _TITLES | _HONORIFICS
+_PARTICLES = _alt(_LEX["particles"])
+_LOWER = "a-zß-öø-ÿāăąćčďđēėęěğīįıķļľłńňōőœŕřśşšţťūůűųźżž'’"
+_TOKEN = rf"[A-ZÀ-ÖØ-ÞĀ-Ž][{_LOWER}]+(?:-[A-ZÀ-ÖØ-Þa-z][{_LOWER}]+)*\.?"
+_RUN_RE = re.compile(rf"(?<![\w-]){_TOKEN}(?:\s(?:(?:{_PARTICLES})[\s-])?{_TOKEN})*")
+_TOKEN_RE = re.compile(rf"(?:(?:{_PARTICLES})[\s-])?{_TOKEN}")
+_OUTLET = _alt(_LEX["outlet_words"])
+_OUTLET_RE = re.compile(
+    rf"\b(?:{_OUTLET})\s+[\"“‘']([^\"”’']{{2,60}})[\"”’']|[\"“‘']([^\"”’']{{2,60}})[\"”’']\s+(?:{_OUTLET})\b"
+)
+_NAMED_CASE_RE = re.compile(rf"\bthe\s+[\"“]?((?:{_TOKEN})(?:[\s-]{_TOKEN})*)[\"”]?\s+case\b")
+
+
+def fold(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name)
+    return " ".join("".join(c for c in text if not unicodedata.combining(c)).lower().split())
+
+
+def is_list_handed_over(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[start:end]`` says that a list (of cases) was handed over."""
+    return _LIST_RE.search(text, start, len(text) if end is None else end) is not None
+
+
+def _is_third_party(sentence: str) -> bool:
+    return bool(_THIRD_RE.search(sentence) and _REPORTING_RE.search(sentence))
+
+
+def _overlaps(a: int, b: int, spans: Collection[tuple[int, int]]) -> bool:
+    return any(s < b and a < e for s, e in spans)
+
+
+def _people(text: str, start: int, end: int, skip: Collection[tuple[int, int]]) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    for run in _RUN_RE.finditer(text, start, end):
+        tokens = list(_TOKEN_RE.finditer(text, run.start(), run.end()))
+        part: list[re.Match[str]] = []
+        before: str | None = _word_before(text, start, run.start())
+        for tok in [*tokens, None]:
+            word = tok.group(0).rstrip(".") if tok else None
+            if tok is not None and word not in _NON_NAME:
+                part.append(tok)
+                continue
+            if part:
+                out.extend(_accept(text, part, before, end, skip))
+            part = []
+            before = word
+    return out
+
+
+def _word_before(text: str, lo: int, pos: int) -> str | None:
+    m = re.search(r"([A-Za-z.]+)\s+$", text[max(lo, pos - 20) : pos])
+    return m.group(1).rstrip(".") if m else None
+
+
+def _accept(
+    text: str, part: list[re.Match[str]], before: str | None, end: int, skip: Collection[tuple[int, int]]
+) -> list[tuple[int, str]]:
+    a, b = part[0].start(), part[-1].end()
+    honorific = before in _HONORIFICS
+    if before in _TITLES or (len(part) < 2 and not honorific) or len(part) > 4:
+        return []
+    if _TITLE_AFTER_RE.match(text, b, end) or _overlaps(a, b, skip):
+        return []
+    return [(a, " ".join(text[a:b].rstrip(".").split()))]
+
+
+def find_case_names(
+    text: str, start: int, end: int, skip: Collection[tuple[int, int]] = (), heads: Collection[str] = ()
+) -> list[str]:
+    """Names of persons, named cases and outlets raised in the sentence ``text[start:end]``.
+
+    ``skip`` are spans of country, party and place names; ``heads`` folded
+    names of the heads of delegation.
+    """
+    sentence = text[start:end]
+    if not _CUE_RE.search(sentence) or _is_third_party(sentence) or _DELEGATION_RE.search(sentence):
+        return []
+    skip = [*skip, *((m.start, m.end) for m in find_mentions(text, start, end))]
+    found: list[tuple[int, str]] = _people(text, start, end, skip)
+    for m in _OUTLET_RE.finditer(text, start, end):
+        found.append((m.start(), (m.group(1) or m.group(2)).strip()))
+    for m in _NAMED_CASE_RE.finditer(text, start, end):
+        words = m.group(1).split()
+        if not any(w in _NON_NAME for w in words) and not _overlaps(m.start(1), m.end(1), skip):
+            found.append((m.start(1), f"{m.group(1)} case"))
+    names: list[str] = []
+    seen = set(heads)
+    for _, name in sorted(found):
+        key = fold(name)
+        if key not in seen and not any(key in h or h in key for h in heads if h):
+            seen.add(key)
+            names.append(name)
+    return names
 
 
 def run(doc: Analysis) -> Analysis:
-    return doc
+    if not doc.meetings:
+        return doc
+    owners = sentence_meetings(doc)
+    skip = [(p.start, p.end) for p in doc.parties] + [(p.start, p.end) for p in doc.places]
+    names: list[list[str]] = [[] for _ in doc.meetings]
+    handed = [False] * len(doc.meetings)
+    heads = [{fold(h.name) for h in m.heads} for m in doc.meetings]
+    for si, sentence in enumerate(doc.sentences):
+        for mi in owners[si]:
+            if is_list_handed_over(doc.text, sentence.start, sentence.end):
+                handed[mi] = True
+            for name in find_case_names(doc.text, sentence.start, sentence.end, skip, heads[mi]):
+                if fold(name) not in {fold(n) for n in names[mi]}:
+                    names[mi].append(name)
+    raised = [False] * len(doc.meetings)
+    for st in doc.statements:
+        if "individual-cases" in st.topics and 0 <= st.meeting < len(raised):
+            raised[st.meeting] = True
+    cases = tuple(
+        CaseInfo(meeting=mi, raised=raised[mi], list_handed_over=handed[mi], names=tuple(names[mi]))
+        for mi in range(len(doc.meetings))
+    )
+    return replace(doc, cases=cases)

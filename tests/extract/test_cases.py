@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+import pytest
+
+from hrd.extract import cases
+from hrd.extract.cases import find_case_names, is_list_handed_over
+from hrd.extract.state import Analysis, HeadInfo, MeetingInfo, Sentence, StatementInfo
+
+
+def names(text: str, skip: list[tuple[int, int]] | None = None, heads: tuple[str, ...] = ()) -> list[str]:
+    return find_case_names(text, 0, len(text), skip or [], heads)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The EU raised a number of individual cases and handed over a list at the end of the Dialogue.",
+        "A list of individual cases was handed over.",
+        "A list of cases of concern was presented to the authorities.",
+        "The EU passed on a list of political prisoners.",
+        "The EU handed over to the Uzbek delegation a list of individual cases.",
+    ],
+)
+def test_list_handed_over(text: str) -> None:
+    assert is_list_handed_over(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The EU raised individual cases.",
+        "Georgia highlighted the Otkhozoria-Tatunashvili List.",
+        "Topics were listed in the agenda and handed over to experts.",
+    ],
+)
+def test_no_list_handed_over(text: str) -> None:
+    assert not is_list_handed_over(text)
+
+
+def test_names_after_honorifics_without_them() -> None:
+    text = (
+        "The EU repeated that the impunity surrounding the deaths of Mr Archil Tatunashvili and "
+        "Mr Giga Otkhozoria is unacceptable."
+    )
+    assert names(text) == ["Archil Tatunashvili", "Giga Otkhozoria"]
+
+
+def test_names_without_honorifics_in_a_case_sentence() -> None:
+    text = "The EU called for the release of human rights lawyer Yu Wensheng and of the scholar Ilham Tohti."
+    assert names(text) == ["Yu Wensheng", "Ilham Tohti"]
+
+
+def test_outlets_and_named_cases() -> None:
+    text = "The EU raised the closure of the newspaper “Uralskaya Nedelya” and the Zhanaozen case."
+    assert names(text) == ["Uralskaya Nedelya", "Zhanaozen case"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The EU welcomed President Tokayev's announcement of reforms that ended detention without trial.",
+        "Mr Boris Iarochevitch, Head of Division, raised individual cases.",
+        "The EU delegation was headed by Mr Boris Iarochevitch, who raised individual cases.",
+        "Amnesty International said that Maria Ivanova remains in detention.",
+        "The EU welcomed Kazakhstan's accession to the Convention for the Protection of All Persons "
+        "from Enforced Disappearance, which prevents arbitrary detention.",
+        "Mr Archil Tatunashvili attended the seminar.",
+    ],
+)
+def test_no_case_names(text: str) -> None:
+    assert names(text) == []
+
+
+def test_place_spans_and_heads_are_skipped() -> None:
+    text = "The EU raised the situation of detainees in South Ossetia and the case of Ivan Petrov."
+    skip = [(text.index("South Ossetia"), text.index("South Ossetia") + len("South Ossetia"))]
+    assert names(text, skip) == ["Ivan Petrov"]
+    assert names(text, skip, heads=("ivan petrov",)) == []
+
+
+def test_run_per_meeting() -> None:
+    s0 = "The EU raised the case of Ivan Petrov and handed over a list of cases."
+    s1 = "The EU raised the case of Anna Smirnova."
+    text = f"{s0} {s1}"
+    b = len(s0) + 1
+    doc = Analysis(
+        text=text,
+        sentences=(Sentence(0, len(s0), s0, 0), Sentence(b, len(text), s1, 1)),
+        meetings=(
+            MeetingInfo(
+                kind="human-rights-dialogue", name=None, parties=("EU", "KZ"), sentences=frozenset({0})
+            ),
+            MeetingInfo(
+                kind="subcommittee",
+                name=None,
+                parties=("EU", "KZ"),
+                sentences=frozenset({1}),
+                heads=(HeadInfo(party="EU", name="Anna Smirnova", title=None),),
+            ),
+        ),
+        statements=(
+            StatementInfo(
+                meeting=0,
+                actor="EU",
+                act="raise",
+                topics=("individual-cases",),
+                start=0,
+                end=len(s0),
+                sentence=0,
+            ),
+        ),
+    )
+    out = cases.run(doc).cases
+    assert [(c.meeting, c.raised, c.list_handed_over, c.names) for c in out] == [
+        (0, True, True, ("Ivan Petrov",)),
+        (1, False, False, ()),
+    ]
