@@ -34,6 +34,10 @@ def document_id(text: str, source: str | None) -> str:
 def to_record(doc: Analysis) -> Record:
     meetings = []
     for i, m in enumerate(doc.meetings):
+        if len(set(m.parties)) < 2:
+            # dialogue-record/1 needs both sides; a meeting whose partner was not
+            # recognised cannot be recorded faithfully, so it is left out.
+            continue
         statements = [
             Statement(
                 actor=s.actor,
