@@ -13,22 +13,22 @@ from hrd.errors import EmptyInputError, ReadError
 from hrd.read.pdf import read_pdf, reflow
 
 PAGE_1 = [
-    "EU and Ruritania hold their fifth Human Rights Dialogue",
+    "EU and Paraguay hold their fifth Human Rights Dialogue",
     "",
     "Brussels, 4 March 2021",
     "",
-    "The European Union and the Republic of Ruritania held the fifth round of their Human",
+    "The European Union and the Republic of Paraguay held the fifth round of their Human",
     "Rights Dialogue on 3 March 2021 in Brussels. The EU raised concerns about free-",
     "dom of expression and about the situation of human rights defenders in the coun-",
     "try, and it welcomed the adoption of a national action plan on human rights.",
     "",
-    "Ruritania presented its reforms of the judiciary and the steps taken to prevent",
+    "Paraguay presented its reforms of the judiciary and the steps taken to prevent",
     "torture in places of detention, including a new mechanism for independent",
     "monitoring of prisons.",
     "1",
 ]
 PAGE_2 = [
-    "Both sides agreed to hold the next Dialogue in Strelsau in 2022, where they will",
+    "Both sides agreed to hold the next Dialogue in Asunción in 2022, where they will",
     "also discuss the rights of the child and the situation of refugees and migrants.",
     "2",
 ]
@@ -36,7 +36,7 @@ PAGE_2 = [
 
 @pytest.fixture(scope="module")
 def pdf() -> bytes:
-    return text_pdf([PAGE_1, PAGE_2], title="Ruritania HRD 5", created="D:20210304120000+01'00'")
+    return text_pdf([PAGE_1, PAGE_2], title="Paraguay HRD 5", created="D:20210304120000+01'00'")
 
 
 def _encrypted(data: bytes, *, user: str, owner: str) -> bytes:
@@ -53,7 +53,7 @@ def test_paragraphs_of_all_pages(pdf: bytes) -> None:
     paragraphs = doc.text.split("\n\n")
     assert paragraphs[0] == PAGE_1[0]
     assert paragraphs[1] == "Brussels, 4 March 2021"
-    assert paragraphs[2].startswith("The European Union and the Republic of Ruritania held the fifth round")
+    assert paragraphs[2].startswith("The European Union and the Republic of Paraguay held the fifth round")
     assert paragraphs[2].endswith("adoption of a national action plan on human rights.")
     assert paragraphs[3].endswith("independent monitoring of prisons.")
     assert paragraphs[4] == " ".join(PAGE_2[:2])
@@ -75,7 +75,7 @@ def test_page_numbers_are_dropped(pdf: bytes) -> None:
 
 def test_metadata_title_and_creation_date(pdf: bytes) -> None:
     doc = read_pdf(pdf, source="r.pdf")
-    assert doc.title == "Ruritania HRD 5"
+    assert doc.title == "Paraguay HRD 5"
     assert doc.published == dt.date(2021, 3, 4)
 
 
@@ -95,7 +95,7 @@ def test_encrypted_pdf_is_refused(pdf: bytes) -> None:
 
 def test_pdf_with_only_an_owner_password_is_read(pdf: bytes) -> None:
     doc = read_pdf(_encrypted(pdf, user="", owner="owner"), source="open.pdf")
-    assert "Strelsau in 2022" in doc.text
+    assert "Asunción in 2022" in doc.text
 
 
 @pytest.mark.parametrize(

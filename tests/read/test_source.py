@@ -24,24 +24,24 @@ SETTINGS = Settings()
 
 
 def test_text_file() -> None:
-    doc = read_path(FIXTURES / "ruritania-2021.txt", settings=SETTINGS)
+    doc = read_path(FIXTURES / "paraguay-2021.txt", settings=SETTINGS)
     assert doc.media_type == "text/plain"
-    assert doc.text == (FIXTURES / "ruritania-2021.txt").read_text(encoding="utf-8")
-    assert doc.source == str(FIXTURES / "ruritania-2021.txt")
+    assert doc.text == (FIXTURES / "paraguay-2021.txt").read_text(encoding="utf-8")
+    assert doc.source == str(FIXTURES / "paraguay-2021.txt")
 
 
 def test_html_file() -> None:
-    doc = read_path(FIXTURES / "ruritania-2021.html", settings=SETTINGS)
+    doc = read_path(FIXTURES / "paraguay-2021.html", settings=SETTINGS)
     assert doc.media_type == "text/html"
-    assert doc.title == "EU and Ruritania hold their fifth Human Rights Dialogue"
+    assert doc.title == "EU and Paraguay hold their fifth Human Rights Dialogue"
 
 
 def test_pdf_file(tmp_path: Path) -> None:
     path = tmp_path / "readout.pdf"
-    path.write_bytes(text_pdf([["The EU and Ruritania held their dialogue in Brussels."]]))
+    path.write_bytes(text_pdf([["The EU and Paraguay held their dialogue in Brussels."]]))
     doc = read_path(path, settings=SETTINGS)
     assert doc.media_type == "application/pdf"
-    assert doc.text == "The EU and Ruritania held their dialogue in Brussels."
+    assert doc.text == "The EU and Paraguay held their dialogue in Brussels."
 
 
 @pytest.mark.parametrize(
@@ -51,8 +51,8 @@ def test_pdf_file(tmp_path: Path) -> None:
         ("readout.dat", b"  <html><p>x</p></html>", "html"),
         ("readout", b"%PDF-1.4\n...", "pdf"),
         ("misnamed.txt", b"%PDF-1.4\n...", "pdf"),
-        ("readout", b"The EU and Ruritania met.", "text"),
-        ("page.htm", b"The EU and Ruritania met.", "html"),
+        ("readout", b"The EU and Paraguay met.", "text"),
+        ("page.htm", b"The EU and Paraguay met.", "html"),
         ("notes.md", b"<html>", "text"),
     ],
 )
@@ -79,7 +79,7 @@ def test_feed_is_not_a_document() -> None:
 
 
 def test_upload_with_media_type() -> None:
-    html = (FIXTURES / "ruritania-2021.html").read_bytes()
+    html = (FIXTURES / "paraguay-2021.html").read_bytes()
     doc = read_bytes(html, source="upload", media_type="text/html", settings=SETTINGS)
     assert doc.published is not None and doc.media_type == "text/html"
 

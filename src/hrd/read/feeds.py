@@ -68,7 +68,7 @@ def _date(entry: Any) -> dt.date | None:
 def feed_links(data: bytes) -> list[FeedEntry]:
     """The entries of an RSS or Atom feed that link somewhere, in feed order."""
     if not data.strip():
-        raise EmptyInputError("empty input: no feed")
+        raise EmptyInputError("no feed data")
     try:
         fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except DefusedXmlException:

@@ -70,7 +70,7 @@ def read_html(data: bytes, *, source: str, url: str | None = None) -> Document:
     ``url`` is the page's address when it was fetched (helps the date finder).
     """
     if not data.strip():
-        raise EmptyInputError("empty input: no HTML")
+        raise EmptyInputError("no HTML")
     try:
         extracted = trafilatura.bare_extraction(
             data,

@@ -105,7 +105,7 @@ def _pdf_date(value: object) -> dt.date | None:
 def read_pdf(data: bytes, *, source: str) -> Document:
     """Read a PDF's text layer as a document; refuse encrypted, corrupt and scanned files."""
     if not data.strip():
-        raise EmptyInputError("empty input: no PDF data")
+        raise EmptyInputError("no PDF data")
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = PdfReader(io.BytesIO(data))

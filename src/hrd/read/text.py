@@ -77,11 +77,13 @@ def decode_bytes(data: bytes, *, charset: str | None = None) -> str:
 
     ``charset`` is a hint (an HTTP ``charset`` parameter), tried after UTF-8.
     """
+    if not data:
+        raise EmptyInputError("no text")
     if not data.strip():
-        raise EmptyInputError("empty input: no text")
+        raise EmptyInputError("only whitespace")
     text = normalise_text(_decode(data, charset))
     if not text.strip():
-        raise EmptyInputError("empty input: only whitespace")
+        raise EmptyInputError("only whitespace")
     if _looks_binary(text):
         raise UnsupportedInputError("binary data, not text")
     return text
