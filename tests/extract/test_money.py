@@ -21,6 +21,9 @@ from hrd.extract.state import Analysis, MeetingInfo, Sentence
         ("€500,000", 500_000, "EUR"),
         ("8 million EUR", 8_000_000, "EUR"),
         ("0.3 million euros", 300_000, "EUR"),
+        ("€3,5 million", 3_500_000, "EUR"),
+        ("€5-million", 5_000_000, "EUR"),
+        ("five million euros", 5_000_000, "EUR"),
     ],
 )
 def test_parse_money(text: str, amount: int, currency: str) -> None:
@@ -115,3 +118,22 @@ def test_run_without_meetings_finds_nothing() -> None:
     text = "The Development Cooperation Instrument."
     doc = Analysis(text=text, sentences=(Sentence(0, len(text), text, 0),))
     assert money.run(doc).programmes == ()
+
+
+def test_run_gives_a_budget_in_the_next_sentence_to_the_programme_before() -> None:
+    s0 = "The EU presented the Rule of Law Programme in Central Asia."
+    s1 = "Its budget amounts to EUR 13m."
+    s2 = "Development assistance totals €138 million."
+    text = " ".join([s0, s1, s2])
+    a1, a2 = len(s0) + 1, len(s0) + len(s1) + 2
+    doc = Analysis(
+        text=text,
+        sentences=(
+            Sentence(0, len(s0), s0, 0),
+            Sentence(a1, a1 + len(s1), s1, 0),
+            Sentence(a2, len(text), s2, 0),
+        ),
+        meetings=(MeetingInfo(kind="subcommittee", name=None, parties=("EU", "KZ")),),
+    )
+    got = [(p.name, p.amount, p.currency) for p in money.run(doc).programmes]
+    assert got == [("Rule of Law Programme in Central Asia", 13_000_000, "EUR")]

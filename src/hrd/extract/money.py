@@ -42,8 +42,12 @@ _SYMBOLS: dict[str, str] = _LEX["currency_symbols"]
 _CODES = frozenset(_LEX["currency_codes"])
 _WORDS: dict[str, str] = _LEX["currency_words"]
 _MULT: dict[str, int] = _LEX["multipliers"]
-_NUMBER = r"\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_MULT_RE = rf"(?:\s?(?i:({_alt(list(_MULT))}))(?![A-Za-z]))?"
+_NUMBER_WORDS: dict[str, int] = _LEX["number_words"]
+_NUMBER = (
+    r"\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)?"
+    rf"|(?i:\b(?:{_alt(list(_NUMBER_WORDS))}))(?=[\s-](?i:{_alt([w for w in _MULT if len(w) > 2])}))"
+)
+_MULT_RE = rf"(?:[\s-]?(?i:({_alt(list(_MULT))}))(?![A-Za-z]))?"
 _CUR_FIRST = _alt([*_SYMBOLS, *_CODES])
 _MONEY_RE = re.compile(
     rf"(?<![\w$€£¥₹])(?:({_CUR_FIRST})\s?({_NUMBER}){_MULT_RE}"
@@ -52,6 +56,11 @@ _MONEY_RE = re.compile(
 
 
 def _amount(number: str, mult: str | None) -> float | None:
+    word = _NUMBER_WORDS.get(number.lower())
+    if word is not None:
+        number = str(word)
+    elif re.fullmatch(r"\d+,\d{1,2}", number):
+        number = number.replace(",", ".")  # a decimal comma: "€3,5 million"
     try:
         value = Decimal(re.sub(r"[,\u00a0\u202f ]", "", number))
     except InvalidOperation:
@@ -99,6 +108,7 @@ _LEADING_STOP = frozenset(_LEX["leading_stop"])
 _FUNDED_RE = re.compile("-(?:" + _alt(_LEX["funded_suffix"]) + r")$")
 _EXCLUDE_RE = re.compile(r"\b(?:" + _alt(_LEX["exclude"]) + r")\b")
 _EXCLUDE_WORDS = frozenset(_LEX["exclude_words"])
+_BUDGET_RE = re.compile(r"(?i)\b(?:" + _alt(_LEX["budget_cues"]) + ")")
 _QUOTES_RE = re.compile(r"[\"“”]")
 
 
@@ -185,25 +195,31 @@ def run(doc: Analysis) -> Analysis:
         return doc
     owners = sentence_meetings(doc)
     progs: list[ProgrammeInfo] = []
+    # The last programme of the sentence before, which a budget sentence may continue.
+    previous: tuple[int, int, str, str | None] | None = None
     for si, sentence in enumerate(doc.sentences):
         if not owners[si]:
+            previous = None
             continue
         names = find_programmes(doc.text, sentence.start, sentence.end)
-        if not names:
-            continue
+        cash = parse_money(doc.text, sentence.start, sentence.end)
+        if not names and previous is not None and cash and _BUDGET_RE.search(sentence.text):
+            names, cash = [previous], cash[:1]
+        previous = names[-1] if names else None
         amounts: dict[int, Money] = {}
-        for cash in parse_money(doc.text, sentence.start, sentence.end):
-            nearest = min(range(len(names)), key=lambda k: _gap(names[k], cash))
-            amounts.setdefault(nearest, cash)
+        for money in cash:
+            nearest = min(range(len(names)), key=lambda k: _gap(names[k], money), default=None)
+            if nearest is not None:
+                amounts.setdefault(nearest, money)
         for k, (a, b, name, acronym) in enumerate(names):
-            money = amounts.get(k)
+            found = amounts.get(k)
             for mi in owners[si]:
                 info = ProgrammeInfo(
                     meeting=mi,
                     name=name,
                     acronym=acronym,
-                    amount=money.amount if money else None,
-                    currency=money.currency if money else None,
+                    amount=found.amount if found else None,
+                    currency=found.currency if found else None,
                     start=a,
                     end=b,
                 )
