@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..errors import NotFoundError
@@ -63,6 +63,14 @@ def get_document(*, ref: str | int, session: Session) -> DocumentRow:
     return row
 
 
+def _latest_from(source: str | None, session: Session) -> DocumentRow | None:
+    """The latest stored version from ``source`` (locked: the caller is about to supersede it)."""
+    if not source:
+        return None
+    query = select(DocumentRow).where(DocumentRow.source == source, DocumentRow.latest.is_(True))
+    return session.scalars(query.with_for_update()).first()
+
+
 def store_document(*, document: Document, record: Record, extractor: str | None, session: Session) -> Stored:
     """Store a read document and its extracted record; a text already stored changes nothing.
 
@@ -73,13 +81,7 @@ def store_document(*, document: Document, record: Record, extractor: str | None,
     existing = find_document(sha256=sha, session=session)
     if existing is not None:
         return Stored("unchanged", existing.id, existing.key, existing.version)
-    previous = None
-    if document.source:
-        previous = session.scalars(
-            select(DocumentRow)
-            .where(DocumentRow.source == document.source, DocumentRow.latest.is_(True))
-            .with_for_update()
-        ).first()
+    previous = _latest_from(document.source, session)
     info = record.document
     row = DocumentRow(
         key=info.id,
@@ -124,9 +126,9 @@ def store_record(*, record: Record, session: Session, text: str | None = None) -
         version=1,
         latest=True,
     )
-    if info.source is not None:
-        older = session.scalar(select(func.max(DocumentRow.version)).where(DocumentRow.source == info.source))
-        row.version = (older or 0) + 1
+    previous = _latest_from(info.source, session)
+    if previous is not None:
+        row.version, row.previous_id, previous.latest = previous.version + 1, previous.id, False
     session.add(row)
     session.flush()
     reports = add_meetings(document=row, record=record, session=session)

@@ -25,7 +25,16 @@ from sqlalchemy.orm import Session
 from .querytext import HIGHLIGHT_END, HIGHLIGHT_START, Snippet, fts5_query, snippet_of
 from .tables import DocumentRow, MeetingReport, MeetingRow, Series, StatementRow, StatementTopic
 
-__all__ = ["FACETS", "DocumentHit", "SearchQuery", "SearchResult", "Snippet", "StatementHit", "search"]
+__all__ = [
+    "FACETS",
+    "DocumentHit",
+    "SearchQuery",
+    "SearchResult",
+    "Snippet",
+    "StatementHit",
+    "as_json",
+    "search",
+]
 
 FACETS = ("partner", "kind", "actor", "act", "topic", "year")
 
@@ -335,3 +344,49 @@ def _documents(
         for d in [docs[r.id]]
     ]
     return hits, int(total)
+
+
+def as_json(result: SearchResult) -> dict[str, Any]:
+    """The result as JSON-ready data (the ``--json`` output and the API answer)."""
+
+    def snip(s: Snippet) -> dict[str, Any]:
+        return {"text": s.text, "highlights": [list(h) for h in s.highlights]}
+
+    return {
+        "query": {k: getattr(result.query, k) for k in SearchQuery.__dataclass_fields__},
+        "total_statements": result.total_statements,
+        "total_documents": result.total_documents,
+        "statements": [
+            {
+                "id": h.id,
+                "version": h.version,
+                "state": h.state,
+                "actor": h.actor,
+                "act": h.act,
+                "topics": h.topics,
+                "document": h.document,
+                "meeting": h.meeting_id,
+                "partner": h.partner,
+                "kind": h.kind,
+                "date": h.date.isoformat() if h.date else None,
+                "score": round(h.score, 6),
+                "snippet": snip(h.snippet),
+            }
+            for h in result.statements
+        ],
+        "documents": [
+            {
+                "id": d.id,
+                "document": d.key,
+                "title": d.title,
+                "published": d.published.isoformat() if d.published else None,
+                "source": d.source,
+                "score": round(d.score, 6),
+                "snippet": snip(d.snippet),
+            }
+            for d in result.documents
+        ],
+        "facets": {
+            name: [{"value": v, "count": n} for v, n in values] for name, values in result.facets.items()
+        },
+    }
