@@ -19,7 +19,7 @@ from .cues import compile_cues, spaced
 from .lexicon import load_lexicon
 from .state import HeadInfo, PartyMention
 
-__all__ = ["Kind", "Mention", "find_mentions", "passive_agent", "subject_of"]
+__all__ = ["Kind", "Mention", "eligible", "find_mentions", "passive_agent", "subject_of"]
 
 Kind = Literal["party", "both", "it", "they", "third"]
 
@@ -72,6 +72,9 @@ _PREP = re.compile(
 )
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _RELATIVE = re.compile(r",\s*(?:which|who|whom|whose|where)\b[^,;]*,")
+_INSERTION = re.compile(r",[^,]*,")
+_WORD = re.compile(r"[\w'’]+")
+_MAX_GAP_WORDS = 4
 _BY = re.compile(r"\bby\s+\Z", re.IGNORECASE)
 
 
@@ -155,23 +158,35 @@ def _merge_both(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _eligible(text: str, m: Mention, lo: int) -> bool:
+def eligible(text: str, m: Mention, lo: int) -> bool:
     """A mention that can be a subject: not after a preposition, not possessive."""
     if _PREP.search(text, max(lo, m.start - 15), m.start):
         return False
     return not _POSSESSIVE.match(text, m.end)
 
 
-def subject_of(text: str, mentions: Sequence[Mention], lo: int, hi: int) -> Mention | None:
-    """The subject of a verb at ``hi`` in a clause starting at ``lo``: the nearest eligible mention."""
+def _close(text: str, end: int, hi: int) -> bool:
+    """Only a few words (besides comma-delimited insertions) between a subject and its verb."""
+    gap = _INSERTION.sub(" ", text[end:hi])
+    return len(_WORD.findall(gap)) <= _MAX_GAP_WORDS
+
+
+def subject_of(
+    text: str, mentions: Sequence[Mention], lo: int, hi: int, *, near: bool = False
+) -> Mention | None:
+    """The subject of a verb at ``hi`` in a clause starting at ``lo``: the nearest eligible mention.
+
+    With ``near``, the mention must stand close to the verb (a later clause of a
+    sentence, where a distant mention is usually an object of the earlier one).
+    """
     masked = [(r.start(), r.end()) for r in _RELATIVE.finditer(text, lo, hi)]
     for m in reversed(mentions):
         if m.start < lo or m.end > hi:
             continue
         if any(a <= m.start < b for a, b in masked):
             continue
-        if _eligible(text, m, lo):
-            return m
+        if eligible(text, m, lo):
+            return m if not near or _close(text, m.end, hi) else None
     return None
 
 

@@ -58,7 +58,7 @@ def _cue_list() -> list[tuple[str, str]]:
 _CUES = compile_cues(_cue_list())
 # A participle opens a clause only at the sentence start or after a clause break.
 _ING_CONTEXT = re.compile(
-    r"(?:[,;:(—–]|\b(?:while|whilst|and|but|also|thereby|before|after|when|further|again|thus|then))"
+    r"(?:[,;:(—–]|\b(?:while|whilst|and|but|also|thereby|before|after|when|further|again|thus|then|by))"
     r"\s*(?:\w+ly\s+)?[\"“]?\Z",
     re.IGNORECASE,
 )

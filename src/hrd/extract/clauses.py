@@ -44,8 +44,8 @@ def _cut(text: str, prev: Trigger, nxt: Trigger, mentions: Sequence[Mention]) ->
         strong = _STRONG.search(text, lo, hi)
         if strong:
             return strong.start()
-    else:
-        subject = subject_of(text, mentions, lo, hi)
+    elif nxt.voice != "ing":
+        subject = subject_of(text, mentions, lo, hi, near=True)
         if subject is not None:
             hi = subject.start
     last = None

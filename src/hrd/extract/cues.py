@@ -1,10 +1,11 @@
 """Compile lexicon cue lists (regular-expression fragments) into one alternation.
 
 Lexicon patterns are written for readability: a space stands for any run of
-whitespace (a single whitespace character inside a look-behind, which must
-have a fixed width). :func:`compile_cues` orders the alternatives longest
-first, so that at any one place the longest cue wins, and tags each with a
-label that :meth:`CueSet.finditer` returns with the match.
+whitespace or hyphens ("freedom-of-expression"; a single character inside a
+look-behind, which must have a fixed width). :func:`compile_cues` orders the
+alternatives longest first (look-arounds only break ties), so that at any one
+place the longest cue wins, and tags each with a label that
+:meth:`CueSet.finditer` returns with the match.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ __all__ = ["CueSet", "compile_cues", "spaced"]
 
 
 def spaced(pattern: str) -> str:
-    """Replace literal spaces by ``\\s+`` (``\\s`` inside look-behinds)."""
+    """Replace literal spaces by runs of whitespace or hyphens (one character in look-behinds)."""
     out: list[str] = []
     depth = 0
     behind: list[int] = []
@@ -42,7 +43,7 @@ def spaced(pattern: str) -> str:
                 behind.pop()
             depth -= 1
         elif ch == " ":
-            out.append(r"\s" if behind else r"\s+")
+            out.append(r"[\s-]" if behind else r"[\s-]+")
             i += 1
             continue
         out.append(ch)
@@ -69,9 +70,32 @@ class CueSet:
             yield m.start(), m.end(), self.labels[int(name[1:])]
 
 
+def _weight(pattern: str) -> int:
+    """The pattern's length without look-around groups: a proxy for the length of its matches."""
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
+            depth = 0
+            while i < len(pattern):
+                ch = pattern[i]
+                if ch == "\\":
+                    i += 2
+                    continue
+                depth += ch == "("
+                depth -= ch == ")"
+                i += 1
+                if depth == 0:
+                    break
+            continue
+        out.append(pattern[i])
+        i += 1
+    return len(out)
+
+
 def compile_cues(cues: Iterable[tuple[str, str]], *, ignore_case: bool = True) -> CueSet:
     """Compile ``(pattern, label)`` pairs, whole words only, longest pattern first."""
-    items = sorted(set(cues), key=lambda c: (-len(c[0]), c[0]))
+    items = sorted(set(cues), key=lambda c: (-_weight(c[0]), -len(c[0]), c[0]))
     if not items:
         return CueSet(None, ())
     parts = [f"(?P<g{i}>{spaced(p)})" for i, (p, _) in enumerate(items)]

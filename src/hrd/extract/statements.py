@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .actors import Mention, find_mentions, passive_agent, subject_of
+from .actors import Mention, eligible, find_mentions, passive_agent, subject_of
 from .acts import Trigger, find_triggers
 from .clauses import split_clauses, trim
 from .state import Analysis, MeetingInfo, Sentence, StatementInfo
@@ -38,7 +38,10 @@ __all__ = ["run"]
 _JOINT = re.compile(
     r"\bjoint\s+(?:press\s+(?:release|statement|communiqu[eé])|statement|communiqu[eé])", re.I
 )
-_ANAPHOR = re.compile(r"\b(?:these|this|those|such|them|the\s+latter)\b", re.IGNORECASE)
+_ANAPHOR = re.compile(r"\b(?:these|this|those|such|them|it|the\s+latter)\b", re.IGNORECASE)
+_RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
+# Context after the report proper ("Background", "Notes to editors") makes no statements.
+_BACKGROUND = re.compile(r"(?:Background|Notes?\s+to\s+(?:the\s+)?editors?)\s*(?::|\Z)", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -65,11 +68,16 @@ class _Draft:
     """A sentence-opening participle whose actor is the next clause's."""
 
 
-def _pronoun(ctx: _Context, text: str, sentence: Sentence, mentions: list[Mention], m: Mention) -> str:
+def _pronoun(ctx: _Context, text: str, mentions: list[Mention], m: Mention, prev: str | None) -> str:
+    """Resolve "it", "they": the previous clause's actor, an earlier subject, or the last actor."""
+    if prev is not None and (m.kind == "they" or prev != "both"):
+        return prev
     for earlier in mentions:
         if earlier.end > m.start:
             break
-        if earlier.kind == "party" or (m.kind == "they" and earlier.kind == "both"):
+        if (earlier.kind == "party" or (m.kind == "they" and earlier.kind == "both")) and eligible(
+            text, earlier, 0
+        ):
             return earlier.code
     if m.kind == "it":
         return ctx.last_single or "EU"
@@ -77,34 +85,46 @@ def _pronoun(ctx: _Context, text: str, sentence: Sentence, mentions: list[Mentio
 
 
 def _actor_of(
-    ctx: _Context, text: str, s: Sentence, mentions: list[Mention], lo: int, hi: int, trig: Trigger
-) -> tuple[str | None, float, bool]:
-    """Actor, confidence and whether the actor is left to the next clause."""
+    ctx: _Context,
+    text: str,
+    s: Sentence,
+    mentions: list[Mention],
+    span: tuple[int, int],
+    trig: Trigger,
+    prev: _Draft | None,
+) -> tuple[str | None, float, str]:
+    """Actor, confidence and how it was found: ``ok``, ``pending`` (the next clause's),
+    ``inherit`` (the previous clause's) or ``skip`` (no statement)."""
+    lo, hi = span
     if trig.voice == "passive":
         agent = passive_agent(text, mentions, trig.end, hi)
         if agent is not None:
-            return _code(ctx, text, s, mentions, agent), 0.85, False
+            return _code(ctx, text, mentions, agent, prev.actor if prev else None), 0.85, "ok"
         if trig.act == "discuss" or ctx.joint:
-            return "both", 0.7, False
+            return "both", 0.7, "ok"
         if ctx.issuer and ctx.issuer == ctx.partner:
-            return ctx.partner, 0.6, False
-        return "EU", 0.65, False
-    subject = subject_of(text, mentions, lo, trig.start)
+            return ctx.partner, 0.6, "ok"
+        return "EU", 0.65, "ok"
+    if trig.voice == "ing":
+        opening = not text[s.start : trig.start].strip(" \"“‘'(")
+        return None, 0.8, "pending" if opening else "inherit"
+    subject = subject_of(text, mentions, lo, trig.start, near=prev is not None)
     if subject is not None:
-        conf = 0.9 if subject.kind in ("party", "both") else 0.7
-        return _code(ctx, text, s, mentions, subject), conf, False
+        if subject.kind in ("it", "they"):
+            return _code(ctx, text, mentions, subject, prev.actor if prev else None), 0.7, "ok"
+        return _code(ctx, text, mentions, subject, None), 0.9, "ok"
     if trig.voice == "nominal":
-        return "both", 0.8, False
-    if not text[s.start : trig.start].strip(" \"“‘'("):
-        return None, 0.75, True
-    return None, 0.75, False
+        return "both", 0.8, "ok"
+    if _RELATIVE_BEFORE.search(text, lo, trig.start):
+        return None, 0.0, "skip"  # "a centre that supports ...": the subject is no actor
+    return None, 0.75, "inherit"
 
 
-def _code(ctx: _Context, text: str, s: Sentence, mentions: list[Mention], m: Mention) -> str | None:
+def _code(ctx: _Context, text: str, mentions: list[Mention], m: Mention, prev: str | None) -> str | None:
     if m.kind in ("party", "both"):
         return m.code
     if m.kind in ("it", "they"):
-        return _pronoun(ctx, text, s, mentions, m)
+        return _pronoun(ctx, text, mentions, m, prev)
     return None  # a third party
 
 
@@ -127,15 +147,15 @@ def _sentence_statements(
     )
     spans = split_clauses(text, s.start, s.end, triggers, mentions)
     drafts: list[_Draft] = []
-    for (lo, hi), trig in zip(spans, triggers, strict=True):
-        actor, conf, pending = _actor_of(ctx, text, s, mentions, lo, hi, trig)
-        subjectless = actor is None and not pending and subject_of(text, mentions, lo, trig.start) is None
-        if subjectless:
-            if drafts:
-                actor, conf = drafts[-1].actor, min(conf, drafts[-1].confidence - 0.05)
+    for span, trig in zip(spans, triggers, strict=True):
+        prev = drafts[-1] if drafts else None
+        actor, conf, how = _actor_of(ctx, text, s, mentions, span, trig, prev)
+        if how == "inherit":
+            if prev is not None:
+                actor, conf = prev.actor, min(conf, prev.confidence - 0.05)
             else:
                 actor, conf = ctx.last_actor or "EU", 0.55
-        drafts.append(_Draft(lo, hi, trig, actor, conf, pending))
+        drafts.append(_Draft(span[0], span[1], trig, actor, conf, how == "pending"))
     for i in range(len(drafts) - 2, -1, -1):
         if drafts[i].pending:
             drafts[i].actor = drafts[i + 1].actor
@@ -182,6 +202,8 @@ def run(doc: Analysis) -> Analysis:
     contexts: dict[int, _Context] = {}
     statements: list[StatementInfo] = []
     for index, s in enumerate(doc.sentences):
+        if _BACKGROUND.match(s.text):
+            break
         if s.header:
             continue
         mi = owner.get(index, 0)

@@ -6,13 +6,16 @@ rights defenders" gives ``defenders`` and not also ``general``, and "electoral
 reform" gives ``elections`` and not also ``reforms``. 'Null' cues use up text
 that names no topic ("Human Rights Dialogue", "Association Agreement").
 Pseudo-topics are decided by the clause's other topics: a bare "human rights"
-is ``general`` only where the clause has no narrower topic; the ILO is
+is ``general`` where it is one item of a list ("on human rights, on
+reconciliation") or where the clause has no narrower topic; the ILO is
 ``labour`` unless the clause is about forced labour; ODIHR is
 ``regional-mechanisms`` unless it is about elections; the Human Rights Council
 is ``multilateral`` unless the clause is about UN mechanisms.
 """
 
 from __future__ import annotations
+
+import re
 
 from .cues import compile_cues
 from .lexicon import load_lexicon
@@ -31,6 +34,8 @@ def _cues(mode: str) -> list[tuple[str, str]]:
 
 _CI = compile_cues(_cues("ci"))
 _CS = compile_cues(_cues("cs"), ignore_case=False)
+_HR = "@hr"
+_LIST_ITEM = re.compile(r"\s*(?:[,;.)]|(?:and|or)\s|\Z)")
 _PSEUDO: dict[str, dict[str, object]] = _LEX["pseudo"]
 TOPIC_ORDER: tuple[str, ...] = tuple(
     dict.fromkeys(code for key in _LEX["topics"] if not key.startswith("@") for code in key.split("+"))
@@ -44,9 +49,12 @@ def tag_topics(text: str, start: int = 0, end: int | None = None) -> tuple[str, 
     for a, b, key in _CS.finditer(text, start, end):
         taken.append((a, b))
         keys.append(key)
+    stop = len(text) if end is None else end
     for a, b, key in _CI.finditer(text, start, end):
         if any(a < y and x < b for x, y in taken):
             continue
+        if key == _HR and _LIST_ITEM.match(text[b:stop]):
+            key = "general"  # human rights as one item of a list, or the clause's last word
         keys.append(key)
     found: list[str] = []
     pseudo: list[str] = []
