@@ -71,6 +71,21 @@ def test_international_instruments(text: str, expected: list[tuple[str, str | No
         ("It asked for Decree-Law 370 to be repealed.", [("Decree-Law 370", None)]),
         ("Section 57 of the ICT Act.", [("ICT Act", "57")]),
         ("Its Prevention of Terrorism Act (PTA) will be reviewed.", [("Prevention of Terrorism Act", None)]),
+        (
+            "The Foreign Donations (Voluntary Activities) Regulation Act was raised.",
+            [("Foreign Donations (Voluntary Activities) Regulation Act", None)],
+        ),
+        (
+            "The Counter-Terrorism Law and the National Security Law were raised.",
+            [("Counter-Terrorism Law", None), ("National Security Law", None)],
+        ),
+        ("The General Law on Disappearances was discussed.", [("General Law on Disappearances", None)]),
+        (
+            "It named the Council of Europe Convention on Action against Trafficking in Human Beings.",
+            [("Convention on Action against Trafficking in Human Beings", None)],
+        ),
+        ("Both sides stressed the rule of law and the Human Rights Law.", []),
+        ("It supports the Central Asia Rule of Law programme.", []),
     ],
 )
 def test_domestic_law(text: str, expected: list[tuple[str, str | None]]) -> None:
@@ -87,6 +102,15 @@ def test_bare_articles_carry_the_instrument_of_the_nearby_citation() -> None:
 
 def test_bare_article_without_any_instrument_is_dropped() -> None:
     assert refs("The EU raised Article 12.") == []
+
+
+def test_acronym_with_head_noun_defined_in_parentheses() -> None:
+    text = "It raised the Electronic Information and Transactions Law (ITE Law). The ITE Law is vague."
+    got = find_legal_refs(text, 0, len(text))
+    assert [(r.instrument, text[r.start : r.end]) for r in got] == [
+        ("Electronic Information and Transactions Law", "Electronic Information and Transactions Law"),
+        ("Electronic Information and Transactions Law", "ITE Law"),
+    ]
 
 
 def test_anaphor_resolves_to_last_named_instrument() -> None:

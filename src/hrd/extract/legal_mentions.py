@@ -70,7 +70,10 @@ _INTL_RE, _PROTOCOL_RE, _BY_FORM = _build_international()
 _OPTIONAL: dict[str, dict[str, str]] = _LEX["optional_protocols"]
 _CONN = "|".join(re.escape(c) for c in _LEX["name_connectors"])
 _CAPW = r"[A-Z][A-Za-z\u00C0-\u024F]*(?:-[A-Za-z\u00C0-\u024F]+)*"
-_TAIL = rf"{_CAPW}(?:\s+(?:(?:{_CONN})\s+)*{_CAPW})*"
+_LINK = "|".join(re.escape(c) for c in _LEX["name_connectors"] if c not in ("the", "and"))
+_JOIN = rf"(?:(?:{_LINK})\s+(?:the\s+)?|and\s+)?"
+"""Between two capitalised words of a name: one connector ("of the", "and"), never "and the"."""
+_TAIL = rf"{_CAPW}(?:\s+{_JOIN}{_CAPW})*"
 _ILO_RE = re.compile(
     r"(?:\b(" + "|".join(_flex(p) for p in _LEX["ilo_prefix"]) + r")\s+)?"
     r"\bConventions?\s+(Nos?\.?\s*|Numbers?\s+)?(\d{1,3})\b((?:\s*(?:,|and|&)\s*(?:No\.?\s*)?\d{1,3}\b)*)"
@@ -82,7 +85,8 @@ _ILO_NAMED_RE = re.compile(
 )
 _STOP_CONV = frozenset(_LEX["generic_convention_stop"])
 _GENERIC_CONV_RE = re.compile(
-    rf"\b({_CAPW})\s+Conventions?\b|\bConvention\s+(?:on|against|for|relating\s+to|concerning)\s+(?:the\s+)?{_TAIL}"
+    rf"\b(?:({_CAPW})\s+)?Conventions?\b"
+    rf"(\s+(?:on|against|for|relating\s+to|concerning)\s+(?:the\s+)?{_TAIL})?"
 )
 _QUALIFIERS = frozenset(_LEX["code_qualifiers"])
 _CODE_CANON: dict[str, str] = _LEX["code_canonical"]
@@ -102,7 +106,12 @@ _NUMBERED_RE = re.compile(
     r"\b(" + "|".join(_flex(h) for h in sorted(_LEX["numbered_heads"], key=len, reverse=True)) + r")\s+"
     r"((?:No\.?|Nr\.?|Number)\s*)?(\d+(?:[/.-]\d+|[/-]?[A-Z]{1,4}\b)*)"
 )
-_ACT_RE = re.compile(rf"\b((?:{_CAPW}\s+(?:(?:{_CONN})\s+)*){{1,8}})Act\b")
+_ACT_RE = re.compile(
+    rf"\b({_CAPW}(?:\s+(?:\((?:{_CAPW}\s*)+\)\s+)?{_JOIN}{_CAPW}){{0,7}})\s+(Act|Law)\b"
+    r"(?!\s+(?i:programmes?|programs?|projects?|initiative|facility|instrument|platform|dialogue|reforms?|sector"
+    r"|institute|school|faculty|firm|enforcement|cent(?:re|er)|students?|professors?|experts?|clinic)\b)"
+)
+_GENERIC_LAW = frozenset(_LEX["generic_law_words"])
 _LEADING_STOP = frozenset(
     [
         "The",
@@ -126,7 +135,7 @@ _LEADING_STOP = frozenset(
         "Recalling",
     ]
 )
-_ALIAS_DEF_RE = re.compile(r"\s*\((?:the\s+)?([A-Z][A-Za-z]{1,9}(?:[- ]?\d{1,4})?)\)")
+_ALIAS_DEF_RE = re.compile(r"\s*\((?:the\s+)?([A-Z][A-Za-z]{1,9}(?:[- ]?\d{1,4})?)(?:\s+(?:Law|Act|Code))?\)")
 _UPPER_TOKEN_RE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{1,9}(?![\w-])")
 _ANAPHOR_RE = re.compile(
     r"\b((?i:that|this|the\s+said|the\s+same|the))\s+("
@@ -159,13 +168,17 @@ def _candidates(text: str, start: int, end: int) -> list[Mention]:
         nums = [m.group(3), *_ILO_NUM_RE.findall(m.group(4) or "")]
         out.append(Mention(m.start(), m.end(), tuple(f"ILO Convention No. {n}" for n in nums), "Convention"))
     for m in _GENERIC_CONV_RE.finditer(text, start, end):
-        word = m.group(1)
+        word, tail = m.group(1), m.group(2)
         if word is not None and word in _STOP_CONV:
+            if not tail:
+                continue
+            a = m.start() + m.group(0).index("Convention")
+        elif word is None and not tail:
             continue
-        name = " ".join(m.group(0).split())
-        if name.endswith("Conventions") and word is not None:
-            name = name[:-1]
-        out.append(Mention(m.start(), m.end(), (name,), "Convention"))
+        else:
+            a = m.start()
+        name = " ".join(text[a : m.end()].split())
+        out.append(Mention(a, m.end(), (name,), "Convention"))
     out.extend(_domestic(text, start, end))
     return out
 
@@ -214,10 +227,14 @@ def _domestic(text: str, start: int, end: int) -> list[Mention]:
         while skip < len(words) and (words[skip] in _LEADING_STOP or words[skip].lower() in _CONN):
             skip += 1
         words = words[skip:]
-        if not words:
+        if (
+            not words
+            or all(w in _GENERIC_LAW or w.lower() in _CONN for w in words)
+            or words[-2:] == ["Rule", "of"]
+        ):
             continue
         offset = m.start() + m.group(0).index(words[0]) if skip else m.start()
-        out.append(Mention(offset, m.end(), (" ".join([*words, "Act"]),), "Act"))
+        out.append(Mention(offset, m.end(), (" ".join([*words, m.group(2)]),), m.group(2)))
     return out
 
 
@@ -234,13 +251,21 @@ def _select(candidates: list[Mention]) -> list[Mention]:
 
 def _resolve_aliases(text: str, mentions: list[Mention], start: int, end: int) -> list[Mention]:
     aliases: dict[str, tuple[int, Mention]] = {}
+    definitions: list[tuple[int, int]] = []
     for m in mentions:
         d = _ALIAS_DEF_RE.match(text, m.end, end)
         if d and len(m.instruments) == 1 and sum(c.isupper() for c in d.group(1)) >= 2:
             aliases[d.group(1)] = (d.end(), m)
+            definitions.append((m.end, d.end()))
     if not aliases:
         return mentions
+    mentions = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in definitions)]
     extra: list[Mention] = []
+    for k, m in enumerate(mentions):
+        words = text[m.start : m.end].split()
+        hit = aliases.get(words[0]) if len(words) <= 2 else None
+        if hit is not None and hit[1] is not m and m.start >= hit[0]:
+            mentions[k] = Mention(m.start, m.end, hit[1].instruments, hit[1].noun)
     occupied = [(m.start, m.end) for m in mentions]
     for t in _UPPER_TOKEN_RE.finditer(text, start, end):
         hit = aliases.get(t.group(0))
