@@ -1,11 +1,288 @@
-"""Stage: delegations (placeholder: returns the analysis unchanged)."""
+"""Stage 5: delegations: the head of each delegation, with title and party.
+
+Four shapes name heads:
+
+- an agent after a passive verb: "The EU delegation was headed by Mr X,
+  Head of ...", "co-chaired by X ... and by Y ...", "led on the EU side by X
+  and on the Uzbek side by Y", "... by X, and the Cuban delegation by Y";
+- subjects of an active verb: "X, who heads the Asia department, led the
+  Tajik team", "X and Y co-chaired the meeting for the EU and for Ruritania
+  respectively";
+- an inverted opener: "Heading the EU side was X";
+- the noun: "the head of the Tajik delegation, Mr X".
+
+Persons after "included", "accompanied by", ... are members, not heads. A
+head's party comes from "respectively", else from the phrase that introduces
+them when it names one party ("the delegation of Kazakhstan", "on the Uzbek
+side"), else from the title ("of the European External Action Service",
+"Mexico's deputy foreign minister"), else it is the party the other head does
+not have. The heads go to the meetings the sentence names, or to every one.
+"""
 
 from __future__ import annotations
 
-from .state import Analysis
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from .gazetteer import Hit, gazetteer
+from .lexicon import load_lexicon
+from .meeting_mentions import find_mentions
+from .state import Analysis, HeadInfo, MeetingInfo
 
 __all__ = ["run"]
 
+_LEX = load_lexicon("delegations")
+_HONORIFICS = sorted(_LEX["honorifics"], key=len, reverse=True)
+_HON = "(?:" + "|".join(re.escape(h) for h in _HONORIFICS) + r")\s+"
+_PART = "(?:" + "|".join(_LEX["particles"]) + ")"
+_WORD = r"(?:[A-Z][\w'’-]*\w|[A-Z]\.)"
+_PERSON = re.compile(
+    rf"(?<![\w-])(?P<hon>(?:{_HON})+)?(?P<name>{_WORD}(?:\s+(?:{_PART}\s+)?{_WORD}){{0,6}})(?![\w-])"
+)
+_HON_WORDS = frozenset(h.rstrip(".") for h in _HONORIFICS if " " not in h)
+_NOT_NAME = frozenset(_LEX["not_name"])
+_DELEGATION = _LEX["delegation_nouns"]
+_BY = re.compile(
+    r"\b" + _LEX["head_verbs"] + r"\b(?P<mid>[^,;.]{0,50}?)\s*\bby\s+|\brepresented\s+by\s+", re.IGNORECASE
+)
+_ACTIVE = re.compile(
+    r"(?<!\bwho )(?<!\bwhich )(?<!\bthat )\b" + _LEX["head_verbs"] + r"\b(?![^,;.]{0,50}?\bby\b)",
+    re.IGNORECASE,
+)
+_OPENER = re.compile(
+    r"\b" + _LEX["heading_openers"] + r"\b(?P<obj>[^,;]{0,80}?)\s+(?:was|were)\s+", re.IGNORECASE
+)
+_NOUN = re.compile(rf"\b[Hh]eads?\s+of\s+(?P<obj>(?:the\s+)?[^,;]{{0,40}}?{_DELEGATION}s?),?\s+")
+_EXCLUDER = re.compile(r"\b" + _LEX["excluders"] + r"\b", re.IGNORECASE)
+_TITLE_CLAUSES: dict[str, str] = _LEX["title_clauses"]
+_TITLE_STOP = re.compile(
+    r";|,\s+and\s|\s+and\s+by\s|,\s*(?:co-?chaired|chaired|headed|led|which|according|respectively|while|whereas)\b"
+    r"|\s+(?:co-?chaired|chaired|headed|led)\s+the\b|\.(?:\s|$)|\)"
+)
+_RESPECTIVELY = re.compile(r"\bfor\s+(?P<a>.+?)\s+and\s+for\s+(?P<b>.+?)\s*,?\s+respectively\b")
+_MEETING_WORDS = re.compile(r"(?i)\bmeeting\b|\bsession\b|\bdialogue\b|\bsub-?committee\b|\bsub-?group\b")
+_NEXT_IN_LIST = re.compile(r"\band\s+(?:(?:the\s+)?[^,;.]{0,60}?\s+)?(?:by\s+)?(?:the\s+[^,;.]{0,80},\s+)?$")
+_BOUNDARY = re.compile(r",|\bwhile\b|\bwhereas\b|\band\b")
+
+
+@dataclass(frozen=True, slots=True)
+class _Person:
+    start: int
+    end: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Pick:
+    person: _Person
+    phrase: str
+    """The words that introduce this head ("The EU delegation", "and on the Uzbek side")."""
+    group: int
+    title_from: int
+
 
 def run(doc: Analysis) -> Analysis:
-    return doc
+    if not doc.meetings:
+        return doc
+    heads: dict[int, list[HeadInfo]] = {i: [] for i in range(len(doc.meetings))}
+    mentions = find_mentions(doc.text, doc.sentences)
+    for idx, s in enumerate(doc.sentences):
+        if s.header:
+            continue
+        found: list[HeadInfo] = []
+        for a, b in _clauses(doc.text, s.start, s.end):
+            found.extend(_heads_in(doc, a, b))
+        if not found:
+            continue
+        kinds = {m.kind for m in mentions if m.sentence == idx and not m.negated}
+        targets = [i for i, m in enumerate(doc.meetings) if m.kind in kinds] or list(range(len(doc.meetings)))
+        for i in targets:
+            for h in found:
+                if all((x.party, x.name) != (h.party, h.name) for x in heads[i]):
+                    heads[i].append(h)
+    meetings = tuple(replace(m, heads=tuple(heads[i])) if heads[i] else m for i, m in enumerate(doc.meetings))
+    return replace(doc, meetings=meetings)
+
+
+def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    spans = []
+    cur = a
+    for m in re.finditer(";", text[a:b]):
+        spans.append((cur, a + m.start()))
+        cur = a + m.end()
+    spans.append((cur, b))
+    return spans
+
+
+def _persons(text: str, a: int, b: int) -> list[_Person]:
+    gaz = gazetteer()
+    out: list[_Person] = []
+    for m in _PERSON.finditer(text, a, b):
+        words = list(re.finditer(r"\S+", m.group("name")))
+        base = m.start("name")
+        # Drop leading capitalised non-name words and honorifics ("Deputy Minister Mr X Y").
+        while words and (
+            words[0].group() in _NOT_NAME
+            or words[0].group().rstrip(".") in _HON_WORDS
+            or gaz.table.get(words[0].group())
+        ):
+            words = words[1:]
+        if not words:
+            continue
+        tokens = [w.group() for w in words]
+        if any(t in _NOT_NAME or "'s" in t or "’s" in t or gaz.table.get(t) for t in tokens):
+            continue
+        had_hon = bool(m.group("hon")) or len(words) < len(m.group("name").split())
+        if len(tokens) < 2 and not had_hon:
+            continue
+        start = m.start() if words[0].start() == 0 else base + words[0].start()
+        out.append(_Person(start, m.end(), " ".join(tokens)))
+    return out
+
+
+def _heads_in(doc: Analysis, a: int, b: int) -> list[HeadInfo]:
+    text = doc.text
+    persons = _persons(text, a, b)
+    if not persons:
+        return []
+    picks: list[_Pick] = []
+    taken: set[int] = set()
+    group = 0
+
+    def add_list(start: int, phrase: str) -> None:
+        nonlocal group
+        prev = start
+        for i, (p, gap) in enumerate(_list_after(text, persons, start, b)):
+            if p.start not in taken:
+                taken.add(p.start)
+                picks.append(_Pick(p, phrase if i == 0 else gap, group, prev))
+            prev = p.end
+        group += 1
+
+    for m in _BY.finditer(text, a, b):
+        cut = [x.end() for x in _BOUNDARY.finditer(text, a, m.start())]
+        subject = text[cut[-1] if cut else a : m.start()]
+        add_list(m.end(), subject + " " + (m.group("mid") or ""))
+    for m in _OPENER.finditer(text, a, b):
+        add_list(m.end(), m.group("obj"))
+    for m in _NOUN.finditer(text, a, b):
+        add_list(m.end(), m.group("obj"))
+    for m in _ACTIVE.finditer(text, a, b):
+        subjects = [p for p in persons if p.end <= m.start() and p.start not in taken]
+        subjects = [p for p in subjects if not _EXCLUDER.search(text, a, p.start)]
+        if not subjects or subjects[0].start - a > 90:
+            continue
+        obj = text[m.end() : _phrase_end(text, m.end(), b)]
+        prev = a
+        for p in subjects:
+            taken.add(p.start)
+            picks.append(_Pick(p, obj if len(subjects) == 1 else "", group, prev))
+            prev = p.end
+        group += 1
+    out: list[HeadInfo] = []
+    for g in sorted({p.group for p in picks}):
+        members = [p for p in picks if p.group == g]
+        titles = [_title(text, p.person, b, p.title_from) for p in members]
+        parties = _parties(doc, members, titles, text[a:b])
+        for pick, title, party in zip(members, titles, parties, strict=True):
+            if party:
+                out.append(HeadInfo(party, pick.person.name, title, pick.person.start, pick.person.end))
+    return out
+
+
+def _phrase_end(text: str, start: int, end: int) -> int:
+    m = re.compile(r"[,;.]").search(text, start, end)
+    return m.start() if m else end
+
+
+def _list_after(text: str, persons: list[_Person], start: int, end: int) -> list[tuple[_Person, str]]:
+    """The persons listed right after ``start`` ("X, title, and by Y, title"), with the words before each."""
+    out: list[tuple[_Person, str]] = []
+    stop = _EXCLUDER.search(text, start, end)
+    limit = stop.start() if stop else end
+    for p in persons:
+        if p.start < start or p.start >= limit:
+            continue
+        gap = text[out[-1][0].end if out else start : p.start]
+        if not out:
+            if len(gap) > 80:
+                break
+            out.append((p, gap))
+            continue
+        m = _NEXT_IN_LIST.search(gap)
+        if m:
+            out.append((p, m.group()))
+    return out
+
+
+def _title(text: str, p: _Person, end: int, list_start: int) -> str | None:
+    after = text[p.end : end]
+    if after.startswith((",", " (")):
+        seg = after.lstrip(" ,(")
+        stop = _TITLE_STOP.search(seg)
+        seg = seg[: stop.start()] if stop else seg
+        seg = seg.strip(" ,")
+        for clause, head in _TITLE_CLAUSES.items():
+            if seg.lower().startswith(clause + " "):
+                return f"{head} {seg[len(clause) + 1 :]}".strip()
+        if (
+            seg
+            and not re.match(r"(?i)(?:who|which|that|and|also|while|whereas|for)\b", seg)
+            and len(seg) <= 200
+        ):
+            return seg
+    before = text[list_start : p.start]
+    m = re.search(r"(?P<t>[A-Z][\w'’-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w'’-]*))*)\s*,?\s*$", before)
+    if m and len(m.group("t").split()) >= 2:
+        words = m.group("t").split()
+        while words and words[-1].rstrip(".") in _HON_WORDS:
+            words.pop()
+        return " ".join(words) if len(words) >= 2 else None
+    return None
+
+
+def _parties(doc: Analysis, picks: list[_Pick], titles: list[str | None], clause: str) -> list[str | None]:
+    gaz = gazetteer()
+    partner = _partner(doc.meetings)
+    resp = _RESPECTIVELY.search(clause)
+    if resp and len(picks) == 2:
+        codes = [_party_of(gaz.find(resp.group(g)), resp.group(g)) for g in ("a", "b")]
+        if all(codes):
+            return codes
+    out: list[str | None] = []
+    for pick, title in zip(picks, titles, strict=True):
+        phrase_codes = {e.party for h in gaz.find(pick.phrase) for e in h.entries if e.party}
+        code: str | None = None
+        one_side = len(picks) == 1 or re.search(rf"(?i)\b{_DELEGATION}\b", pick.phrase)
+        if len(phrase_codes) == 1 and one_side and not _MEETING_WORDS.search(pick.phrase):
+            code = next(iter(phrase_codes))
+        elif title:
+            code = _party_of(gaz.find(title), title)
+        out.append(code)
+    for i, code in enumerate(out):
+        if code is None:
+            used = {c for c in out if c}
+            rest = [c for c in ("EU", partner) if c and c not in used]
+            out[i] = rest[0] if rest else partner
+    return out
+
+
+def _party_of(hits: Iterable[Hit], text: str) -> str | None:
+    """The party a title or phrase names: the EU first, a country not after 'to' ("Ambassador to X")."""
+    codes: list[str] = []
+    for h in hits:
+        for e in h.entries:
+            if e.party and not re.search(r"\bto\s+(?:the\s+)?$", text[max(0, h.start - 8) : h.start]):
+                codes.append(e.party)
+    if "EU" in codes:
+        return "EU"
+    return codes[0] if codes else None
+
+
+def _partner(meetings: tuple[MeetingInfo, ...]) -> str | None:
+    for m in meetings:
+        for p in m.parties:
+            if p != "EU":
+                return p
+    return None

@@ -37,6 +37,7 @@ _PLACE_AFTER = re.compile(r"\s+(?:hosted|was\s+the\s+venue|welcomed)\b")
 _WEAK_OK = re.compile(r"\b(?:the|this|that|their|its)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _LEADING_ADJ = re.compile(r"^(?:(?:annual|regular|yearly|local|formal)\s+)+", re.IGNORECASE)
 _MAX_DAYS_BEFORE = 120
+_DATELINE = re.compile(r"(?:[A-Z][A-Za-z .'-]{1,40},\s*)?")
 
 
 def run(doc: Analysis) -> Analysis:
@@ -165,6 +166,8 @@ def _dates(
         shared = len(order) > 1
         for d in doc.dates:
             if not (s.start <= d.start < s.end) or not _plausible(doc.published, d):
+                continue
+            if _DATELINE.fullmatch(doc.text, s.start, d.start):
                 continue
             first, last = d.first, d.last
             span_days = (last - first).days + 1

@@ -1,0 +1,112 @@
+"""Tests of the delegations stage on small hand-written readouts."""
+
+from __future__ import annotations
+
+from hrd.extract import dates, delegations, meetings, places, segment
+from hrd.extract.state import Analysis, HeadInfo
+
+HEAD = (
+    "Title\n\nBrussels, 12.05.2022\n\nThe EU and Kyrgyzstan held their 10th Human Rights Dialogue in "
+    "Brussels on 11 May.\n\n"
+)
+
+
+def _run(text: str) -> Analysis:
+    doc = Analysis(text=text)
+    for stage in (segment, dates, places, meetings, delegations):
+        doc = stage.run(doc)
+    return doc
+
+
+def _heads(body: str, meeting: int = 0) -> list[tuple[str, str, str | None]]:
+    heads: tuple[HeadInfo, ...] = _run(HEAD + body).meetings[meeting].heads
+    return [(h.party, h.name, h.title) for h in heads]
+
+
+def test_passive_headed_by_with_titles() -> None:
+    body = (
+        "The EU delegation was headed by Mr Jan Novak, Head of the Central Asia Division of the "
+        "European External "
+        "Action Service. The delegation of Kyrgyzstan was headed by Ms Aida Sadykova, Deputy "
+        "Minister of Justice."
+    )
+    assert _heads(body) == [
+        ("EU", "Jan Novak", "Head of the Central Asia Division of the European External Action Service"),
+        ("KG", "Aida Sadykova", "Deputy Minister of Justice"),
+    ]
+
+
+def test_co_chaired_by_two_with_clause_title() -> None:
+    body = (
+        "The Dialogue was co-chaired by Anna Berg, who heads the Asia Division of the European "
+        "External Action "
+        "Service, and by Bakyt Osmonov, head of the legal department of Kyrgyzstan's Ministry of "
+        "Foreign Affairs."
+    )
+    assert _heads(body) == [
+        ("EU", "Anna Berg", "Head of the Asia Division of the European External Action Service"),
+        ("KG", "Bakyt Osmonov", "head of the legal department of Kyrgyzstan's Ministry of Foreign Affairs"),
+    ]
+
+
+def test_subject_who_runs_led_the_team_and_members_are_not_heads() -> None:
+    body = (
+        "Bakyt Osmonov, who runs the Asia department, led the Kyrgyz team. Ombudsman Aida Sadykova "
+        "travelled with "
+        "him. Ms Anna Berg, head of division at the EEAS, led the EU team, accompanied by Mr Piet de Vries."
+    )
+    assert _heads(body) == [
+        ("KG", "Bakyt Osmonov", "Head of the Asia department"),
+        ("EU", "Anna Berg", "head of division at the EEAS"),
+    ]
+
+
+def test_respectively_and_honorifics() -> None:
+    body = (
+        "H.E. Ambassador Anna Berg and Dr Bakyt Osmonov co-chaired the meeting for the EU and for "
+        "Kyrgyzstan respectively."
+    )
+    assert _heads(body) == [("EU", "Anna Berg", None), ("KG", "Bakyt Osmonov", None)]
+
+
+def test_heading_opener_and_ellipsis() -> None:
+    body = (
+        "Heading the EU side was Anna Berg, Director for Human Rights. The EU delegation was led by "
+        "Mr Piet de Vries, "
+        "and the Kyrgyz delegation by Mr Bakyt Osmonov, Deputy Foreign Minister."
+    )
+    assert [(p, n) for p, n, _ in _heads(body)] == [
+        ("EU", "Anna Berg"),
+        ("EU", "Piet de Vries"),
+        ("KG", "Bakyt Osmonov"),
+    ]
+
+
+def test_delegation_under_title_and_included_member() -> None:
+    body = (
+        "Kyrgyzstan was represented by a delegation under the Minister of Justice, Mr Bakyt Osmonov, "
+        "which also "
+        "included the Director of the National Centre for Human Rights, Ms Aida Sadykova."
+    )
+    assert _heads(body) == [("KG", "Bakyt Osmonov", "Minister of Justice")]
+
+
+def test_officials_who_opened_the_meeting_are_not_heads() -> None:
+    body = "Minister Aida Sadykova opened the meeting. The EU raised the case of Bakyt Osmonov."
+    assert _heads(body) == []
+
+
+def test_heads_go_to_the_meeting_the_sentence_names() -> None:
+    text = (
+        "Title\n\nDhaka, 05.11.2024\n\nThe 11th Joint Commission between the EU and Bangladesh met "
+        "in Dhaka on "
+        "4 November. Ahead of it, the Sub-group on Good Governance and Human Rights held its 11th "
+        "meeting.\n\n"
+        "The Sub-group was co-chaired by Anna Berg, of the European External Action Service, and by "
+        "Rafiq Ahmed, "
+        "of Bangladesh's Ministry of Law."
+    )
+    doc = _run(text)
+    jc, sg = doc.meetings
+    assert jc.heads == ()
+    assert [(h.party, h.name) for h in sg.heads] == [("EU", "Anna Berg"), ("BD", "Rafiq Ahmed")]

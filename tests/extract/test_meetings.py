@@ -1,0 +1,173 @@
+"""Tests of the meetings stage on small hand-written readouts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hrd.extract import dates, meetings, places, segment
+from hrd.extract.state import Analysis, MeetingInfo
+
+D = dt.date
+
+
+def _run(text: str) -> Analysis:
+    doc = Analysis(text=text)
+    for stage in (segment, dates, places, meetings):
+        doc = stage.run(doc)
+    return doc
+
+
+def _only(text: str) -> MeetingInfo:
+    doc = _run(text)
+    assert len(doc.meetings) == 1
+    return doc.meetings[0]
+
+
+TWO_MEETINGS = """EU and Ruritania hold Human Rights Dialogue and Subcommittee on Justice and Home Affairs
+
+Brussels, 14.10.2021
+
+On 13-14 October 2021, the European Union and the Republic of Kyrgyzstan held by video conference their \
+9th Human Rights Dialogue and 14th Subcommittee on Justice and Home Affairs.
+
+On 13 October, during the Human Rights Dialogue, the EU raised the situation of journalists. Kyrgyzstan \
+presented its reforms.
+
+The EU welcomed the new ombudsperson law.
+
+On 14 October, during the Subcommittee on Justice and Home Affairs, the sides discussed border management. \
+The EU raised drug policy.
+"""
+
+
+def test_two_meetings_on_consecutive_days_each_get_their_day_and_section() -> None:
+    doc = _run(TWO_MEETINGS)
+    hrd, sc = doc.meetings
+    assert (hrd.kind, hrd.ordinal, hrd.start, hrd.end) == (
+        "human-rights-dialogue",
+        9,
+        D(2021, 10, 13),
+        D(2021, 10, 13),
+    )
+    assert (sc.kind, sc.ordinal, sc.start, sc.end) == ("subcommittee", 14, D(2021, 10, 14), D(2021, 10, 14))
+    assert sc.name == "Subcommittee on Justice and Home Affairs"
+    assert hrd.parties == ("EU", "KG") == sc.parties
+    assert hrd.format == sc.format == "online"
+    assert hrd.city is None and hrd.country is None
+    texts = [s.text for s in doc.sentences]
+    welcomed = texts.index("The EU welcomed the new ombudsperson law.")
+    drugs = texts.index("The EU raised drug policy.")
+    assert welcomed in hrd.sentences and welcomed not in sc.sentences
+    assert drugs in sc.sentences and drugs not in hrd.sentences
+
+
+def test_a_range_shared_by_two_meetings_is_split_by_day() -> None:
+    text = (
+        "Title\n\nBrussels, 10.05.2022\n\nThe EU and Mongolia held their 4th Human Rights Dialogue "
+        "and the Joint "
+        "Committee in Ulaanbaatar on 9-10 May 2022."
+    )
+    hrd, jc = _run(text).meetings
+    assert hrd.start == hrd.end == D(2022, 5, 9)
+    assert jc.kind == "cooperation-committee"
+    assert jc.start == jc.end == D(2022, 5, 10)
+    assert jc.city == "Ulaanbaatar" and jc.country == "MN" and jc.format == "in-person"
+
+
+def test_ordinal_words_and_place() -> None:
+    m = _only(
+        "EU-Armenia Human Rights Dialogue\n\nYerevan, 16 May 2018\n\n"
+        "Armenia and the European Union held the twelfth round of their regular Human Rights "
+        "Dialogue in Yerevan "
+        "on 16 May 2018."
+    )
+    assert (m.ordinal, m.city, m.country, m.format) == (12, "Yerevan", "AM", "in-person")
+    assert m.start == m.end == D(2018, 5, 16)
+
+
+def test_brussels_is_belgium_and_range_dates() -> None:
+    m = _only(
+        "Title\n\nBRUSSELS, Oct 26, 2018 - The European Union and Mexico held the eighth session of "
+        "the EU-Mexico "
+        "High Level Dialogue on Human Rights in Brussels on October 25-26."
+    )
+    assert (m.ordinal, m.city, m.country) == (8, "Brussels", "BE")
+    assert (m.start, m.end) == (D(2018, 10, 25), D(2018, 10, 26))
+    assert m.name == "High Level Dialogue on Human Rights"
+
+
+def test_city_hosted_today_and_edition() -> None:
+    m = _only(
+        "8th EU-Vietnam Human Rights Dialogue\n\nBrussels, 04/03/2019\n\nBrussels hosted today the eighth "
+        "annual Human Rights Dialogue between the European Union and Viet Nam."
+    )
+    assert (m.ordinal, m.city, m.country, m.start) == (8, "Brussels", "BE", D(2019, 3, 4))
+
+
+def test_working_group_is_a_subcommittee_with_its_name() -> None:
+    m = _only(
+        "Title\n\nCOLOMBO, October 4, 2021 - The fifth meeting of the EU-Sri Lanka Working Group on "
+        "Governance, "
+        "Rule of Law and Human Rights took place in Colombo on Wednesday, September 29."
+    )
+    assert m.kind == "subcommittee"
+    assert m.name == "Working Group on Governance, Rule of Law and Human Rights"
+    assert (m.ordinal, m.start, m.city) == (5, D(2021, 9, 29), "Colombo")
+
+
+def test_weekday_in_brackets_and_videoconference() -> None:
+    m = _only(
+        "EU-Moldova Human Rights Dialogue\n\nBrussels, 24/09/2020\n\nThe eleventh round of the "
+        "annual Human Rights "
+        "Dialogue between the EU and the Republic of Moldova took place by videoconference on "
+        "Wednesday (23 September)."
+    )
+    assert (m.ordinal, m.start, m.format, m.city) == (11, D(2020, 9, 23), "online", None)
+    assert m.parties == ("EU", "MD")
+
+
+def test_ordinal_after_the_name() -> None:
+    text = (
+        "Title\n\nBrussels, 10.03.2023\n\nThe Subcommittee on Justice and Home Affairs, which met "
+        "for the 20th time, "
+        "held its session on 10 March in Brussels."
+    )
+    assert _only(text).ordinal == 20
+
+
+def test_no_meeting_when_postponed_or_planned() -> None:
+    text = (
+        "EU calls off human rights talks with Georgia\n\nTBILISI, November 19, 2025 - The annual "
+        "human rights "
+        "dialogue between the European Union and Georgia, which was due to take place in Brussels on Friday, "
+        "21 November, has been postponed indefinitely.\n\nThe next Human Rights Dialogue will be "
+        "held in 2026."
+    )
+    assert _run(text).meetings == ()
+
+
+def test_side_events_other_bodies_and_frameworks_are_not_meetings() -> None:
+    text = (
+        "Title\n\nBrussels, 09/12/2016\n\nThe EU and Vietnam met in Brussels on 8 December for their "
+        "dialogue on "
+        "human rights.\n\nA visit to Vietnam by the European Parliament's Subcommittee on Human "
+        "Rights, planned for "
+        "2017, was announced. Progress will be reviewed at the next session of the EU-Vietnam Joint "
+        "Committee."
+    )
+    doc = _run(text)
+    assert [m.kind for m in doc.meetings] == ["human-rights-dialogue"]
+
+
+def test_no_meeting_in_a_text_without_one() -> None:
+    assert (
+        _run(
+            "Court verdict\n\nHANOI, May 2, 2021 - A court in Hanoi sentenced a blogger to ten years."
+        ).meetings
+        == ()
+    )
+
+
+def test_confidence_is_a_probability() -> None:
+    for m in _run(TWO_MEETINGS).meetings:
+        assert 0.0 <= m.confidence <= 1.0
