@@ -69,6 +69,15 @@ def test_international_instruments(text: str, expected: list[tuple[str, str | No
         ),
         ("The Law on Foreign Representatives was adopted.", [("Law on Foreign Representatives", None)]),
         ("It asked for Decree-Law 370 to be repealed.", [("Decree-Law 370", None)]),
+        (
+            "Decree-Law 370 on the informatization of society was used to fine journalists.",
+            [("Decree-Law on the informatization of society", None)],
+        ),
+        (
+            "It raised Decree-Law 35 on Telecommunications and Decree-Law No. 349.",
+            [("Decree-Law on Telecommunications", None), ("Decree-Law No. 349", None)],
+        ),
+        ("It raised the new law on media and the press.", []),
         ("Section 57 of the ICT Act.", [("ICT Act", "57")]),
         ("Its Prevention of Terrorism Act (PTA) will be reviewed.", [("Prevention of Terrorism Act", None)]),
         (

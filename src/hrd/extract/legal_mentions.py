@@ -99,8 +99,11 @@ _HEADS = sorted(_LEX["law_heads"], key=len, reverse=True)
 _LAW_ON_RE = re.compile(
     r"\b(" + "|".join(_flex(h) for h in _HEADS) + r"|law|decree)\s+"
     r"(?:of\s+(?:the\s+)?(?:Republic\s+of\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+)?"
-    r"(?:No\.?\s*[\w./-]*\d[\w./-]*\s+)?(?:on|On)\s+((?:the\s+)?" + _TAIL + ")"
+    r"((?:No\.?\s*)?\d[\w./-]*\s+)?(?:on|On)\s+((?:the\s+)?"
+    + _TAIL
+    + r"|(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,7})"
 )
+_LOWER_TAIL_STOP = frozenset(_LEX["lower_tail_stop"])
 _RULE_OF_RE = re.compile(r"(?i)\brule\s+of\s+$")
 _NUMBERED_RE = re.compile(
     r"\b(" + "|".join(_flex(h) for h in sorted(_LEX["numbered_heads"], key=len, reverse=True)) + r")\s+"
@@ -214,7 +217,21 @@ def _domestic(text: str, start: int, end: int) -> list[Mention]:
             continue  # "the rule of law on ..."
         head = " ".join(m.group(1).split())
         head = head[0].upper() + head[1:]
-        out.append(Mention(m.start(), m.end(), (f"{head} on {' '.join(m.group(2).split())}",), "Law"))
+        words = _cut_tail(m.group(3).split())
+        lower = (words[0] != "the" and words[0][0].islower()) or (
+            words[0] == "the" and words[1:2] != [] and words[1][0].islower()
+        )
+        if lower:
+            if not m.group(2):
+                continue  # a lower-case subject names a law only after its number: "Decree-Law 370 on ..."
+            keep = next((i for i, w in enumerate(words) if w in _LOWER_TAIL_STOP), len(words))
+            words = words[:keep]
+        while words and words[-1] in _TRAILING:
+            words.pop()
+        if not words:
+            continue
+        stop = _end_of(text, m.start(3), words)
+        out.append(Mention(m.start(), stop, (f"{head} on {' '.join(words)}",), "Law"))
     for m in _NUMBERED_RE.finditer(text, start, end):
         if not m.group(1)[0].isupper():
             continue
@@ -236,6 +253,29 @@ def _domestic(text: str, start: int, end: int) -> list[Mention]:
         offset = m.start() + m.group(0).index(words[0]) if skip else m.start()
         out.append(Mention(offset, m.end(), (" ".join([*words, m.group(2)]),), m.group(2)))
     return out
+
+
+_TRAILING = frozenset(["the", "of", "and", "on", "for", "in", "a", "an"])
+_LAW_WORDS = frozenset(
+    ["law", "decree", "decree-law", "act", "code", "convention", "ordinance", "constitution"]
+)
+_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "this", "that"])
+
+
+def _cut_tail(words: list[str]) -> list[str]:
+    """A law's subject ends before "and the ..." and before the name of another law."""
+    for i in range(1, len(words)):
+        nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+        if words[i] == "and" and (nxt in _DETERMINERS or nxt in _LAW_WORDS):
+            return words[:i]
+    return words
+
+
+def _end_of(text: str, pos: int, words: list[str]) -> int:
+    """The end offset of ``words`` written from ``pos`` on (separated by any whitespace)."""
+    for w in words:
+        pos = text.index(w, pos) + len(w)
+    return pos
 
 
 def _select(candidates: list[Mention]) -> list[Mention]:
