@@ -1,11 +1,114 @@
-"""Stage: next_round (placeholder: returns the analysis unchanged)."""
+"""Stage 11: next_round: where and when the next round of a meeting series is held.
+
+A sentence that schedules a later round ("The next Human Rights Dialogue
+will be held in Nur-Sultan in 2021", "The two sides expect to hold the next
+round in Uzbekistan in 2015", "agreed to hold the 13th Dialogue in Brussels")
+gives the meetings it names (or, naming none, "the next round", every
+meeting) a :class:`NextInfo`: the city or country after "in", the year and,
+for a day, the date. "next year" counts from the dateline. The next session
+of a body that is not among the document's meetings is an event of another
+series, not ``next``.
+"""
 
 from __future__ import annotations
 
-from .state import Analysis
+import datetime as dt
+import re
+from dataclasses import replace
+
+from .lexicon import load_lexicon
+from .meeting_mentions import Mention, find_mentions
+from .state import Analysis, MeetingInfo, NextInfo
 
 __all__ = ["run"]
 
+_LEX = load_lexicon("next_round")
+_NEXT = re.compile(_LEX["next"], re.IGNORECASE)
+_FUTURE = re.compile(_LEX["future"], re.IGNORECASE)
+_GENERIC = re.compile(_LEX["generic"], re.IGNORECASE)
+_THIS_YEAR = re.compile(_LEX["this_year"], re.IGNORECASE)
+_NEXT_YEAR = re.compile(_LEX["next_year"], re.IGNORECASE)
+_IN = re.compile(r"\b(?:in|to|at)\s+(?:the\s+)?$")
+
 
 def run(doc: Analysis) -> Analysis:
-    return doc
+    if not doc.meetings:
+        return doc
+    mentions = find_mentions(doc.text, doc.sentences)
+    found: dict[int, NextInfo] = {}
+    for idx, s in enumerate(doc.sentences):
+        if s.header:
+            continue
+        nxt = _NEXT.search(s.text)
+        future = _FUTURE.search(s.text)
+        here = [m for m in mentions if m.sentence == idx]
+        later = _later_ordinal(doc.meetings, here)
+        if not future or not (nxt or later):
+            continue
+        targets = _targets(doc.meetings, here, s.text, nxt.end() if nxt else 0)
+        if not targets:
+            continue
+        info = _info(doc, s.start, s.end)
+        if info is None:
+            continue
+        for i in targets:
+            found.setdefault(i, info)
+    meetings = tuple(replace(m, next=found[i]) if i in found else m for i, m in enumerate(doc.meetings))
+    return replace(doc, meetings=meetings)
+
+
+def _later_ordinal(meetings: tuple[MeetingInfo, ...], here: list[Mention]) -> bool:
+    for m in here:
+        for mt in meetings:
+            if (
+                m.kind == mt.kind
+                and m.ordinal is not None
+                and mt.ordinal is not None
+                and m.ordinal > mt.ordinal
+            ):
+                return True
+    return False
+
+
+def _targets(meetings: tuple[MeetingInfo, ...], here: list[Mention], text: str, after_next: int) -> list[int]:
+    kinds = {m.kind for m in here if not m.dependent}
+    if kinds:
+        return [i for i, mt in enumerate(meetings) if mt.kind in kinds]
+    if _GENERIC.match(text, after_next):
+        return list(range(len(meetings)))
+    return []
+
+
+def _info(doc: Analysis, a: int, b: int) -> NextInfo | None:
+    text = doc.text
+    city: str | None = None
+    country: str | None = None
+    for p in doc.places:
+        if a <= p.start < b and _IN.search(text, max(a, p.start - 12), p.start):
+            city, country = p.city, p.country
+            break
+    if city is None:
+        for party in doc.parties:
+            if (
+                a <= party.start < b
+                and party.form == "name"
+                and _IN.search(text, max(a, party.start - 12), party.start)
+            ):
+                country = party.code
+                break
+    year: int | None = None
+    date: dt.date | None = None
+    for d in doc.dates:
+        if a <= d.start < b and (doc.published is None or d.last >= doc.published):
+            year = d.first.year
+            date = d.first if d.first == d.last else None
+            break
+    ref = doc.published
+    if year is None and ref is not None:
+        if _NEXT_YEAR.search(text, a, b):
+            year = ref.year + 1
+        elif _THIS_YEAR.search(text, a, b):
+            year = ref.year
+    if city is None and country is None and year is None:
+        return None
+    return NextInfo(city=city, country=country, year=year, date=date)

@@ -1,0 +1,58 @@
+"""Tests of the next_round stage on small hand-written readouts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hrd.extract import dates, meetings, next_round, places, segment
+from hrd.extract.state import Analysis, NextInfo
+
+TWO = (
+    "Title\n\nBrussels, 27.11.2020\n\nOn 26-27 November 2020 the EU and Kazakhstan held their 12th "
+    "Human Rights "
+    "Dialogue and 18th Subcommittee on Justice and Home Affairs.\n\n"
+)
+ONE = (
+    "Title\n\nBrussels, 18 November 2014\n\nThe EU and Uzbekistan met in Brussels for their 8th "
+    "Human Rights Dialogue.\n\n"
+)
+
+
+def _next(text: str) -> list[NextInfo | None]:
+    doc = Analysis(text=text)
+    for stage in (segment, dates, places, meetings, next_round):
+        doc = stage.run(doc)
+    return [m.next for m in doc.meetings]
+
+
+def test_next_dialogue_and_subcommittee_city_and_year() -> None:
+    body = "The next Human Rights dialogue and Subcommittee will be held in Nur-Sultan in 2021."
+    info = NextInfo(city="Nur-Sultan", country="KZ", year=2021)
+    assert _next(TWO + body) == [info, info]
+
+
+def test_next_round_in_a_country() -> None:
+    body = "The two sides expect to hold the next round in Uzbekistan in 2015."
+    assert _next(ONE + body) == [NextInfo(city=None, country="UZ", year=2015)]
+
+
+def test_later_ordinal_with_a_date() -> None:
+    body = "The 9th Human Rights Dialogue will take place in Tashkent on 3 June 2015."
+    assert _next(ONE + body) == [NextInfo(city="Tashkent", country="UZ", year=2015, date=dt.date(2015, 6, 3))]
+
+
+def test_next_year() -> None:
+    body = "The next round will be held in Brussels next year."
+    assert _next(ONE + body) == [NextInfo(city="Brussels", country="BE", year=2015)]
+
+
+def test_next_session_of_another_body_is_not_next() -> None:
+    body = (
+        "Progress will be reviewed at the next session of the EU-Uzbekistan Cooperation Council, due "
+        "next year."
+    )
+    assert _next(ONE + body) == [None]
+
+
+def test_nothing_scheduled() -> None:
+    assert _next(ONE + "The EU raised individual cases.") == [None]
