@@ -166,9 +166,11 @@ def search(query: SearchQuery, *, session: Session) -> SearchResult:
     """Statements and documents matching ``query``, best first, with facet counts over all matches."""
     postgres = session.get_bind().dialect.name == "postgresql"
     terms = query.text.strip()
-    match = fts5_query(terms) if terms and not postgres else None
-    if terms and not postgres and match is None:
-        return SearchResult(query)  # nothing but exclusions or punctuation
+    match = fts5_query(terms) if terms else None
+    if terms and match is None:
+        return SearchResult(query)  # nothing but exclusions or punctuation: no match on either backend
+    if postgres:
+        match = None  # PostgreSQL reads the web-search syntax itself
     base = _statement_base(query, postgres)
     ranked: Select[Any]
     if not terms:
