@@ -137,3 +137,16 @@ def test_run_gives_a_budget_in_the_next_sentence_to_the_programme_before() -> No
     )
     got = [(p.name, p.amount, p.currency) for p in money.run(doc).programmes]
     assert got == [("Rule of Law Programme in Central Asia", 13_000_000, "EUR")]
+
+
+def test_run_finds_a_programme_again_by_its_acronym() -> None:
+    s0 = "The EU presented the Central Asia Rule of Law Programme (CAROL)."
+    s1 = "CAROL will receive €5m."
+    text = f"{s0} {s1}"
+    doc = Analysis(
+        text=text,
+        sentences=(Sentence(0, len(s0), s0, 0), Sentence(len(s0) + 1, len(text), s1, 0)),
+        meetings=(MeetingInfo(kind="subcommittee", name=None, parties=("EU", "KZ")),),
+    )
+    got = [(p.name, p.acronym, p.amount) for p in money.run(doc).programmes]
+    assert got == [("Central Asia Rule of Law Programme", "CAROL", 5_000_000)]

@@ -109,6 +109,7 @@ _FUNDED_RE = re.compile("-(?:" + _alt(_LEX["funded_suffix"]) + r")$")
 _EXCLUDE_RE = re.compile(r"\b(?:" + _alt(_LEX["exclude"]) + r")\b")
 _EXCLUDE_WORDS = frozenset(_LEX["exclude_words"])
 _BUDGET_RE = re.compile(r"(?i)\b(?:" + _alt(_LEX["budget_cues"]) + ")")
+_TOKEN_RE = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9+&]{1,14})(?:-\d{1,2})?(?![\w-])")
 _QUOTES_RE = re.compile(r"[\"“”]")
 
 
@@ -194,6 +195,10 @@ def run(doc: Analysis) -> Analysis:
     if not doc.meetings:
         return doc
     owners = sentence_meetings(doc)
+    per_sentence = [
+        find_programmes(doc.text, s.start, s.end) if owners[si] else [] for si, s in enumerate(doc.sentences)
+    ]
+    aliases = {acr: name for found in per_sentence for _, _, name, acr in found if acr and acr != name}
     progs: list[ProgrammeInfo] = []
     # The last programme of the sentence before, which a budget sentence may continue.
     previous: tuple[int, int, str, str | None] | None = None
@@ -201,7 +206,10 @@ def run(doc: Analysis) -> Analysis:
         if not owners[si]:
             previous = None
             continue
-        names = find_programmes(doc.text, sentence.start, sentence.end)
+        names = per_sentence[si] + _alias_mentions(
+            doc.text, sentence.start, sentence.end, aliases, per_sentence[si]
+        )
+        names.sort()
         cash = parse_money(doc.text, sentence.start, sentence.end)
         if not names and previous is not None and cash and _BUDGET_RE.search(sentence.text):
             names, cash = [previous], cash[:1]
@@ -225,6 +233,18 @@ def run(doc: Analysis) -> Analysis:
                 )
                 progs = _merge(progs, info)
     return replace(doc, programmes=tuple(progs))
+
+
+def _alias_mentions(
+    text: str, start: int, end: int, aliases: dict[str, str], found: list[tuple[int, int, str, str | None]]
+) -> list[tuple[int, int, str, str | None]]:
+    """Later mentions of a programme by the acronym defined for it: "BOMCA" after "... (BOMCA)"."""
+    out: list[tuple[int, int, str, str | None]] = []
+    for m in _TOKEN_RE.finditer(text, start, end):
+        name = aliases.get(m.group(1))
+        if name is not None and not any(a <= m.start() < b for a, b, _, _ in found):
+            out.append((m.start(), m.end(), name, m.group(1)))
+    return out
 
 
 def _gap(name: tuple[int, int, str, str | None], money: Money) -> int:
