@@ -117,7 +117,11 @@ def find_mentions(
                 found.append((start + m.start(), start + m.end(), 3, kind, code))
     for m in _SIDE.finditer(text, start, end):
         words = m.group(1).split()
-        if partner and words and words[0] not in _NOT_DEMONYM:
+        named = next((p for p in parties if m.start() <= p.start and p.end <= m.end()), None)
+        if named is not None:  # "the Kazakh side" around a demonym the places stage knows
+            kind, code = _party(named.code, partner, meeting_parties)
+            found.append((m.start(), m.end(), 3, kind, code))
+        elif partner and words and words[0] not in _NOT_DEMONYM:
             found.append((m.start(), m.end(), 2, "party", partner))
     for cue in (_CS, _CI):
         for a, b, label in cue.finditer(text, start, end):

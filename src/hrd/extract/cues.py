@@ -93,12 +93,18 @@ def _weight(pattern: str) -> int:
     return len(out)
 
 
-def compile_cues(cues: Iterable[tuple[str, str]], *, ignore_case: bool = True) -> CueSet:
-    """Compile ``(pattern, label)`` pairs, whole words only, longest pattern first."""
+def compile_cues(
+    cues: Iterable[tuple[str, str]], *, ignore_case: bool = True, after_hyphen: bool = False
+) -> CueSet:
+    """Compile ``(pattern, label)`` pairs, whole words only, longest pattern first.
+
+    With ``after_hyphen`` a cue may also end a hyphenated word ("anti-torture").
+    """
     items = sorted(set(cues), key=lambda c: (-_weight(c[0]), -len(c[0]), c[0]))
     if not items:
         return CueSet(None, ())
     parts = [f"(?P<g{i}>{spaced(p)})" for i, (p, _) in enumerate(items)]
     flags = re.IGNORECASE if ignore_case else 0
-    regex = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w])", flags)
+    left = r"(?<!\w)" if after_hyphen else r"(?<![\w-])"
+    regex = re.compile(left + "(?:" + "|".join(parts) + r")(?!\w)", flags)
     return CueSet(regex, tuple(label for _, label in items))

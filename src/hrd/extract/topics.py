@@ -32,8 +32,8 @@ def _cues(mode: str) -> list[tuple[str, str]]:
     return out
 
 
-_CI = compile_cues(_cues("ci"))
-_CS = compile_cues(_cues("cs"), ignore_case=False)
+_CI = compile_cues(_cues("ci"), after_hyphen=True)
+_CS = compile_cues(_cues("cs"), ignore_case=False, after_hyphen=True)
 _HR = "@hr"
 _LIST_ITEM = re.compile(r"\s*(?:[,;.)]|(?:and|or)\s|\Z)")
 _PSEUDO: dict[str, dict[str, object]] = _LEX["pseudo"]

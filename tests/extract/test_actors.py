@@ -1,0 +1,41 @@
+"""Actor mentions and subjects."""
+
+from __future__ import annotations
+
+from hrd.extract.actors import find_mentions, subject_of
+from hrd.extract.state import HeadInfo, PartyMention
+
+
+def mentions(
+    text: str, parties: tuple[PartyMention, ...] = (), heads: tuple[HeadInfo, ...] = ()
+) -> list[tuple[str, str, str]]:
+    found = find_mentions(
+        text, 0, len(text), parties=parties, partner="KZ", meeting_parties=("EU", "KZ"), heads=heads
+    )
+    return [(text[m.start : m.end], m.kind, m.code) for m in found]
+
+
+def test_eu_and_partner_joined_by_and_are_both() -> None:
+    text = "The European Union and the Republic of Kazakhstan met."
+    parties = (PartyMention(39, 49, "KZ"),)
+    assert mentions(text, parties)[0] == ("The European Union and the Republic of Kazakhstan", "both", "both")
+
+
+def test_generic_phrases() -> None:
+    assert mentions("The authorities replied.")[0][1:] == ("party", "KZ")
+    assert mentions("The two delegations agreed.")[0][1:] == ("both", "both")
+    assert mentions("It agreed.")[0][1] == "it"
+    assert mentions("NGOs agreed.")[0][1] == "third"
+    assert mentions("The Uzbek side agreed.")[0] == ("The Uzbek side", "party", "KZ")
+
+
+def test_head_of_delegation_by_surname() -> None:
+    head = HeadInfo(party="KZ", name="Bolat Dembaev", title=None)
+    assert ("Dembaev", "party", "KZ") in mentions("Mr Dembaev outlined the reform.", heads=(head,))
+
+
+def test_subject_is_not_after_a_preposition_nor_possessive() -> None:
+    text = "At the invitation of the EU, Kazakhstan's reforms were discussed."
+    found = find_mentions(text, 0, len(text), parties=(PartyMention(29, 39, "KZ"),), partner="KZ")
+    assert len(found) == 2
+    assert subject_of(text, found, 0, text.index("were")) is None

@@ -1,0 +1,39 @@
+"""Act triggers."""
+
+from __future__ import annotations
+
+from hrd.extract.acts import find_triggers
+
+
+def acts(text: str) -> list[tuple[str, str, str]]:
+    return [(text[t.start : t.end], t.act, t.voice) for t in find_triggers(text)]
+
+
+def test_longer_phrase_wins_over_its_verb() -> None:
+    assert acts("The EU raised concerns about torture.") == [("raised concerns", "concern", "active")]
+    assert acts("The EU expressed its support for reforms.")[0][1] == "support"
+    assert acts("The EU positively noted the reform.")[0][1] == "welcome"
+
+
+def test_agreed_that_is_stress_and_agreed_to_is_commit() -> None:
+    assert acts("Both sides agreed that civil society matters.")[0][1] == "stress"
+    assert acts("Both sides agreed to meet again.")[0][1] == "commit"
+
+
+def test_passive_and_nominal_forms() -> None:
+    assert acts("Concern was also voiced about evictions.") == [
+        ("Concern was also voiced", "concern", "passive")
+    ]
+    assert acts("Cases were raised by the EU.")[0][1:] == ("raise", "passive")
+    assert acts("The talks focused on torture.")[0][1:] == ("discuss", "nominal")
+
+
+def test_participles_only_where_they_open_a_clause() -> None:
+    assert acts("The EU welcomed the law, urging its implementation.")[1][1:] == ("call", "ing")
+    assert acts("Recalling the events, the EU stressed accountability.")[0][1:] == ("stress", "ing")
+    assert [a for _, a, _ in acts("The EU welcomed progress in reviewing the code.")] == ["welcome"]
+
+
+def test_bare_participles_after_modals_are_not_triggers() -> None:
+    assert acts("These issues must be discussed further.") == []
+    assert acts("The mission it had invited reported.") == [("reported", "inform", "active")]

@@ -1,0 +1,27 @@
+"""Compiling lexicon cues."""
+
+from __future__ import annotations
+
+import re
+
+from hrd.extract.cues import compile_cues, spaced
+
+
+def test_spaces_match_whitespace_and_hyphens_but_stay_fixed_width_in_lookbehinds() -> None:
+    assert re.fullmatch(spaced("freedom of speech"), "freedom-of  speech")
+    re.compile(spaced("speech(?<!hate speech)"))  # would fail with a variable-width look-behind
+
+
+def test_longest_cue_wins_and_labels_come_back() -> None:
+    cues = compile_cues(
+        [("rights", "a"), ("human rights(?! defenders)", "b"), ("human rights defenders", "c")]
+    )
+    assert [label for *_, label in cues.finditer("human rights defenders and human rights")] == ["c", "b"]
+
+
+def test_whole_words_only_unless_after_a_hyphen_is_allowed() -> None:
+    assert list(compile_cues([("torture", "t")]).finditer("anti-torture")) == []
+    assert list(compile_cues([("torture", "t")], after_hyphen=True).finditer("anti-torture")) == [
+        (5, 12, "t")
+    ]
+    assert list(compile_cues([("art", "t")]).finditer("partial")) == []

@@ -1,0 +1,265 @@
+"""The statements stage on hand-written readouts (parties and meetings built by hand)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import pytest
+
+from hrd.extract import segment, statements
+from hrd.extract.state import Analysis, MeetingInfo, PartyMention, StatementInfo
+
+NAMES = {"Kazakhstan": "KZ", "Kazakh": "KZ", "Ruritania": "RR", "Ruritanian": "RR", "European Union": "EU"}
+
+
+def analyse(body: str, *, meetings: int = 1, header: str = "EU and Kazakhstan hold dialogue\n\n") -> Analysis:
+    """Segment ``header + body``, add party mentions and ``meetings`` meetings over the sentences."""
+    text = header + body
+    doc = segment.run(Analysis(text=text))
+    parties = [
+        PartyMention(m.start(), m.end(), NAMES[m.group()])
+        for m in re.finditer(r"\b(?:" + "|".join(sorted(NAMES, key=len, reverse=True)) + r")\b", text)
+    ]
+    n = len(doc.sentences)
+    if meetings == 1:
+        infos: tuple[MeetingInfo, ...] = (
+            MeetingInfo("human-rights-dialogue", None, ("EU", "KZ"), sentences=frozenset(range(n))),
+        )
+    else:
+        half = n // 2
+        infos = (
+            MeetingInfo("human-rights-dialogue", None, ("EU", "KZ"), sentences=frozenset(range(half))),
+            MeetingInfo("subcommittee", None, ("EU", "KZ"), sentences=frozenset(range(half, n))),
+        )
+    return statements.run(replace(doc, parties=tuple(parties), meetings=infos[:meetings]))
+
+
+def triples(doc: Analysis) -> set[tuple[str, str, str]]:
+    return {(s.actor, s.act, t) for s in doc.statements for t in s.topics}
+
+
+def only(doc: Analysis) -> StatementInfo:
+    assert len(doc.statements) == 1, doc.statements
+    return doc.statements[0]
+
+
+# -- clause splitting ---------------------------------------------------------
+
+
+def test_welcome_while_concern_gives_two_statements_with_their_own_topics() -> None:
+    doc = analyse(
+        "The EU welcomed the moratorium on executions while expressing concern about conditions of detention."
+    )
+    assert triples(doc) == {("EU", "welcome", "death-penalty"), ("EU", "concern", "detention")}
+    first, second = doc.statements
+    assert doc.text[first.start : first.end] == "The EU welcomed the moratorium on executions"
+    assert doc.text[second.start : second.end] == "while expressing concern about conditions of detention."
+
+
+def test_discussion_and_call_in_one_sentence() -> None:
+    doc = analyse(
+        "Both parties discussed prevention of torture and the EU called on Kazakhstan to end impunity."
+    )
+    assert triples(doc) == {("both", "discuss", "torture"), ("EU", "call", "accountability")}
+
+
+def test_subjectless_second_clause_continues_the_actor() -> None:
+    doc = analyse("Kazakhstan presented its new law on trade unions and reaffirmed its support for the ILO.")
+    assert {(s.actor, s.act) for s in doc.statements} == {("KZ", "inform"), ("KZ", "support")}
+
+
+def test_object_of_the_first_clause_is_not_the_subject_of_the_second() -> None:
+    doc = analyse(
+        "The EU noted what Kazakhstan had achieved in education but stressed that elections must be free."
+    )
+    assert triples(doc) == {("EU", "acknowledge", "esc-rights"), ("EU", "stress", "elections")}
+
+
+def test_clause_without_topic_borrows_the_previous_clause_topics() -> None:
+    doc = analyse(
+        "The EU urged Kazakhstan to investigate torture allegations while acknowledging the steps taken."
+    )
+    assert ("EU", "acknowledge", "torture") in triples(doc)
+    assert doc.statements[-1].confidence < doc.statements[0].confidence
+
+
+# -- acts ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "act"),
+    [
+        ("The EU commended Kazakhstan on the new Ombudsman law.", "welcome"),
+        ("The EU thanked Kazakhstan for its work against human trafficking.", "welcome"),
+        ("The EU congratulated Kazakhstan on abolishing the death penalty.", "congratulate"),
+        ("The EU condemned the attacks on journalists.", "concern"),
+        ("The EU noted with concern the arrests of protesters.", "concern"),
+        ("The EU asked Kazakhstan to release the detained bloggers.", "call"),
+        ("The EU recommended that torture allegations be investigated.", "call"),
+        ("The EU expressed hope that the elections would be free.", "stress"),
+        ("The EU underscored the importance of an independent judiciary.", "stress"),
+        ("The EU took note of the new strategy on gender equality.", "acknowledge"),
+        ("The EU pledged support for the reform of the penitentiary system.", "support"),
+        ("The EU pointed out the restrictions on freedom of assembly.", "raise"),
+        ("The EU raised individual cases.", "raise"),
+        ("Kazakhstan outlined its plans to reform the judiciary.", "inform"),
+        ("Kazakhstan agreed to invite the UN Special Rapporteur on torture.", "commit"),
+        ("Kazakhstan rejected the criticism of its law on religion.", "reject"),
+        ("The EU and Kazakhstan took stock of cooperation on migration.", "discuss"),
+    ],
+)
+def test_each_act(sentence: str, act: str) -> None:
+    assert only(analyse(sentence)).act == act
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The discussions covered freedom of religion.",
+        "The agenda included freedom of religion.",
+        "The two sides had an exchange of views on freedom of religion.",
+        "Particular attention was paid to freedom of religion.",
+        "Freedom of religion was among the issues discussed.",
+    ],
+)
+def test_discussions_phrased_as_nouns_are_discuss_by_both(sentence: str) -> None:
+    assert triples(analyse(sentence)) == {("both", "discuss", "religion")}
+
+
+def test_other_topics_discussed_included_is_one_statement_with_every_topic() -> None:
+    st = only(
+        analyse("Other topics discussed included trade unions, domestic violence and the rights of migrants.")
+    )
+    assert (st.actor, st.act) == ("both", "discuss")
+    assert set(st.topics) == {"labour", "gender-violence", "migration"}
+
+
+# -- actors -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Both sides",
+        "The parties",
+        "The EU and Kazakhstan",
+        "The European Union and Kazakhstan",
+        "The two delegations",
+    ],
+)
+def test_both(subject: str) -> None:
+    assert (
+        only(analyse(f"{subject} stressed the importance of the fight against corruption.")).actor == "both"
+    )
+
+
+def test_passive_without_actor_is_the_eu_but_a_passive_discussion_is_both() -> None:
+    doc = analyse(
+        "Concerns were raised over the harassment of journalists. Individual cases were also addressed."
+    )
+    assert triples(doc) == {("EU", "concern", "media"), ("both", "discuss", "individual-cases")}
+    assert doc.statements[0].confidence < 0.8
+
+
+def test_passive_with_agent() -> None:
+    assert only(analyse("The new law on NGOs was criticised by Kazakhstan.")).actor == "KZ"
+
+
+def test_passive_in_a_joint_press_release_is_both() -> None:
+    doc = analyse(
+        "Concerns were raised over the harassment of journalists.",
+        header="EU and Kazakhstan hold dialogue\n\nJoint Press Release\n\n",
+    )
+    assert only(doc).actor == "both"
+
+
+def test_pronouns_go_to_the_last_actor() -> None:
+    doc = analyse("Kazakhstan presented its anti-torture plan. It also announced a new law on the Ombudsman.")
+    assert [s.actor for s in doc.statements] == ["KZ", "KZ"]
+    assert doc.statements[1].confidence < doc.statements[0].confidence
+
+
+def test_demonym_side_is_the_partner_without_a_party_mention() -> None:
+    doc = analyse("The Ruritanian side briefed the EU on prison reform.")
+    # "Ruritanian" is a party mention of a third country here: KZ is the partner.
+    assert doc.statements == ()
+    doc = analyse("The Kazakh side briefed the EU on prison reform.")
+    assert only(doc).actor == "KZ"
+    doc = analyse("The Tajik side briefed the EU on prison reform.", header="Dialogue\n\n")
+    assert only(doc).actor == "KZ"  # an unknown demonym before "side" is the meeting's partner
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Amnesty International called for the release of political prisoners.",
+        "The UN Special Rapporteur urged the authorities to end torture.",
+        "One of the participants briefed the delegations on the situation of journalists.",
+    ],
+)
+def test_third_parties_make_no_statements(sentence: str) -> None:
+    assert analyse(sentence).statements == ()
+
+
+# -- negative cases -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Discussions took place in an open and constructive atmosphere.",
+        "Both sides reaffirmed the value of the dialogue.",
+        "The EU reaffirmed its support for the territorial integrity of Kazakhstan.",
+        "The next round will be held in Astana.",
+    ],
+)
+def test_no_statement(sentence: str) -> None:
+    assert analyse(sentence).statements == ()
+
+
+def test_header_lines_make_no_statements() -> None:
+    doc = analyse("The EU welcomed progress on torture.", header="EU welcomed progress on torture\n\n")
+    assert len(doc.statements) == 1
+    assert not doc.sentences[doc.statements[0].sentence].header
+
+
+def test_background_section_makes_no_statements() -> None:
+    doc = analyse(
+        "The EU welcomed progress on torture.\n\nBackground\n\nThe EU supports civil society in Kazakhstan."
+    )
+    assert triples(doc) == {("EU", "welcome", "torture")}
+
+
+def test_no_meetings_no_statements() -> None:
+    doc = segment.run(Analysis(text="The EU welcomed progress on torture."))
+    assert statements.run(doc).statements == ()
+
+
+# -- meetings, spans, confidence --------------------------------------------------
+
+
+def test_statements_go_to_the_meeting_of_their_sentence() -> None:
+    doc = analyse(
+        "The EU raised individual cases. The EU stressed freedom of expression.\n\n"
+        "Kazakhstan presented its border management strategy. The EU welcomed cooperation on drugs.",
+        meetings=2,
+        header="",
+    )
+    by_meeting = {(s.meeting, s.topics[0]) for s in doc.statements}
+    assert by_meeting == {(0, "individual-cases"), (0, "expression"), (1, "border-management"), (1, "drugs")}
+
+
+def test_spans_are_clauses_inside_their_sentence() -> None:
+    doc = analyse(
+        "On illicit drugs, Kazakhstan called for closer cooperation and outlined its treatment programmes, "
+        "while the EU welcomed the new strategy on migration and stressed the rights of refugees."
+    )
+    assert len(doc.statements) == 4
+    for st in doc.statements:
+        sentence = doc.sentences[st.sentence]
+        assert sentence.start <= st.start < st.end <= sentence.end
+        clause = doc.text[st.start : st.end]
+        assert clause == clause.strip(" ,;") and clause
+        assert 0.0 <= st.confidence <= 1.0
+    assert doc.text[doc.statements[0].start : doc.statements[0].end].startswith("On illicit drugs")
