@@ -40,9 +40,17 @@ def _brief(partner: list[Series], **options: object) -> Brief:
 def test_brief_collects_the_partner_facts(partner: list[Series]) -> None:
     b = _brief(partner)
     assert [s.kind for s in b.series] == ["human-rights-dialogue", "subcommittee"]
-    # the subcommittee met the day after round 13: it is the last round
-    assert (b.last_round.kind, b.last_round.ref.ordinal, b.last_round.statements) == ("subcommittee", 2, 2)
-    assert b.last_round.raised == ("religion",)
+    # the note is about the dialogue: its round 13 opens it, though the subcommittee met a day later
+    assert (b.last_round.kind, b.last_round.ref.ordinal, b.last_round.statements) == (
+        "human-rights-dialogue",
+        13,
+        4,
+    )
+    assert b.last_round.raised == ("death-penalty", "individual-cases", "torture")
+    assert b.last_round.documents == ("eu-2022",) and b.last_round.heads[0].name == "Anna Example"
+    sub_first = _brief(partner, kind="subcommittee")
+    assert [s.kind for s in sub_first.series] == ["subcommittee", "human-rights-dialogue"]
+    assert (sub_first.last_round.kind, sub_first.last_round.raised) == ("subcommittee", ("religion",))
     hrd, sub = b.series
     assert [(t.topic, t.streak) for t in hrd.concerns] == [
         ("torture", 4),
@@ -90,7 +98,8 @@ def test_markdown_figures_match_the_brief(partner: list[Series]) -> None:
     md = render_markdown(b)
     last = _section(md, 1)
     assert f"Statements: {b.last_round.statements} " in last
-    assert "Subcommittee, round 2 (2 June 2022)" in last
+    assert "Human Rights Dialogue, round 13 (1 June 2022)" in last
+    assert "Anna Example (EU, Head of Division)" in last
     concerns = _section(md, 2)
     for s in b.series:
         for t in s.concerns:

@@ -129,3 +129,17 @@ def test_mentions_topic_or_provision() -> None:
     s = TrackedStatement("1", "EU", "concern", ("media",), (Provision("Law on Media"),))
     assert mentions(s, "media") and mentions(s, Provision("Law on Media"))
     assert not mentions(s, "torture") and not mentions(s, Provision("Law on Media", "1"))
+
+
+def test_identity_follows_the_store_rule() -> None:
+    next_day = _record("b", "KZ", _meeting("human-rights-dialogue", D1 + dt.timedelta(days=1)))
+    same_day_other_ordinal = _record("c", "EU", _meeting("human-rights-dialogue", D1, ordinal=13))
+    first = _record("a", "EU", _meeting("human-rights-dialogue", D1, ordinal=12))
+    (series,) = rounds_from_records([first, next_day, same_day_other_ordinal])
+    assert [[s.document_id for s in r.sources] for r in series.rounds] == [["a", "b"], ["c"]]
+
+
+def test_partner_of_several_parties() -> None:
+    meeting = Meeting(kind="other", parties=["EU", "ASEAN", "AUC"], start=D1, end=D1)
+    (series,) = rounds_from_records([_record("x", "EU", meeting)])
+    assert series.partner == "ASEAN+AUC"

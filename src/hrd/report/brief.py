@@ -51,9 +51,12 @@ class BriefOptions:
     ``stale_after``: rounds an item may stay open without progress before it
     is flagged; ``min_streak``: the shortest current streak listed among the
     recurring concerns; ``charts``: include the topic × round matrix (SVG).
+    ``kind``: the series the note is mainly about (its last round opens the
+    note); by default the Human Rights Dialogue, else the first series by kind.
     """
 
     today: dt.date
+    kind: MeetingKind | None = None
     stale_after: int = 2
     min_streak: int = 1
     max_concerns: int = 12
@@ -214,6 +217,9 @@ def _date_key(r: Round) -> tuple[dt.date, int]:
 def build_brief(partner: str, series: Sequence[Series], inputs: BriefInputs, options: BriefOptions) -> Brief:
     """The briefing note for ``partner`` from its series (others in ``series`` are ignored).
 
+    The main series (``options.kind``, else the dialogue) comes first; its
+    latest round is the "last round" of the note.
+
     Raises :class:`~hrd.errors.NotFoundError` when the partner has no round.
     """
     own = sorted(
@@ -222,6 +228,8 @@ def build_brief(partner: str, series: Sequence[Series], inputs: BriefInputs, opt
     )
     if not own:
         raise NotFoundError(f"no dialogue round of {partner!r} is recorded")
+    if options.kind is not None:
+        own.sort(key=lambda s: s.kind != options.kind)
     items = inputs.items
     if items is None:
         items = tuple(i for s in own for i in items_from_series(s))
@@ -230,7 +238,7 @@ def build_brief(partner: str, series: Sequence[Series], inputs: BriefInputs, opt
         partner=partner,
         today=options.today,
         stale_after=options.stale_after,
-        last_round=_last_round(rounds[-1], options.stance),
+        last_round=_last_round(own[0].rounds[-1], options.stance),
         series=tuple(_series_brief(s, items, options) for s in own),
         provisions_at_issue=tuple(
             h for h in provision_histories(own, ProvisionOptions(stance=options.stance)) if h.at_issue

@@ -169,14 +169,34 @@ class _Pending:
     documents: list[tuple[Record, int]]
 
 
+_SLACK = dt.timedelta(days=1)
+
+
 def _partner(meeting: Meeting) -> str | None:
-    return next((p for p in meeting.parties if p != EU), None)
+    """The parties besides the EU, sorted and joined by '+' (as the store names series)."""
+    others = sorted({p for p in meeting.parties if p != EU})
+    return "+".join(others) if others else None
+
+
+def _span(m: Meeting) -> tuple[dt.date, dt.date] | None:
+    start, end = m.start or m.end, m.end or m.start
+    if start is None or end is None:
+        return None
+    return (min(start, end), max(start, end))
 
 
 def _same_meeting(a: Meeting, b: Meeting) -> bool:
-    if a.start is not None and b.start is not None:
-        return a.start == b.start and (a.end is None or b.end is None or a.end == b.end)
-    return a.ordinal is not None and a.ordinal == b.ordinal
+    """The store's identity rule: the same ordinal, else dates that overlap or lie within a day.
+
+    Two different ordinals are two meetings; a meeting with neither dates nor
+    ordinal matches nothing.
+    """
+    if a.ordinal is not None and b.ordinal is not None:
+        return a.ordinal == b.ordinal
+    sa, sb = _span(a), _span(b)
+    if sa is None or sb is None:
+        return False
+    return sa[0] <= sb[1] + _SLACK and sb[0] <= sa[1] + _SLACK
 
 
 def _meeting_id(partner: str, m: Meeting, fallback: str) -> str:
@@ -248,10 +268,12 @@ def _merge(p: _Pending) -> Round:
 def rounds_from_records(records: Iterable[Record]) -> list[Series]:
     """Group the meetings of dialogue records into series, one per (partner, kind).
 
-    A meeting reported by several documents (same partner and kind, same dates;
-    or the same ordinal where a date is missing) becomes one round whose
-    statements keep the document that reported them. Meetings without a partner
-    (no party besides the EU) are skipped. Series are sorted by partner and kind.
+    A meeting reported by several documents becomes one round whose statements
+    keep the document that reported them. Reports are the same meeting under
+    the store's rule (:func:`hrd.store.identity.same_meeting`): same partner and
+    kind, and the same ordinal, or, where either lacks one, dates that overlap
+    or lie within a day. Meetings without a partner (no party besides the EU)
+    are skipped. Series are sorted by partner and kind.
     """
     pending: dict[tuple[str, str], list[_Pending]] = {}
     for record in records:
