@@ -39,6 +39,7 @@ _JOINT = re.compile(
     r"\bjoint\s+(?:press\s+(?:release|statement|communiqu[eé])|statement|communiqu[eé])", re.I
 )
 _ANAPHOR = re.compile(r"\b(?:these|this|those|such|them|it|the\s+latter)\b", re.IGNORECASE)
+_ANTECEDENT = re.compile(r"\s*,?\s*")
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
 # Context after the report proper ("Background", "Notes to editors") makes no statements.
 _BACKGROUND = re.compile(r"(?:Background|Notes?\s+to\s+(?:the\s+)?editors?)\s*(?::|\Z)", re.IGNORECASE)
@@ -105,6 +106,13 @@ def _actor_of(
         if ctx.issuer and ctx.issuer == ctx.partner:
             return ctx.partner, 0.6, "ok"
         return "EU", 0.65, "ok"
+    relative = _RELATIVE_BEFORE.search(text, lo, trig.start)
+    if relative is not None:
+        # "..., which supports": the antecedent is the subject; an actor only where it is one.
+        antecedent = next((m for m in mentions if _ANTECEDENT.fullmatch(text, m.end, relative.start())), None)
+        if antecedent is None:
+            return None, 0.0, "skip"
+        return _code(ctx, text, mentions, antecedent, prev.actor if prev else None), 0.75, "ok"
     if trig.voice == "ing":
         opening = not text[s.start : trig.start].strip(" \"“‘'(")
         return None, 0.8, "pending" if opening else "inherit"
@@ -115,8 +123,6 @@ def _actor_of(
         return _code(ctx, text, mentions, subject, None), 0.9, "ok"
     if trig.voice == "nominal":
         return "both", 0.8, "ok"
-    if _RELATIVE_BEFORE.search(text, lo, trig.start):
-        return None, 0.0, "skip"  # "a centre that supports ...": the subject is no actor
     return None, 0.75, "inherit"
 
 
