@@ -44,7 +44,17 @@ _HON_WORDS = frozenset(h.rstrip(".") for h in _HONORIFICS if " " not in h)
 _NOT_NAME = frozenset(_LEX["not_name"])
 _DELEGATION = _LEX["delegation_nouns"]
 _BY = re.compile(
-    r"\b" + _LEX["head_verbs"] + r"\b(?P<mid>[^,;.]{0,50}?)\s*\bby\s+|\brepresented\s+by\s+", re.IGNORECASE
+    r"\b" + _LEX["head_verbs"] + r"\b(?P<mid>[^,;.]{0,50}?)\s*\bby\s+|\brepresented\s+by\s+"
+    r"|\bunder\s+the\s+(?:co-?)?(?:chairmanship|leadership|chair)\s+of\s+",
+    re.IGNORECASE,
+)
+_RELEVANT = re.compile(
+    r"(?i)\b(?:delegations?|teams?|sides?|dialogue|meeting|session|talks|sub-?committee|sub-?group|working\s+group"
+    r"|committee|commission|council|consultations|it|which|they|both)\b"
+)
+_EU_BODY = re.compile(
+    r"\b(?:EEAS|External\s+Action|European\s+Commission|Directorate[- ]General|EU\s+Delegation"
+    r"|Delegation\s+of\s+the\s+European\s+Union|EU\s+Special\s+Representative|EU's|European\s+Union's)\b"
 )
 _ACTIVE = re.compile(
     r"(?<!\bwho )(?<!\bwhich )(?<!\bthat )\b" + _LEX["head_verbs"] + r"\b(?![^,;.]{0,50}?\bby\b)",
@@ -143,6 +153,7 @@ def _persons(text: str, a: int, b: int) -> list[_Person]:
 
 def _heads_in(doc: Analysis, a: int, b: int) -> list[HeadInfo]:
     text = doc.text
+    gaz = gazetteer()
     persons = _persons(text, a, b)
     if not persons:
         return []
@@ -161,20 +172,28 @@ def _heads_in(doc: Analysis, a: int, b: int) -> list[HeadInfo]:
         group += 1
 
     for m in _BY.finditer(text, a, b):
-        cut = [x.end() for x in _BOUNDARY.finditer(text, a, m.start())]
-        subject = text[cut[-1] if cut else a : m.start()]
-        add_list(m.end(), subject + " " + (m.group("mid") or ""))
+        cuts = [a] + [x.end() for x in _BOUNDARY.finditer(text, a, m.start())]
+        subject = text[cuts[-1] : m.start()]
+        if not re.search(r"[A-Za-z]{2}", subject) and len(cuts) > 1:
+            subject = text[cuts[-2] : m.start()]
+        if not (_RELEVANT.search(subject) or any(gaz.find(subject))):
+            continue
+        add_list(m.end(), subject + " " + (m.groupdict().get("mid") or ""))
     for m in _OPENER.finditer(text, a, b):
         add_list(m.end(), m.group("obj"))
     for m in _NOUN.finditer(text, a, b):
         add_list(m.end(), m.group("obj"))
+    last = a
     for m in _ACTIVE.finditer(text, a, b):
-        subjects = [p for p in persons if p.end <= m.start() and p.start not in taken]
-        subjects = [p for p in subjects if not _EXCLUDER.search(text, a, p.start)]
-        if not subjects or subjects[0].start - a > 90:
-            continue
+        subjects = [p for p in persons if last <= p.start and p.end <= m.start() and p.start not in taken]
+        subjects = [p for p in subjects if not _EXCLUDER.search(text, last, p.start)]
         obj = text[m.end() : _phrase_end(text, m.end(), b)]
-        prev = a
+        begin, last = last, m.end()
+        if not subjects or subjects[0].start - begin > 90:
+            continue
+        if not (_RELEVANT.search(obj) or any(gaz.find(obj))):
+            continue
+        prev = begin
         for p in subjects:
             taken.add(p.start)
             picks.append(_Pick(p, obj if len(subjects) == 1 else "", group, prev))
@@ -269,15 +288,19 @@ def _parties(doc: Analysis, picks: list[_Pick], titles: list[str | None], clause
 
 
 def _party_of(hits: Iterable[Hit], text: str) -> str | None:
-    """The party a title or phrase names: the EU first, a country not after 'to' ("Ambassador to X")."""
+    """The party a title or phrase names: an EU body first, then a country not after 'to'
+    ("Ambassador to X"), then the EU named otherwise ("Director for relations with the EU")."""
+    if _EU_BODY.search(text):
+        return "EU"
     codes: list[str] = []
     for h in hits:
         for e in h.entries:
             if e.party and not re.search(r"\bto\s+(?:the\s+)?$", text[max(0, h.start - 8) : h.start]):
                 codes.append(e.party)
-    if "EU" in codes:
-        return "EU"
-    return codes[0] if codes else None
+    countries = [c for c in codes if c != "EU"]
+    if countries:
+        return countries[0]
+    return "EU" if codes else None
 
 
 def _partner(meetings: tuple[MeetingInfo, ...]) -> str | None:

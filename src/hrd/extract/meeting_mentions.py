@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from .lexicon import load_lexicon
 from .state import Sentence
 
-__all__ = ["Mention", "find_mentions", "ordinal_near", "parse_ordinal"]
+__all__ = ["Mention", "find_mentions", "ordinal_near", "parse_ordinal", "reports_held"]
 
 _LEX = load_lexicon("meetings")
 
@@ -86,6 +86,11 @@ def parse_ordinal(token: str) -> int | None:
     if digits:
         return int(digits.group(1))
     return _ORD_WORDS.get(t.replace("–", "-"))
+
+
+def reports_held(text: str) -> bool:
+    """The text has a cue that a meeting took place and none that it is planned or past."""
+    return bool(_HELD.search(text)) and not _NOT_HELD.search(text)
 
 
 def ordinal_near(text: str) -> int | None:

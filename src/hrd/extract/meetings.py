@@ -25,15 +25,13 @@ from collections import Counter
 from dataclasses import replace
 
 from .lexicon import load_lexicon
-from .meeting_mentions import Mention, find_mentions, ordinal_near
-from .state import Analysis, DateMention, MeetingInfo, PartyMention, PlaceMention
+from .meeting_mentions import Mention, find_mentions, ordinal_near, reports_held
+from .state import Analysis, DateMention, MeetingInfo
+from .venue import meeting_format, venue
 
 __all__ = ["run"]
 
 _LEX = load_lexicon("meetings")
-_ONLINE = re.compile("|".join(f"(?:{p})" for p in _LEX["online"]), re.IGNORECASE)
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?(?:capital\s+)?$|\bhosted\s+in\s+$", re.IGNORECASE)
-_PLACE_AFTER = re.compile(r"\s+(?:hosted|was\s+the\s+venue|welcomed)\b")
 _WEAK_OK = re.compile(r"\b(?:the|this|that|their|its)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _LEADING_ADJ = re.compile(r"^(?:(?:annual|regular|yearly|local|formal)\s+)+", re.IGNORECASE)
 _MAX_DAYS_BEFORE = 120
@@ -42,7 +40,8 @@ _DATELINE = re.compile(r"(?:[A-Z][A-Za-z .'-]{1,40},\s*)?")
 
 def run(doc: Analysis) -> Analysis:
     mentions = [m for m in find_mentions(doc.text, doc.sentences) if _usable(doc.text, m)]
-    kinds = _held_kinds(mentions)
+    kinds = [k for k in _held_kinds(mentions) if not _only_past(doc, [m for m in mentions if m.kind == k])]
+    kinds = _drop_aliases(mentions, kinds)
     if not kinds:
         return replace(doc, meetings=())
     partner = _partner(doc, mentions)
@@ -51,9 +50,12 @@ def run(doc: Analysis) -> Analysis:
     for i, kind in enumerate(kinds):
         own = [m for m in mentions if m.kind == kind and not m.negated and not m.dependent]
         start, end = _dates(doc, own, mentions, kind)
-        online = _online(doc, own)
-        city, country = (None, None) if online else _place(doc, own)
-        fmt = "online" if online else ("in-person" if city or country else None)
+        if start is None:
+            start, end = _section_dates(doc, sections[i], mentions, kind)
+        reporting = sorted({m.sentence for m in own if m.held})
+        fmt = meeting_format(doc, reporting)
+        city, country = (None, None) if fmt == "online" else venue(doc, reporting, partner)
+        fmt = fmt or ("in-person" if city or country else None)
         ordinal = next((m.ordinal for m in own if m.ordinal is not None), None)
         if ordinal is None:
             ordinal = _section_ordinal(doc, sections[i], mentions, kind)
@@ -89,11 +91,30 @@ def _usable(text: str, m: Mention) -> bool:
 
 
 def _held_kinds(mentions: list[Mention]) -> list[str]:
-    kinds: list[str] = []
-    for m in mentions:
-        if m.strong and m.held and not m.negated and not m.dependent and m.kind not in kinds:
-            kinds.append(m.kind)
-    return kinds
+    """Kinds with a strong mention reported as held in the body (in the title when the body has none)."""
+    held = [m for m in mentions if m.strong and m.held and not m.negated and not m.dependent]
+    body = [m for m in held if not m.header]
+    return list(dict.fromkeys(m.kind for m in (body or held)))
+
+
+def _drop_aliases(mentions: list[Mention], kinds: list[str]) -> list[str]:
+    """Drop a kind named only in sentences that also name another meeting that has sentences of its own
+    ("the Working Group, which is their human rights dialogue"): it is another name of that meeting."""
+    live = [m for m in mentions if m.kind in kinds and not m.negated and not m.dependent]
+    by_sentence: dict[int, set[str]] = {}
+    for m in live:
+        by_sentence.setdefault(m.sentence, set()).add(m.kind)
+
+    def own_sentence(kind: str) -> bool:
+        return any(
+            m.kind == kind
+            and by_sentence[m.sentence] == {kind}
+            and (m.strong or m.lead or m.name[:1].isupper())
+            for m in live
+        )
+
+    alone = {k for k in kinds if own_sentence(k)}
+    return [k for k in kinds if k in alone or not alone]
 
 
 def _partner(doc: Analysis, mentions: list[Mention]) -> str | None:
@@ -184,6 +205,37 @@ def _dates(
     return (best[1], best[2]) if best else (None, None)
 
 
+def _section_dates(
+    doc: Analysis, section: set[int], mentions: list[Mention], kind: str
+) -> tuple[dt.date | None, dt.date | None]:
+    """A day in a sentence of the section that reports a meeting and names no other meeting."""
+    for idx in sorted(section):
+        s = doc.sentences[idx]
+        if any(m.sentence == idx and m.kind != kind for m in mentions) or not reports_held(s.text):
+            continue
+        for d in doc.dates:
+            inside = s.start <= d.start < s.end and _plausible(doc.published, d)
+            if inside and not _DATELINE.fullmatch(doc.text, s.start, d.start):
+                return d.first, d.last
+    return None, None
+
+
+def _only_past(doc: Analysis, own: list[Mention]) -> bool:
+    """Every date in the sentences that report the meeting lies long before the dateline: a previous round."""
+    if doc.published is None:
+        return False
+    limit = doc.published - dt.timedelta(days=_MAX_DAYS_BEFORE)
+    found = False
+    for idx in {m.sentence for m in own if m.held and m.strong and not m.negated and not m.dependent}:
+        s = doc.sentences[idx]
+        for d in doc.dates:
+            if s.start <= d.start < s.end and not _DATELINE.fullmatch(doc.text, s.start, d.start):
+                if d.last >= limit:
+                    return False
+                found = True
+    return found
+
+
 def _is_relative(text: str) -> bool:
     return not any(ch.isdigit() for ch in text)
 
@@ -194,47 +246,6 @@ def _plausible(published: dt.date | None, d: DateMention) -> bool:
     if published is None:
         return True
     return published - dt.timedelta(days=_MAX_DAYS_BEFORE) <= d.first <= published + dt.timedelta(days=1)
-
-
-def _online(doc: Analysis, own: list[Mention]) -> bool:
-    for idx in sorted({m.sentence for m in own if m.held}):
-        s = doc.sentences[idx]
-        if _ONLINE.search(doc.text, s.start, s.end):
-            return True
-    return False
-
-
-def _place(doc: Analysis, own: list[Mention]) -> tuple[str | None, str | None]:
-    """The city (and country) named for the meeting in a sentence that reports it."""
-    idxs = sorted({m.sentence for m in own if m.held})
-    country: str | None = None
-    for idx in idxs:
-        s = doc.sentences[idx]
-        for p in doc.places:
-            if s.start <= p.start < s.end and _is_venue(doc.text, s.start, p):
-                return p.city, p.country
-        if country is None:
-            country = _venue_country(doc, s.start, s.end)
-    return None, country
-
-
-def _is_venue(text: str, sentence_start: int, p: PlaceMention | PartyMention) -> bool:
-    before = text[max(sentence_start, p.start - 25) : p.start]
-    if _PLACE_BEFORE.search(before):
-        # Not "the Delegation in Ulaanbaatar", "the Embassy in Belgium".
-        return not re.search(
-            r"(?i)(?:delegation|embassy|office|mission|based|resident)\s+(?:in|at)\s+$", before
-        )
-    return bool(_PLACE_AFTER.match(text, p.end)) or (
-        p.start == sentence_start and bool(_PLACE_AFTER.match(text, p.end))
-    )
-
-
-def _venue_country(doc: Analysis, a: int, b: int) -> str | None:
-    for p in doc.parties:
-        if a <= p.start < b and p.form == "name" and len(p.code) == 2 and _is_venue(doc.text, a, p):
-            return p.code
-    return None
 
 
 def _section_ordinal(doc: Analysis, section: set[int], mentions: list[Mention], kind: str) -> int | None:

@@ -1,0 +1,91 @@
+"""Where and how a meeting took place: its format (online, hybrid, in person) and its city and country.
+
+Read from the sentences that report the meeting as held: online and hybrid
+cues of ``lexicons/meetings.json``; a city of the gazetteer named as the
+venue ("in Yerevan", "Brussels hosted", "in the capital, Dushanbe"), else a
+country ("held in Uzbekistan"), else an unknown capitalised place after
+"held in" / "met in" (a city of the partner).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .gazetteer import gazetteer
+from .lexicon import load_lexicon
+from .state import Analysis, PartyMention, PlaceMention
+
+__all__ = ["meeting_format", "venue"]
+
+_LEX = load_lexicon("meetings")
+_ONLINE = re.compile("|".join(f"(?:{p})" for p in _LEX["online"]), re.IGNORECASE)
+_HYBRID = re.compile("|".join(f"(?:{p})" for p in _LEX["hybrid"]), re.IGNORECASE)
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at)\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+)?capital,?\s+|city\s+of\s+)?$|\bhosted\s+in\s+$",
+    re.IGNORECASE,
+)
+_PLACE_AFTER = re.compile(r"\s+(?:hosted|was\s+the\s+venue|welcomed|played\s+host)\b")
+_NOT_VENUE = re.compile(
+    r"(?i)(?:delegation|embassy|office|mission|based|resident|accredited|stationed|centre|center|prison|court)"
+    r"\s+(?:in|at)\s+(?:the\s+)?$"
+)
+_UNKNOWN = re.compile(
+    r"\b(?:held|met|meet|took\s+place|hosted|convened|gathered)\b[^.;]{0,40}?\b(?:in|at)\s+"
+    r"(?P<city>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b(?!['’]s)"
+)
+_MONTHS_DAYS = frozenset(load_lexicon("dates")["months"][i][0] for i in range(12)) | frozenset(
+    w[0] for w in load_lexicon("dates")["weekdays"]
+)
+
+
+def meeting_format(doc: Analysis, sentences: list[int]) -> str | None:
+    """'online' or 'hybrid' when a sentence that reports the meeting says so, else None."""
+    for idx in sentences:
+        s = doc.sentences[idx]
+        if _HYBRID.search(doc.text, s.start, s.end):
+            return "hybrid"
+        if _ONLINE.search(doc.text, s.start, s.end):
+            return "online"
+    return None
+
+
+def venue(doc: Analysis, sentences: list[int], partner: str | None) -> tuple[str | None, str | None]:
+    """The city and country of the meeting, from the first sentence that names a venue."""
+    country: str | None = None
+    unknown: str | None = None
+    for idx in sentences:
+        s = doc.sentences[idx]
+        for p in doc.places:
+            if s.start <= p.start < s.end and _is_venue(doc.text, s.start, p):
+                return p.city, p.country
+        if country is None:
+            country = _venue_country(doc, s.start, s.end)
+        if unknown is None:
+            unknown = _unknown_city(doc.text, s.start, s.end)
+    if country is None and unknown is not None and partner is not None and len(partner) == 2:
+        return unknown, partner
+    return None, country
+
+
+def _is_venue(text: str, sentence_start: int, p: PlaceMention | PartyMention) -> bool:
+    before = text[max(sentence_start, p.start - 40) : p.start]
+    if _PLACE_BEFORE.search(before):
+        return not _NOT_VENUE.search(before)
+    return bool(_PLACE_AFTER.match(text, p.end))
+
+
+def _venue_country(doc: Analysis, a: int, b: int) -> str | None:
+    for p in doc.parties:
+        if a <= p.start < b and p.form == "name" and len(p.code) == 2 and _is_venue(doc.text, a, p):
+            return p.code
+    return None
+
+
+def _unknown_city(text: str, a: int, b: int) -> str | None:
+    gaz = gazetteer()
+    for m in _UNKNOWN.finditer(text, a, b):
+        city = m.group("city")
+        if city.split()[0] in _MONTHS_DAYS or gaz.table.get(city) is not None or city.split()[0] in gaz.table:
+            continue
+        return city
+    return None
