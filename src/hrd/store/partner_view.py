@@ -1,0 +1,246 @@
+"""The partner view: every round with a partner, a topic x round stance matrix, provisions, programmes.
+
+The stance of a cell comes from :mod:`hrd.track.stance` (the one place that
+decides which acts press and which recognise), computed over grouped counts
+so that the page stays fast with thousands of documents.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from ..errors import NotFoundError
+from ..track.rounds import TrackedStatement
+from ..track.stance import Stance, stance_of
+from .tables import (
+    Delegation,
+    DocumentRow,
+    HeadRow,
+    MeetingReport,
+    MeetingRow,
+    ProgrammeRow,
+    Provision,
+    Series,
+    StatementLegalRef,
+    StatementRow,
+    StatementTopic,
+)
+from .views import DocumentBrief, NextBrief, RoundBrief, document_brief, next_rounds, round_briefs
+
+__all__ = [
+    "HeadBrief",
+    "MatrixCell",
+    "PartnerView",
+    "ProgrammeLine",
+    "ProvisionLine",
+    "RoundLine",
+    "TopicRow",
+    "partner_view",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class HeadBrief:
+    party: str
+    name: str
+    title: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class RoundLine:
+    """One round of the timeline."""
+
+    round: RoundBrief
+    heads: list[HeadBrief]
+    documents: list[DocumentBrief]
+    statements: int
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixCell:
+    meeting_id: int
+    stance: Stance | None
+    statements: int
+
+
+@dataclass(frozen=True, slots=True)
+class TopicRow:
+    topic: str
+    statements: int
+    cells: list[MatrixCell]
+
+
+@dataclass(frozen=True, slots=True)
+class ProvisionLine:
+    instrument: str
+    article: str | None
+    statements: int
+    rounds: list[RoundBrief]
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeLine:
+    name: str
+    acronym: str | None
+    amount: float | None
+    currency: str | None
+    rounds: list[RoundBrief]
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerView:
+    partner: str
+    rounds: list[RoundLine]
+    """Every reported round, oldest first (undated last)."""
+    matrix_rounds: list[RoundBrief]
+    """The columns of the matrix: the latest ``matrix_size`` rounds, oldest first."""
+    matrix: list[TopicRow]
+    """One row per topic raised in those rounds, the most discussed first."""
+    provisions: list[ProvisionLine]
+    programmes: list[ProgrammeLine]
+    next: NextBrief | None
+
+
+def _order(r: RoundBrief) -> tuple[dt.date, int, int]:
+    return (r.start or dt.date.max, r.ordinal if r.ordinal is not None else 1 << 30, r.meeting_id)
+
+
+def _statements_of(partner: str) -> Select[int, int]:
+    """(statement id, meeting id) of the partner's visible statements."""
+    return (
+        select(StatementRow.id, MeetingReport.meeting_id)
+        .join(MeetingReport, MeetingReport.id == StatementRow.report_id)
+        .join(DocumentRow, DocumentRow.id == MeetingReport.document_id)
+        .join(MeetingRow, MeetingRow.id == MeetingReport.meeting_id)
+        .join(Series, Series.id == MeetingRow.series_id)
+        .where(Series.partner == partner, DocumentRow.latest.is_(True), StatementRow.state != "rejected")
+    )
+
+
+def partner_view(*, partner: str, session: Session, matrix_size: int = 12) -> PartnerView:
+    """The partner page of ``partner`` (a party code such as 'KZ'); NotFoundError if it has no meeting."""
+    code = partner.strip().upper()
+    reports = session.execute(
+        select(MeetingReport.id, MeetingReport.meeting_id, DocumentRow)
+        .join(DocumentRow, DocumentRow.id == MeetingReport.document_id)
+        .join(MeetingRow, MeetingRow.id == MeetingReport.meeting_id)
+        .join(Series, Series.id == MeetingRow.series_id)
+        .where(Series.partner == code, DocumentRow.latest.is_(True))
+        .order_by(MeetingReport.id)
+    ).all()
+    if not reports:
+        raise NotFoundError(f"no meetings with partner {code!r}")
+    briefs = round_briefs((m for _, m, _ in reports), session=session)
+    ordered = sorted(briefs.values(), key=_order)
+    documents: dict[int, dict[int, DocumentBrief]] = defaultdict(dict)
+    for _, meeting_id, doc in reports:
+        documents[meeting_id][doc.id] = document_brief(doc)
+    report_ids = [r for r, _, _ in reports]
+    heads: dict[int, list[HeadBrief]] = defaultdict(list)
+    for meeting_id, party, name, title in session.execute(
+        select(MeetingReport.meeting_id, Delegation.party, HeadRow.name, HeadRow.title)
+        .join(Delegation, Delegation.id == HeadRow.delegation_id)
+        .join(MeetingReport, MeetingReport.id == HeadRow.report_id)
+        .where(HeadRow.report_id.in_(report_ids))
+        .order_by(MeetingReport.id, HeadRow.position)
+    ):
+        if all((h.party, h.name.casefold()) != (party, name.casefold()) for h in heads[meeting_id]):
+            heads[meeting_id].append(HeadBrief(party, name, title))
+    statements = _statements_of(code).subquery()
+    per_meeting: dict[int, int] = dict(
+        session.execute(
+            select(statements.c.meeting_id, func.count()).group_by(statements.c.meeting_id)
+        ).tuples().all()
+    )
+    rounds = [
+        RoundLine(
+            r, heads[r.meeting_id], list(documents[r.meeting_id].values()), per_meeting.get(r.meeting_id, 0)
+        )
+        for r in ordered
+    ]
+    dated = [r for r in ordered if r.start is not None] or ordered
+    columns = sorted(dated[-matrix_size:], key=_order) if matrix_size > 0 else []
+    latest = max(dated, key=_order)
+    return PartnerView(
+        partner=code,
+        rounds=rounds,
+        matrix_rounds=columns,
+        matrix=_matrix(code, columns, session),
+        provisions=_provisions(code, briefs, session),
+        programmes=_programmes(report_ids, briefs, session),
+        next=next_rounds([latest.meeting_id], session=session).get(latest.meeting_id),
+    )
+
+
+def _matrix(partner: str, columns: list[RoundBrief], session: Session) -> list[TopicRow]:
+    ids = [r.meeting_id for r in columns]
+    if not ids:
+        return []
+    visible = _statements_of(partner).where(MeetingReport.meeting_id.in_(ids)).subquery()
+    groups = session.execute(
+        select(visible.c.meeting_id, StatementTopic.topic, StatementRow.act, StatementRow.actor, func.count())
+        .join(StatementTopic, StatementTopic.statement_id == visible.c.id)
+        .join(StatementRow, StatementRow.id == visible.c.id)
+        .group_by(visible.c.meeting_id, StatementTopic.topic, StatementRow.act, StatementRow.actor)
+    ).all()
+    cells: dict[tuple[str, int], list[tuple[TrackedStatement, int]]] = defaultdict(list)
+    for meeting_id, topic, act, actor, n in groups:
+        cells[(topic, meeting_id)].append((TrackedStatement("", actor, act, (topic,)), int(n)))
+    totals: dict[str, int] = defaultdict(int)
+    for (topic, _), items in cells.items():
+        totals[topic] += sum(n for _, n in items)
+    rows = []
+    for topic in sorted(totals, key=lambda t: (-totals[t], t)):
+        row = []
+        for meeting_id in ids:
+            items = cells.get((topic, meeting_id), [])
+            stance = stance_of([s for s, _ in items], topic)
+            row.append(MatrixCell(meeting_id, stance, sum(n for _, n in items)))
+        rows.append(TopicRow(topic, totals[topic], row))
+    return rows
+
+
+def _provisions(partner: str, briefs: dict[int, RoundBrief], session: Session) -> list[ProvisionLine]:
+    visible = _statements_of(partner).subquery()
+    rows = session.execute(
+        select(Provision.instrument, Provision.article, visible.c.meeting_id, func.count())
+        .join(StatementLegalRef, StatementLegalRef.provision_id == Provision.id)
+        .join(visible, visible.c.id == StatementLegalRef.statement_id)
+        .group_by(Provision.instrument, Provision.article, visible.c.meeting_id)
+    ).all()
+    lines: dict[tuple[str, str], tuple[int, list[RoundBrief]]] = {}
+    for instrument, article, meeting_id, n in rows:
+        count, rounds = lines.get((instrument, article), (0, []))
+        if meeting_id in briefs:
+            rounds.append(briefs[meeting_id])
+        lines[(instrument, article)] = (count + int(n), rounds)
+    return [
+        ProvisionLine(instrument, article or None, count, sorted(rounds, key=_order))
+        for (instrument, article), (count, rounds) in sorted(lines.items(), key=lambda kv: (-kv[1][0], kv[0]))
+    ]
+
+
+def _programmes(
+    report_ids: list[int], briefs: dict[int, RoundBrief], session: Session
+) -> list[ProgrammeLine]:
+    rows = session.execute(
+        select(ProgrammeRow, MeetingReport.meeting_id)
+        .join(MeetingReport, MeetingReport.id == ProgrammeRow.report_id)
+        .where(ProgrammeRow.report_id.in_(report_ids))
+        .order_by(MeetingReport.id, ProgrammeRow.position)
+    ).all()
+    found: dict[str, tuple[ProgrammeRow, list[RoundBrief]]] = {}
+    for programme, meeting_id in rows:
+        key = (programme.acronym or programme.name).casefold()
+        _, rounds = found.setdefault(key, (programme, []))
+        if meeting_id in briefs and briefs[meeting_id] not in rounds:
+            rounds.append(briefs[meeting_id])
+    return [
+        ProgrammeLine(p.name, p.acronym, p.amount, p.currency, sorted(rounds, key=_order))
+        for p, rounds in found.values()
+    ]

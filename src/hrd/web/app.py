@@ -1,0 +1,61 @@
+"""The web application: JSON API under /api/v1, HTML pages, static assets, one error mapping.
+
+:func:`create_app` opens the configured database (which must be migrated:
+see ``hrd db upgrade`` or ``hrd demo``) and wires the routers. The OpenAPI
+document is at /api/openapi.json and its reference at /api/docs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy.engine import Engine
+
+from .. import __version__
+from ..settings import Settings
+from ..store.engine import open_engine
+from . import api, pages
+from .problems import install_handlers, too_large
+from .schemas import Problem
+from .security import BodyLimit, SecurityHeaders
+
+__all__ = ["ENVELOPE", "create_app"]
+
+STATIC = Path(__file__).parent / "static"
+ENVELOPE = 64 * 1024
+"""Bytes allowed on top of ``max_input_bytes`` for the multipart envelope of an upload."""
+
+DESCRIPTION = """A structured, searchable memory of human-rights dialogues.
+
+Lists are paginated (`offset`, `limit`) and answer `{data, count}`; errors are
+problem details (`application/problem+json`). Review actions take the
+`version` of the statement the reviewer saw: a stale version answers 409.
+"""
+
+
+def create_app(settings: Settings | None = None, *, engine: Engine | None = None) -> FastAPI:
+    """The application for ``settings`` (read from ``HRD_*`` variables when not given)."""
+    settings = settings or Settings()
+    app = FastAPI(
+        title="HRD Tracker",
+        version=__version__,
+        description=DESCRIPTION,
+        openapi_url="/api/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+        responses={
+            404: {"model": Problem, "description": "Not found"},
+            422: {"model": Problem, "description": "Invalid request"},
+        },
+    )
+    app.state.settings = settings
+    app.state.engine = engine or open_engine(settings)
+    install_handlers(app)
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_middleware(BodyLimit, limit=settings.max_input_bytes + ENVELOPE, too_large=too_large)
+    app.add_middleware(SecurityHeaders)
+    return app

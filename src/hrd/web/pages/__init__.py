@@ -1,0 +1,13 @@
+"""The HTML pages: server-rendered, readable without JavaScript."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from . import browse, docs, ingest, review, search
+
+__all__ = ["router"]
+
+router = APIRouter(include_in_schema=False)
+for module in (browse, search, ingest, review, docs):
+    router.include_router(module.router)

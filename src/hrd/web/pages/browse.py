@@ -1,0 +1,57 @@
+"""Reading pages: home, partner, meeting and document."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request
+from starlette.responses import HTMLResponse
+
+from ...store.meeting_view import document_detail, meeting_detail
+from ...store.partner_view import partner_view
+from ...store.views import list_partners, list_series, recent_documents, totals
+from ..deps import SessionDep
+from ..render import render
+
+__all__ = ["router"]
+
+router = APIRouter()
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, session: SessionDep) -> HTMLResponse:
+    context = {
+        "partners": list_partners(session=session, limit=500),
+        "documents": recent_documents(session=session, limit=8),
+        "totals": totals(session=session),
+    }
+    return render(request, "home.html", context)
+
+
+@router.get("/partners/{partner}", response_class=HTMLResponse)
+def partner(
+    request: Request,
+    session: SessionDep,
+    partner: Annotated[str, Path(max_length=40)],
+    rounds: Annotated[int, Query(ge=0, le=200)] = 12,
+) -> HTMLResponse:
+    view = partner_view(partner=partner, session=session, matrix_size=rounds)
+    series = list_series(session=session, partner=view.partner)
+    return render(request, "partner.html", {"view": view, "series": series, "matrix_size": rounds})
+
+
+@router.get("/meetings/{meeting_id}", response_class=HTMLResponse)
+def meeting(
+    request: Request, session: SessionDep, meeting_id: Annotated[int, Path(ge=1, le=2**31 - 1)]
+) -> HTMLResponse:
+    detail = meeting_detail(meeting_id=meeting_id, session=session)
+    return render(request, "meeting.html", {"detail": detail})
+
+
+@router.get("/documents/{ref}", response_class=HTMLResponse)
+def document(
+    request: Request, session: SessionDep, ref: Annotated[str, Path(min_length=1, max_length=300)]
+) -> HTMLResponse:
+    detail = document_detail(ref=ref, session=session)
+    record_json = detail.record.model_dump_json(by_alias=True, indent=2)
+    return render(request, "document.html", {"detail": detail, "record_json": record_json})
