@@ -8,6 +8,9 @@ import datetime as dt
 import pytest
 
 from hrd.record import Event, Head, NextRound, Programme
+from hrd.report.brief import Brief, BriefInputs, BriefOptions, build_brief
+from hrd.track.benchmarks import Benchmark, Override
+from hrd.track.followup import items_from_series, set_status
 from hrd.track.rounds import Provision, Series, Source
 from track.conftest import kz_dialogue, rnd, series, st
 
@@ -64,6 +67,30 @@ def kz_partner() -> list[Series]:
     )
     uz = series(rnd(7, 2022, st("EU", "concern", "forced-labour"), partner="UZ"))
     return [hrd, sub, uz]
+
+
+TODAY = dt.date(2022, 7, 1)
+ABOLISH = Benchmark("b1", "KZ", "human-rights-dialogue", "death-penalty", "abolish")
+REPEAL = Benchmark("b2", "KZ", "human-rights-dialogue", Provision("Criminal Code", "174"), "repeal")
+
+
+def kz_brief(partner: list[Series], **options: object) -> Brief:
+    items = [i for s in partner for i in items_from_series(s)]
+    # analysts: the death-penalty call is fulfilled, the assembly call progressing
+    items = [
+        set_status(i, "fulfilled")
+        if "death-penalty" in i.topics
+        else set_status(i, "progressing", "draft law on assemblies")
+        if "assembly" in i.topics
+        else i
+        for i in items
+    ]
+    inputs = BriefInputs(
+        items=tuple(items),
+        benchmarks=(ABOLISH, REPEAL, Benchmark("b3", "UZ", "human-rights-dialogue", "forced-labour", "end")),
+        overrides=(Override("b2", "KZ-11", "partly-met", "draft amendment tabled"),),
+    )
+    return build_brief("KZ", partner, inputs, BriefOptions(today=TODAY, **options))  # type: ignore[arg-type]
 
 
 @pytest.fixture

@@ -27,5 +27,5 @@ def optional_module(name: str, purpose: str, package: str | None = None) -> Modu
         return importlib.import_module(name)
     except (ImportError, OSError):  # OSError: the package is there, its C library is not
         raise RendererUnavailableError(
-            f"{purpose} needs the Python package {package or name!r}, which is not installed"
+            f"{purpose} unavailable: the Python package {package or name!r} is not installed"
         ) from None
