@@ -38,6 +38,10 @@ def test_provision_states() -> None:
     # a later concern puts it back at issue; a partner's own praise changes nothing
     assert _state(("EU", "concern", None), ("EU", "welcome", "amended"), ("EU", "call", None)) == "of-concern"
     assert _state(("EU", "concern", None), ("KZ", "welcome", "repealed")) == "of-concern"
+    # a call to apply a law does not put it at issue; a call to change it does
+    assert _state(("EU", "call", "called for rights to be respected as the law requires")) == "cited"
+    assert _state(("EU", "call", "called for the law to be revised")) == "of-concern"
+    assert _state(("EU", "call", None)) == "of-concern"
 
 
 def test_welcome_in_same_round_as_concern_keeps_it_at_issue() -> None:

@@ -2,8 +2,9 @@
 
 The state of a provision follows its citations in round order:
 
-- ``of-concern``: the EU pressed the partner on it (concern, call) and no
-  later statement recognised a change;
+- ``of-concern``: the EU expressed concern about it, or called for it to be
+  changed (a call to respect or apply it does not count), and no later
+  statement recognised a change;
 - ``repealed`` / ``amended``: a statement *after* a concern welcomes or
   acknowledges the change; its text tells a repeal (repealed, abolished,
   decriminalised, ...) from any other amendment;
@@ -78,11 +79,27 @@ def _round_key(r: Round) -> tuple[dt.date, int, str]:
     return (r.start or dt.date.max, r.ordinal or 0, r.meeting_id)
 
 
+_CHANGE = tuple(dict.fromkeys(CHANGE_STEMS["repeal"] + CHANGE_STEMS["amend"] + CHANGE_STEMS["abolish"]))
+
+
+def _presses(s: TrackedStatement, so: StanceOptions) -> bool:
+    """A statement that puts a provision at issue.
+
+    A concern always does; a call only when it asks for a change of the
+    provision (repeal, amend, abolish, ...), not when it asks to respect or
+    apply it ("as the Constitution requires"); a call without clause text
+    is taken to ask for a change.
+    """
+    if not is_critical(s, so):
+        return False
+    return s.act != "call" or s.text is None or reports_change(s.text, _CHANGE)
+
+
 def _next_state(
     state: ProvisionState, statements: list[TrackedStatement], so: StanceOptions
 ) -> ProvisionState | None:
     """The state after one round's statements on a provision; None when they change nothing."""
-    critical = any(is_critical(s, so) for s in statements)
+    critical = any(_presses(s, so) for s in statements)
     positive = [s for s in statements if is_positive(s, so)]
     if critical:
         return "of-concern"
