@@ -103,3 +103,9 @@ def test_no_dates_in_numbers_and_words() -> None:
 
 def test_without_reference_year_less_dates_are_dropped() -> None:
     assert _spans("on 26 November and on Friday", None) == []
+
+
+def test_without_dateline_or_hint_the_latest_full_date_is_the_reference() -> None:
+    doc = _run("Title\n\nThe dialogue of 3 March 2021 was followed on 4 March by a seminar.")
+    assert doc.published is None
+    assert [(m.first, m.year_given) for m in doc.dates] == [(D(2021, 3, 3), True), (D(2021, 3, 4), False)]

@@ -171,3 +171,69 @@ def test_no_meeting_in_a_text_without_one() -> None:
 def test_confidence_is_a_probability() -> None:
     for m in _run(TWO_MEETINGS).meetings:
         assert 0.0 <= m.confidence <= 1.0
+
+
+def test_a_dated_and_placed_mention_without_a_meeting_verb_is_held() -> None:
+    m = _only(
+        "EU-Uzbekistan Sub-Committee\n\nTashkent, 08.06.2019\n\nAt the 15th meeting of the Sub-Committee on "
+        "Justice and Home Affairs in Tashkent on 7 June, Uzbekistan informed the EU about its reforms."
+    )
+    assert (m.kind, m.ordinal, m.start, m.city, m.country) == (
+        "subcommittee",
+        15,
+        D(2019, 6, 7),
+        "Tashkent",
+        "UZ",
+    )
+
+
+def test_a_title_only_kind_is_not_a_second_meeting() -> None:
+    text = (
+        "EU and Laos discuss human rights at Human Rights Dialogue\n\nVientiane, 28.06.2014\n\n"
+        "The fifth meeting of the Working Group on Human Rights and Governance was held in Vientiane "
+        "on 27 June."
+    )
+    assert [m.kind for m in _run(text).meetings] == ["subcommittee"]
+
+
+def test_a_previous_round_mentioned_in_passing_is_not_reported() -> None:
+    text = (
+        "Court verdict\n\nHANOI, May 2, 2021 - A court sentenced a blogger. The EU had raised his "
+        "case at the "
+        "Human Rights Dialogue held in Brussels on 3 December 2019."
+    )
+    assert _run(text).meetings == ()
+
+
+def test_unnamed_capital_hybrid_and_dateline_venue() -> None:
+    m = _only(
+        "Title\n\nDushanbe, 3 June 2023\n\nThe 14th Human Rights Dialogue was held in the Tajik "
+        "capital today."
+    )
+    assert (m.city, m.country, m.format) == ("Dushanbe", "TJ", "in-person")
+    m = _only(
+        "Title\n\nJakarta, 3 June 2024\n\nThe 10th Human Rights Dialogue was held today in a hybrid format."
+    )
+    assert m.format == "hybrid"
+    m = _only(
+        "Title\n\nJakarta, 3 June 2024\n\nThe EU and Indonesia held the 10th Human Rights Dialogue today."
+    )
+    assert (m.city, m.country, m.format) == ("Jakarta", "ID", "in-person")
+
+
+def test_venue_from_a_later_sentence_of_the_section() -> None:
+    m = _only(
+        "Title\n\nBrussels, 12.06.2024\n\nThe EU and Armenia held their 14th Human Rights Dialogue "
+        "on 11 June. "
+        "The meeting took place in Yerevan and was chaired on both sides by senior officials."
+    )
+    assert (m.city, m.country, m.format) == ("Yerevan", "AM", "in-person")
+
+
+def test_negation_is_local_to_the_mention() -> None:
+    m = _only(
+        "Title\n\nBrussels, 12.06.2024\n\nThe EU and Armenia held their 14th Human Rights Dialogue "
+        "in Yerevan on "
+        "11 June, the last meeting before the summer."
+    )
+    assert m.start == D(2024, 6, 11)

@@ -9,7 +9,7 @@ November", "From June 13 to 17", "30 November - 1 December"), a weekday
 alone ("on Friday": the most recent such day on or before the dateline),
 "today" / "yesterday", months ("March 2015") and years ("in 2021"). A
 missing year is the one that puts the date nearest the reference date (the
-dateline, else the hint).
+dateline, else the hint, else the latest day written with a year).
 """
 
 from __future__ import annotations
@@ -215,6 +215,13 @@ def find_dates(
             yield mention
 
 
+def _latest_full_day(text: str) -> dt.date | None:
+    """The latest single day written with its year: the reference when there is no dateline or hint."""
+    days = [day for raw in _scan(text, 0, len(text)) if (day := _full_day(raw)) is not None]
+    return max(days) if days else None
+
+
 def run(doc: Analysis) -> Analysis:
     published = _dateline(doc) or doc.published_hint
-    return replace(doc, published=published, dates=tuple(find_dates(doc.text, published)))
+    ref = published or _latest_full_day(doc.text)
+    return replace(doc, published=published, dates=tuple(find_dates(doc.text, ref)))

@@ -49,6 +49,8 @@ class Gazetteer:
     table: dict[str, tuple[Entry, ...]]
     country_names: dict[str, str]
     """Code -> the first (usual) English name."""
+    capitals: dict[str, str]
+    """Code -> the canonical name of its (first) capital."""
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Hit]:
         """Every match in ``text[start:end]``, left to right, longest first, not overlapping."""
@@ -108,6 +110,7 @@ def gazetteer() -> Gazetteer:
     lex = load_lexicon("places")
     table: dict[str, list[Entry]] = {}
     names: dict[str, str] = {}
+    capitals: dict[str, str] = {}
 
     def add(form: str, entry: Entry) -> None:
         for v in _variants(form):
@@ -131,6 +134,7 @@ def gazetteer() -> Gazetteer:
                 canonical, *others = spec.split("|")
                 for form in (canonical, *others):
                     if kind == "capitals":
+                        capitals.setdefault(code, canonical)
                         add(form, Entry(code, "capital", canonical, code))
                     else:
                         add(form, Entry(None, None, canonical, code))
@@ -148,4 +152,4 @@ def gazetteer() -> Gazetteer:
     body = trie_pattern(sorted(table))
     pattern = re.compile(r"(?<![\w])(?:" + body + r")(?![\w])")
     frozen = {k: tuple(v) for k, v in table.items()}
-    return Gazetteer(pattern, frozen, names)
+    return Gazetteer(pattern, frozen, names, capitals)

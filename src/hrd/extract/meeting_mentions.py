@@ -36,6 +36,7 @@ for _kind, _spec in _LEX["kinds"].items():
 
 _HELD = _any(_LEX["held"])
 _NOT_HELD = _any(_LEX["not_held"])
+_NOT_HELD_NEAR = _any(_LEX["not_held_near"])
 _DEPENDENT = re.compile("|".join(f"(?:{p})" for p in _LEX["dependent"]))
 _ORD_WORDS: dict[str, int] = dict(_LEX["ordinals"])
 for _tens, _value in _LEX["ordinal_tens"].items():
@@ -159,7 +160,7 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...]) -> list[Mention]:
                         sentence=idx,
                         name=_name(text, a, b, strong),
                         held=bool(_HELD.search(clause)) or lead or (s.header and idx == 0),
-                        negated=bool(_NOT_HELD.search(clause)) and not lead,
+                        negated=_negated(text, clause, ca, cb, a, b) and not lead,
                         dependent=bool(_DEPENDENT.search(before[-60:])),
                         lead=lead or _is_heading(s),
                         ordinal=ordinal,
@@ -168,6 +169,15 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...]) -> list[Mention]:
                 )
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _negated(text: str, clause: str, ca: int, cb: int, a: int, b: int) -> bool:
+    """The clause makes the meeting planned or cancelled, or the words around it make it another round."""
+    if _NOT_HELD.search(clause):
+        return True
+    after = re.compile(r"[,;.(]").search(text, b, cb)
+    near = text[max(ca, a - 50) : a] + " " + text[b : min(after.start() if after else cb, b + 60)]
+    return bool(_NOT_HELD_NEAR.search(near))
 
 
 def _is_heading(s: Sentence) -> bool:

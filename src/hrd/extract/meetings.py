@@ -27,7 +27,7 @@ from dataclasses import replace
 from .lexicon import load_lexicon
 from .meeting_mentions import Mention, find_mentions, ordinal_near, reports_held
 from .state import Analysis, DateMention, MeetingInfo
-from .venue import meeting_format, venue
+from .venue import dateline_place, meeting_format, venue
 
 __all__ = ["run"]
 
@@ -39,7 +39,12 @@ _DATELINE = re.compile(r"(?:[A-Z][A-Za-z .'-]{1,40},\s*)?")
 
 
 def run(doc: Analysis) -> Analysis:
-    mentions = [m for m in find_mentions(doc.text, doc.sentences) if _usable(doc.text, m)]
+    found = [m for m in find_mentions(doc.text, doc.sentences) if _usable(doc.text, m)]
+    mentions = [_with_evidence(doc, m) for m in found]
+    if any(m.held and m.strong and not m.header and not m.negated and not m.dependent for m in found):
+        # Verbs of meeting report the meetings: dates and places alone add no other meeting.
+        held_kinds = set(_held_kinds(found))
+        mentions = [m if m.kind in held_kinds else f for m, f in zip(mentions, found, strict=True)]
     kinds = [k for k in _held_kinds(mentions) if not _only_past(doc, [m for m in mentions if m.kind == k])]
     kinds = _drop_aliases(mentions, kinds)
     if not kinds:
@@ -53,8 +58,13 @@ def run(doc: Analysis) -> Analysis:
         if start is None:
             start, end = _section_dates(doc, sections[i], mentions, kind)
         reporting = sorted({m.sentence for m in own if m.held})
-        fmt = meeting_format(doc, reporting)
+        others = _reporting_section(doc, sections[i], mentions, kind)
+        fmt = meeting_format(doc, reporting) or meeting_format(doc, others)
         city, country = (None, None) if fmt == "online" else venue(doc, reporting, partner)
+        if fmt is None and city is None and country is None:
+            city, country = venue(doc, others, partner)
+        if fmt is None and city is None and country is None and doc.published in (start, end):
+            city, country = dateline_place(doc) or (None, None)
         fmt = fmt or ("in-person" if city or country else None)
         ordinal = next((m.ordinal for m in own if m.ordinal is not None), None)
         if ordinal is None:
@@ -88,6 +98,24 @@ def _usable(text: str, m: Mention) -> bool:
     line_start = text.rfind("\n", 0, m.start) + 1
     before = text[max(line_start, m.start - 30) : m.start]
     return bool(_WEAK_OK.search(before)) and not re.search(r"(?i)political\s+$|strategic\s+$", before)
+
+
+def _with_evidence(doc: Analysis, m: Mention) -> Mention:
+    """A strong body mention without a verb of meeting still reports a meeting held when its
+    sentence dates it (a recent day) or places it ("the 15th Sub-Committee in Tashkent on 7 June")."""
+    if m.held or not m.strong or m.negated or m.dependent or m.header:
+        return m
+    s = doc.sentences[m.sentence]
+    dated = any(
+        s.start <= d.start < s.end
+        and _plausible(doc.published, d)
+        and not _DATELINE.fullmatch(doc.text, s.start, d.start)
+        for d in doc.dates
+    )
+    placed = (
+        any(s.start <= p.start < s.end for p in doc.places) and venue(doc, [m.sentence], None)[0] is not None
+    )
+    return replace(m, held=True) if dated or placed else m
 
 
 def _held_kinds(mentions: list[Mention]) -> list[str]:
@@ -203,6 +231,16 @@ def _dates(
             if best is None or key > best[0]:
                 best = (key, first, last)
     return (best[1], best[2]) if best else (None, None)
+
+
+def _reporting_section(doc: Analysis, section: set[int], mentions: list[Mention], kind: str) -> list[int]:
+    """Sentences of the section that report a meeting as held and name no other meeting."""
+    return [
+        idx
+        for idx in sorted(section)
+        if reports_held(doc.sentences[idx].text)
+        and not any(m.sentence == idx and m.kind != kind for m in mentions)
+    ]
 
 
 def _section_dates(

@@ -15,7 +15,7 @@ from .gazetteer import gazetteer
 from .lexicon import load_lexicon
 from .state import Analysis, PartyMention, PlaceMention
 
-__all__ = ["meeting_format", "venue"]
+__all__ = ["dateline_place", "meeting_format", "venue"]
 
 _LEX = load_lexicon("meetings")
 _ONLINE = re.compile("|".join(f"(?:{p})" for p in _LEX["online"]), re.IGNORECASE)
@@ -33,6 +33,7 @@ _UNKNOWN = re.compile(
     r"\b(?:held|met|meet|took\s+place|hosted|convened|gathered)\b[^.;]{0,40}?\b(?:in|at)\s+"
     r"(?P<city>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b(?!['’]s)"
 )
+_CAPITAL = re.compile(r"\b(?:in|at)\s+the\s+(?:(?P<dem>[A-Z][\w-]+)\s+)?capital\b(?!,?\s+[A-Z])")
 _MONTHS_DAYS = frozenset(load_lexicon("dates")["months"][i][0] for i in range(12)) | frozenset(
     w[0] for w in load_lexicon("dates")["weekdays"]
 )
@@ -58,6 +59,9 @@ def venue(doc: Analysis, sentences: list[int], partner: str | None) -> tuple[str
         for p in doc.places:
             if s.start <= p.start < s.end and _is_venue(doc.text, s.start, p):
                 return p.city, p.country
+        capital = _capital(doc.text, s.start, s.end, partner)
+        if capital is not None:
+            return capital
         if country is None:
             country = _venue_country(doc, s.start, s.end)
         if unknown is None:
@@ -65,6 +69,32 @@ def venue(doc: Analysis, sentences: list[int], partner: str | None) -> tuple[str
     if country is None and unknown is not None and partner is not None and len(partner) == 2:
         return unknown, partner
     return None, country
+
+
+def _capital(text: str, a: int, b: int, partner: str | None) -> tuple[str, str] | None:
+    """ "in the Uzbek capital" (no name given): that country's capital; "in the capital": the partner's."""
+    gaz = gazetteer()
+    m = _CAPITAL.search(text, a, b)
+    if m is None:
+        return None
+    code = gaz.code_of(m.group("dem")) if m.group("dem") else partner
+    if code is None or code not in gaz.capitals:
+        return None
+    return gaz.capitals[code], code
+
+
+def dateline_place(doc: Analysis) -> tuple[str, str | None] | None:
+    """The city of the dateline ("Brussels, 27.11.2020", "COLOMBO, October 4, 2021 - ...")."""
+    header = [s for s in doc.sentences[1:] if s.header]
+    body = next((s for s in doc.sentences if not s.header), None)
+    spans = [(s.start, s.end) for s in header]
+    if body is not None:
+        spans.append((body.start, min(body.end, body.start + 40)))
+    for a, b in spans:
+        for p in doc.places:
+            if a <= p.start < b:
+                return p.city, p.country
+    return None
 
 
 def _is_venue(text: str, sentence_start: int, p: PlaceMention | PartyMention) -> bool:
