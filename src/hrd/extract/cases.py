@@ -16,6 +16,7 @@ meeting carries the topic ``individual-cases``.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Collection
@@ -25,6 +26,7 @@ from .legal_mentions import find_mentions
 from .lexicon import load_lexicon
 from .sections import sentence_meetings
 from .state import Analysis, CaseInfo
+from .triggers import find_prefixes, find_words, lowered
 
 __all__ = ["find_case_names", "is_list_handed_over", "run"]
 
@@ -35,7 +37,7 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_CUE_RE = re.compile("(?i)" + "|".join(_LEX["cues"]))
+_CUES = tuple(_LEX["cues"])
 _LIST_RE = re.compile("(?i)" + "|".join(_LEX["list_handed_over"]))
 _THIRD_RE = re.compile(r"\b(?:" + _alt(_LEX["third_party"]) + r")\b")
 _REPORTING_RE = re.compile(r"\b(?:" + _alt(_LEX["reporting"]) + r")\b")
@@ -110,17 +112,29 @@ def _accept(
 
 
 def find_case_names(
-    text: str, start: int, end: int, skip: Collection[tuple[int, int]] = (), heads: Collection[str] = ()
+    text: str,
+    start: int,
+    end: int,
+    skip: Collection[tuple[int, int]] = (),
+    heads: Collection[str] = (),
+    instruments: Collection[tuple[int, int]] | None = None,
+    cued: bool = False,
 ) -> list[str]:
     """Names of persons, named cases and outlets raised in the sentence ``text[start:end]``.
 
     ``skip`` are spans of country, party and place names; ``heads`` folded
-    names of the heads of delegation.
+    names of the heads of delegation; ``instruments`` spans of legal
+    instruments (found here when not given); ``cued`` tells that the caller
+    has found a cue of a case in the sentence.
     """
     sentence = text[start:end]
-    if not _CUE_RE.search(sentence) or _is_third_party(sentence) or _DELEGATION_RE.search(sentence):
+    if not cued and not find_prefixes(lowered(text), _CUES, start, end):
         return []
-    skip = [*skip, *((m.start, m.end) for m in find_mentions(text, start, end))]
+    if _is_third_party(sentence) or _DELEGATION_RE.search(sentence):
+        return []
+    if instruments is None:
+        instruments = [(m.start, m.end) for m in find_mentions(text, start, end)]
+    skip = [*skip, *instruments]
     found: list[tuple[int, str]] = _people(text, start, end, skip)
     for m in _OUTLET_RE.finditer(text, start, end):
         found.append((m.start(), (m.group(1) or m.group(2)).strip()))
@@ -138,19 +152,39 @@ def find_case_names(
     return names
 
 
+def _sentences_with(doc: Analysis, hits: list[tuple[int, int]]) -> set[int]:
+    starts = [s.start for s in doc.sentences]
+    out: set[int] = set()
+    for a, _ in hits:
+        si = bisect.bisect_right(starts, a) - 1
+        if si >= 0 and a < doc.sentences[si].end:
+            out.add(si)
+    return out
+
+
 def run(doc: Analysis) -> Analysis:
     if not doc.meetings:
         return doc
     owners = sentence_meetings(doc)
+    text, low = doc.text, lowered(doc.text)
     skip = [(p.start, p.end) for p in doc.parties] + [(p.start, p.end) for p in doc.places]
+    instruments = [(m.start, m.end) for m in find_mentions(text, 0, len(text))]
+    about_cases = _sentences_with(doc, find_prefixes(low, _CUES, 0, len(text)))
+    with_list = _sentences_with(doc, find_words(low, ("list", "lists"), 0, len(text)))
     names: list[list[str]] = [[] for _ in doc.meetings]
     handed = [False] * len(doc.meetings)
     heads = [{fold(h.name) for h in m.heads} for m in doc.meetings]
     for si, sentence in enumerate(doc.sentences):
+        if si not in about_cases and si not in with_list:
+            continue
         for mi in owners[si]:
-            if is_list_handed_over(doc.text, sentence.start, sentence.end):
+            if si in with_list and is_list_handed_over(text, sentence.start, sentence.end):
                 handed[mi] = True
-            for name in find_case_names(doc.text, sentence.start, sentence.end, skip, heads[mi]):
+            if si not in about_cases:
+                continue
+            for name in find_case_names(
+                text, sentence.start, sentence.end, skip, heads[mi], instruments, cued=True
+            ):
                 if fold(name) not in {fold(n) for n in names[mi]}:
                     names[mi].append(name)
     raised = [False] * len(doc.meetings)

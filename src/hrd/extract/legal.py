@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from .legal_mentions import Mention, find_mentions
 from .lexicon import load_lexicon
 from .state import Analysis, LegalRefInfo, StatementInfo
+from .triggers import find_words, in_windows, lowered, windows
 
 __all__ = ["find_legal_refs", "run"]
 
@@ -32,6 +34,7 @@ _ARTICLES_RE = re.compile(
     rf"\b{_ART_KW}\s*({_NUM}(?:(?:\s*,\s*and\s+|\s*,\s*|\s+(?:and|or|to)\s+|\s*&\s*)(?:{_ART_KW}\s*)?{_NUM})*)"
 )
 _NUM_RE = re.compile(_NUM)
+_ARTICLE_WORDS = ("article", "articles", "art", "arts", "section", "sections", "sec", "secs", "§", "§§")
 _GAP_AFTER_RE = re.compile(r"\s*(?:,\s*)?(?:(?:of|under|in)\s+(?:[\w'’-]+\s+){0,3})?")
 _GAP_BEFORE_RE = re.compile(r"(?:['’]s)?\s*[,(]?\s*")
 _CARRY_CHARS = 300
@@ -59,7 +62,7 @@ def _is_ref(text: str, m: Mention) -> bool:
     return not _ANNIVERSARY_RE.search(_segment(text, m.start, m.end))
 
 
-def _link(text: str, a0: int, a1: int, mentions: list[Mention], starts: list[int]) -> int | None:
+def _link(text: str, a0: int, a1: int, mentions: Sequence[Mention], starts: list[int]) -> int | None:
     """The index of the mention an article list at ``[a0, a1)`` belongs to."""
     i = bisect.bisect_left(starts, a1)
     if i < len(mentions):
@@ -86,7 +89,8 @@ def find_legal_refs(text: str, start: int, end: int) -> list[LegalRefInfo]:
     keep = [_is_ref(text, m) for m in mentions]
     used = [False] * len(mentions)
     refs: list[LegalRefInfo] = []
-    for a in _ARTICLES_RE.finditer(text, start, end):
+    hits = find_words(lowered(text), _ARTICLE_WORDS, start, end)
+    for a in in_windows(_ARTICLES_RE, text, windows(text, hits, start, end, 0, 160)):
         if any(m.start <= a.start() < m.end for m in mentions):
             continue
         i = _link(text, a.start(), a.end(), mentions, starts)
@@ -139,10 +143,7 @@ def _distance(st: StatementInfo, ref: LegalRefInfo) -> int:
 def run(doc: Analysis) -> Analysis:
     if not doc.statements:
         return doc
-    body = [s for s in doc.sentences if not s.header]
-    if not body:
-        return doc
-    refs = find_legal_refs(doc.text, body[0].start, body[-1].end)
+    refs = find_legal_refs(doc.text, 0, len(doc.text))
     found = _attach(refs, doc)
     statements = list(doc.statements)
     for k, extra in found.items():

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import load_lexicon
+from .triggers import find_words, in_windows, lowered, windows
 
 __all__ = ["Mention", "find_mentions"]
 
@@ -54,7 +56,7 @@ def _build_international() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, 
     acronyms.sort(key=len, reverse=True)
     name_re = "|".join(_flex(n) for n in names)
     acr_re = "|".join(re.escape(a) for a in acronyms)
-    intl = re.compile(rf"(?i:\b(?:{name_re})\b)|(?<![\w-])(?:{acr_re})(?![\w-])(?!\s+[Cc]ommittee)")
+    intl = re.compile(rf"(?i:\b(?:{name_re})\b)")
     protocol = re.compile(
         rf"\b(?:(?i:(first|second|1st|2nd))\s+)?(?i:optional\s+protocols?)\s+(?:to|of)\s+(?:the\s+)?"
         rf"(?:(?:UN|United\s+Nations)\s+)?((?i:\b(?:{name_re})\b)|(?<![\w-])(?:{acr_re})(?![\w-]))"
@@ -67,6 +69,19 @@ def _fold(text: str) -> str:
 
 
 _INTL_RE, _PROTOCOL_RE, _BY_FORM = _build_international()
+_ACRONYMS = frozenset(a for e in _LEX["instruments"] for a in e["acronyms"])
+_COMMITTEE_RE = re.compile(r"\s+[Cc]ommittee")
+# Trigger words (lower case): the expensive patterns run only in windows around them.
+_INSTR_WORDS: tuple[str, ...] = (
+    "convention",
+    "conventions",
+    "covenant",
+    "declaration",
+    "statute",
+    "protocol",
+)
+_INSTR_WORDS += ("protocols", "charter", "treaty", "pact")
+_LAW_WORDS_LOW = ("law", "decree", "act", "ordinance", "edict")
 _OPTIONAL: dict[str, dict[str, str]] = _LEX["optional_protocols"]
 _CONN = "|".join(re.escape(c) for c in _LEX["name_connectors"])
 _CAPW = r"[A-Z][A-Za-z\u00C0-\u024F]*(?:-[A-Za-z\u00C0-\u024F]+)*"
@@ -151,7 +166,9 @@ _ANAPHOR_RE = re.compile(
 
 def _candidates(text: str, start: int, end: int) -> list[Mention]:
     out: list[Mention] = []
-    for m in _PROTOCOL_RE.finditer(text, start, end):
+    low = lowered(text)
+    instr = windows(text, find_words(low, _INSTR_WORDS, start, end), start, end, 130, 200)
+    for m in in_windows(_PROTOCOL_RE, text, instr):
         parent = _BY_FORM.get(_fold(m.group(2)))
         if parent is None:
             continue
@@ -159,18 +176,29 @@ def _candidates(text: str, start: int, end: int) -> list[Mention]:
         ordinal = (m.group(1) or "").lower()
         name = table.get(ordinal) or table.get("") or f"{parent[0]}-OP"
         out.append(Mention(m.start(), m.end(), (name,), "Protocol"))
-    for m in _INTL_RE.finditer(text, start, end):
+    for m in in_windows(_INTL_RE, text, instr):
         found = _BY_FORM.get(_fold(m.group(0)))
         if found is not None:
             out.append(Mention(m.start(), m.end(), (found[0],), found[1]))
-    for m in _ILO_NAMED_RE.finditer(text, start, end):
+    for a, b in find_words(text, _ACRONYMS, start, end):
+        if text[a - 1 : a] != "-" and text[b : b + 1] != "-" and not _COMMITTEE_RE.match(text, b):
+            found = _BY_FORM[_fold(text[a:b])]
+            out.append(Mention(a, b, (found[0],), found[1]))
+    out.extend(_conventions(text, instr))
+    out.extend(_domestic(text, low, start, end))
+    return out
+
+
+def _conventions(text: str, instr: list[tuple[int, int]]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in in_windows(_ILO_NAMED_RE, text, instr):
         out.append(Mention(m.start(), m.end(), (f"ILO Convention No. {m.group(1)}",), "Convention"))
-    for m in _ILO_RE.finditer(text, start, end):
+    for m in in_windows(_ILO_RE, text, instr):
         if not (m.group(1) or m.group(2)):
             continue  # "Convention 5" without "ILO" or "No." is too vague
         nums = [m.group(3), *_ILO_NUM_RE.findall(m.group(4) or "")]
         out.append(Mention(m.start(), m.end(), tuple(f"ILO Convention No. {n}" for n in nums), "Convention"))
-    for m in _GENERIC_CONV_RE.finditer(text, start, end):
+    for m in in_windows(_GENERIC_CONV_RE, text, instr):
         word, tail = m.group(1), m.group(2)
         if word is not None and word in _STOP_CONV:
             if not tail:
@@ -182,13 +210,13 @@ def _candidates(text: str, start: int, end: int) -> list[Mention]:
             a = m.start()
         name = " ".join(text[a : m.end()].split())
         out.append(Mention(a, m.end(), (name,), "Convention"))
-    out.extend(_domestic(text, start, end))
     return out
 
 
-def _domestic(text: str, start: int, end: int) -> list[Mention]:
+def _domestic(text: str, low: str, start: int, end: int) -> list[Mention]:
     out: list[Mention] = []
-    for m in _CODE_RE.finditer(text, start, end):
+    codes = find_words(low, ("code",), start, end)
+    for m in in_windows(_CODE_RE, text, codes):
         words: list[str] = []
         pos = m.start()
         while True:
@@ -205,14 +233,17 @@ def _domestic(text: str, start: int, end: int) -> list[Mention]:
             continue
         name = " ".join(x[0].upper() + x[1:] for x in [*words, "Code"])
         out.append(Mention(pos, m.end(), (_CODE_CANON.get(name.lower(), name),), "Code"))
-    for m in _CODE_OF_RE.finditer(text, start, end):
+    for m in in_windows(_CODE_OF_RE, text, windows(text, codes, start, end, 0, 120)):
         if _CODE_OF_STOP.search(m.group(0)):
             continue
         name = " ".join(m.group(0).split())
         out.append(Mention(m.start(), m.end(), (_CODE_CANON.get(name.lower(), name),), "Code"))
-    for m in _CONSTITUTION_RE.finditer(text, start, end):
+    laws = windows(text, find_words(low, _LAW_WORDS_LOW, start, end), start, end, 25, 200)
+    acts = windows(text, find_words(text, ("Act", "Law"), start, end), start, end, 160, 4)
+    constitution = find_words(low, ("constitution", "constitutional"), start, end)
+    for m in in_windows(_CONSTITUTION_RE, text, windows(text, constitution, start, end, 0, 30)):
         out.append(Mention(m.start(), m.end(), ("Constitution",), "Constitution"))
-    for m in _LAW_ON_RE.finditer(text, start, end):
+    for m in in_windows(_LAW_ON_RE, text, laws):
         if _RULE_OF_RE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "the rule of law on ..."
         head = " ".join(m.group(1).split())
@@ -232,13 +263,13 @@ def _domestic(text: str, start: int, end: int) -> list[Mention]:
             continue
         stop = _end_of(text, m.start(3), words)
         out.append(Mention(m.start(), stop, (f"{head} on {' '.join(words)}",), "Law"))
-    for m in _NUMBERED_RE.finditer(text, start, end):
+    for m in in_windows(_NUMBERED_RE, text, laws):
         if not m.group(1)[0].isupper():
             continue
         head = " ".join(m.group(1).split())
         number = "No. " if m.group(2) else ""
         out.append(Mention(m.start(), m.end(), (f"{head} {number}{m.group(3)}",), "Law"))
-    for m in _ACT_RE.finditer(text, start, end):
+    for m in in_windows(_ACT_RE, text, acts):
         words = m.group(1).split()
         skip = 0
         while skip < len(words) and (words[skip] in _LEADING_STOP or words[skip].lower() in _CONN):
@@ -318,7 +349,8 @@ def _resolve_aliases(text: str, mentions: list[Mention], start: int, end: int) -
 def _resolve_anaphors(text: str, mentions: list[Mention], start: int, end: int) -> list[Mention]:
     out = list(mentions)
     occupied = [(m.start, m.end) for m in mentions]
-    for a in _ANAPHOR_RE.finditer(text, start, end):
+    instr = find_words(lowered(text), _INSTR_WORDS, start, end)
+    for a in in_windows(_ANAPHOR_RE, text, windows(text, instr, start, end, 16, 0)):
         if any(s < a.end() and a.start() < e for s, e in occupied):
             continue
         noun = a.group(2)
@@ -330,9 +362,11 @@ def _resolve_anaphors(text: str, mentions: list[Mention], start: int, end: int) 
     return sorted(out, key=lambda m: m.start)
 
 
-def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
-    """Every instrument mention in ``text[start:end]``, in text order."""
+@lru_cache(maxsize=8)
+def find_mentions(text: str, start: int = 0, end: int | None = None) -> tuple[Mention, ...]:
+    """Every instrument mention in ``text[start:end]``, in text order (cached: the legal and cases
+    stages both read them)."""
     end = len(text) if end is None else end
     mentions = _select(_candidates(text, start, end))
     mentions = _resolve_aliases(text, mentions, start, end)
-    return _resolve_anaphors(text, mentions, start, end)
+    return tuple(_resolve_anaphors(text, mentions, start, end))

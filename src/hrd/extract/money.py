@@ -13,6 +13,7 @@ programmes (lexicon ``money.json``). An amount in the same sentence
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
@@ -20,6 +21,7 @@ from decimal import Decimal, InvalidOperation
 from .lexicon import load_lexicon
 from .sections import sentence_meetings
 from .state import Analysis, ProgrammeInfo
+from .triggers import find_words, in_windows, lowered, windows
 
 __all__ = ["Money", "find_programmes", "parse_money", "run"]
 
@@ -55,6 +57,21 @@ _MONEY_RE = re.compile(
 )
 
 
+_CURRENCY_WORDS = tuple(
+    {w.lower() for w in [*_CODES, *_WORDS]} | {k.lower() for k in _SYMBOLS if k.isalpha()}
+)
+
+
+def _symbols(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for sym in ("€", "$", "£", "¥", "₹"):
+        i = text.find(sym, start, end)
+        while i >= 0:
+            out.append((i, i + 1))
+            i = text.find(sym, i + 1, end)
+    return out
+
+
 def _amount(number: str, mult: str | None) -> float | None:
     word = _NUMBER_WORDS.get(number.lower())
     if word is not None:
@@ -74,7 +91,8 @@ def parse_money(text: str, start: int = 0, end: int | None = None) -> list[Money
     """Amounts of money in ``text[start:end]``: "€8 million" -> 8000000 EUR, "£1.2bn", "5.5 million euros"."""
     end = len(text) if end is None else end
     out: list[Money] = []
-    for m in _MONEY_RE.finditer(text, start, end):
+    hits = find_words(lowered(text), _CURRENCY_WORDS, start, end) + _symbols(text, start, end)
+    for m in in_windows(_MONEY_RE, text, windows(text, sorted(hits), start, end, 40, 40)):
         if m.group(1):
             currency = _SYMBOLS.get(m.group(1), m.group(1))
             amount = _amount(m.group(2), m.group(3))
@@ -99,7 +117,18 @@ _NAME_RE = re.compile(
 _HEAD_BEFORE_RE = re.compile(rf"\b(?:{_alt(_LEX['heads_before'])})\s+[\"“]?({_SEQ})[\"”]?")
 _ACRONYM_RE = re.compile(r"\s*\((?:the\s+)?([A-Z][A-Za-z0-9+&-]{1,14}?)(?:[- ]?\d{1,2})?\)")
 _KNOWN: dict[str, str] = _LEX["known"]
-_KNOWN_RE = re.compile(rf"(?<![\w-])({_alt(list(_KNOWN))})(?:-\d{{1,2}})?(?![\w])")
+_PHASE_RE = re.compile(r"-\d{1,2}(?!\w)")
+_HEAD_WORDS: tuple[str, ...] = (
+    "programme",
+    "programmes",
+    "program",
+    "programs",
+    "project",
+    "projects",
+    "initiative",
+)
+_HEAD_WORDS += ("initiatives", "facility", "instrument", "instruments", "fund")
+_APPOSITIVE_HEADS = tuple(_LEX["appositive_heads"])
 _APPOSITIVE_RE = re.compile(
     rf"(?<![\w-])([A-Z][A-Z0-9]{{2,9}})(?:-\d{{1,2}})?,\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,4}}?"
     rf"(?i:{_alt(_LEX['appositive_heads'])})\b"
@@ -138,7 +167,9 @@ def _clean_name(text: str, start: int, end: int) -> tuple[int, str] | None:
 def find_programmes(text: str, start: int, end: int) -> list[tuple[int, int, str, str | None]]:
     """Named programmes in ``text[start:end]``: (start, end, name, acronym), in text order."""
     found: list[_Found] = []
-    for m in _NAME_RE.finditer(text, start, end):
+    low = lowered(text)
+    heads = find_words(low, _HEAD_WORDS, start, end)
+    for m in in_windows(_NAME_RE, text, windows(text, heads, start, end, 160, 120)):
         head_capital = m.group(2)[0].isupper()
         stop = m.end() if head_capital and m.group(3) else m.end(2)
         cleaned = _clean_name(text, m.start(1), stop)
@@ -148,13 +179,17 @@ def find_programmes(text: str, start: int, end: int) -> list[tuple[int, int, str
         found.append(
             _Found(cleaned[0], acr.end() if acr else stop, cleaned[1], acr.group(1) if acr else None)
         )
-    for m in _HEAD_BEFORE_RE.finditer(text, start, end):
+    before = find_words(text, _LEX["heads_before"], start, end)
+    for m in in_windows(_HEAD_BEFORE_RE, text, windows(text, before, start, end, 0, 120)):
         cleaned = _clean_name(text, m.start(), m.end(1))
         if cleaned is not None and len(cleaned[1].split()) > 1:
             found.append(_Found(m.start(), m.end(), cleaned[1], None))
-    for m in _KNOWN_RE.finditer(text, start, end):
-        found.append(_Found(m.start(), m.end(), m.group(1), m.group(1)))
-    for m in _APPOSITIVE_RE.finditer(text, start, end):
+    for a, b in find_words(text, _KNOWN, start, end):
+        if text[a - 1 : a] != "-":
+            phase = _PHASE_RE.match(text, b, end)
+            found.append(_Found(a, phase.end() if phase else b, text[a:b], text[a:b]))
+    appositive = find_words(low, _APPOSITIVE_HEADS, start, end)
+    for m in in_windows(_APPOSITIVE_RE, text, windows(text, appositive, start, end, 90, 2)):
         found.append(_Found(m.start(1), m.end(1), m.group(1), m.group(1)))
     out: list[tuple[int, int, str, str | None]] = []
     last_end = -1
@@ -195,8 +230,14 @@ def run(doc: Analysis) -> Analysis:
     if not doc.meetings:
         return doc
     owners = sentence_meetings(doc)
+    text, low = doc.text, lowered(doc.text)
+    named = _sentences_with(doc, [*_programme_triggers(text, low, 0, len(text))])
+    priced = _sentences_with(
+        doc, [*find_words(low, _CURRENCY_WORDS, 0, len(text)), *_symbols(text, 0, len(text))]
+    )
     per_sentence = [
-        find_programmes(doc.text, s.start, s.end) if owners[si] else [] for si, s in enumerate(doc.sentences)
+        find_programmes(text, s.start, s.end) if owners[si] and si in named else []
+        for si, s in enumerate(doc.sentences)
     ]
     aliases = {acr: name for found in per_sentence for _, _, name, acr in found if acr and acr != name}
     progs: list[ProgrammeInfo] = []
@@ -210,7 +251,7 @@ def run(doc: Analysis) -> Analysis:
             doc.text, sentence.start, sentence.end, aliases, per_sentence[si]
         )
         names.sort()
-        cash = parse_money(doc.text, sentence.start, sentence.end)
+        cash = parse_money(text, sentence.start, sentence.end) if si in priced else []
         if not names and previous is not None and cash and _BUDGET_RE.search(sentence.text):
             names, cash = [previous], cash[:1]
         previous = names[-1] if names else None
@@ -235,11 +276,33 @@ def run(doc: Analysis) -> Analysis:
     return replace(doc, programmes=tuple(progs))
 
 
+def _programme_triggers(text: str, low: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [
+        *find_words(low, _HEAD_WORDS, start, end),
+        *find_words(low, _APPOSITIVE_HEADS, start, end),
+        *find_words(text, _LEX["heads_before"], start, end),
+        *find_words(text, _KNOWN, start, end),
+    ]
+
+
+def _sentences_with(doc: Analysis, hits: list[tuple[int, int]]) -> set[int]:
+    """Indices of the sentences that contain one of ``hits``."""
+    starts = [s.start for s in doc.sentences]
+    out: set[int] = set()
+    for a, _ in hits:
+        si = bisect.bisect_right(starts, a) - 1
+        if si >= 0 and a < doc.sentences[si].end:
+            out.add(si)
+    return out
+
+
 def _alias_mentions(
     text: str, start: int, end: int, aliases: dict[str, str], found: list[tuple[int, int, str, str | None]]
 ) -> list[tuple[int, int, str, str | None]]:
     """Later mentions of a programme by the acronym defined for it: "BOMCA" after "... (BOMCA)"."""
     out: list[tuple[int, int, str, str | None]] = []
+    if not aliases:
+        return out
     for m in _TOKEN_RE.finditer(text, start, end):
         name = aliases.get(m.group(1))
         if name is not None and not any(a <= m.start() < b for a, b, _, _ in found):
