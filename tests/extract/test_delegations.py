@@ -110,3 +110,27 @@ def test_heads_go_to_the_meeting_the_sentence_names() -> None:
     jc, sg = doc.meetings
     assert jc.heads == ()
     assert [(h.party, h.name) for h in sg.heads] == [("EU", "Anna Berg"), ("BD", "Rafiq Ahmed")]
+
+
+def test_second_head_after_a_title_with_with_and_opener_with_comma() -> None:
+    body = (
+        "The EU delegation was led by Ms Anna Berg, Director for Relations with Central Asia, and the Kyrgyz "
+        "delegation by Mr Bakyt Osmonov. Leading the EU team, Mr Piet de Vries said little."
+    )
+    assert [(p, n) for p, n, _ in _heads(body)] == [
+        ("EU", "Anna Berg"),
+        ("KG", "Bakyt Osmonov"),
+        ("EU", "Piet de Vries"),
+    ]
+
+
+def test_participle_and_initials() -> None:
+    body = "The talks were frank, with Mr Akmal K. Saidov heading the Kyrgyz delegation."
+    assert [(p, n) for p, n, _ in _heads(body)] == [("KG", "Akmal K. Saidov")]
+
+
+def test_led_by_outside_a_delegation_is_not_a_head() -> None:
+    body = (
+        "The EU welcomed the reforms led by President Sadyr Japarov and the changes that led to his release."
+    )
+    assert _heads(body) == []

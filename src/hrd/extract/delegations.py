@@ -36,7 +36,7 @@ _LEX = load_lexicon("delegations")
 _HONORIFICS = sorted(_LEX["honorifics"], key=len, reverse=True)
 _HON = "(?:" + "|".join(re.escape(h) for h in _HONORIFICS) + r")\s+"
 _PART = "(?:" + "|".join(_LEX["particles"]) + ")"
-_WORD = r"(?:[A-Z][\w'’-]*\w|[A-Z]\.)"
+_WORD = r"(?:[A-Z][\w'’-]*\w|[A-Z][a-z]{0,2}\.)"
 _PERSON = re.compile(
     rf"(?<![\w-])(?P<hon>(?:{_HON})+)?(?P<name>{_WORD}(?:\s+(?:{_PART}\s+)?{_WORD}){{0,6}})(?![\w-])"
 )
@@ -61,7 +61,7 @@ _ACTIVE = re.compile(
     re.IGNORECASE,
 )
 _OPENER = re.compile(
-    r"\b" + _LEX["heading_openers"] + r"\b(?P<obj>[^,;]{0,80}?)\s+(?:was|were)\s+", re.IGNORECASE
+    r"\b" + _LEX["heading_openers"] + r"\b(?P<obj>[^,;]{0,80}?)(?:\s+(?:was|were)\s+|,\s+)", re.IGNORECASE
 )
 _NOUN = re.compile(rf"\b[Hh]eads?\s+of\s+(?P<obj>(?:the\s+)?[^,;]{{0,40}}?{_DELEGATION}s?),?\s+")
 _EXCLUDER = re.compile(r"\b" + _LEX["excluders"] + r"\b", re.IGNORECASE)
@@ -176,7 +176,10 @@ def _heads_in(doc: Analysis, a: int, b: int) -> list[HeadInfo]:
         subject = text[cuts[-1] : m.start()]
         if not re.search(r"[A-Za-z]{2}", subject) and len(cuts) > 1:
             subject = text[cuts[-2] : m.start()]
-        if not (_RELEVANT.search(subject) or any(gaz.find(subject))):
+        tail = " ".join(
+            re.sub(r"(?i)\b(?:was|were|is|are|been|being|be|jointly)\b", " ", subject).split()[-3:]
+        )
+        if not (_RELEVANT.search(tail) or any(gaz.find(tail))):
             continue
         add_list(m.end(), subject + " " + (m.groupdict().get("mid") or ""))
     for m in _OPENER.finditer(text, a, b):
@@ -186,7 +189,8 @@ def _heads_in(doc: Analysis, a: int, b: int) -> list[HeadInfo]:
     last = a
     for m in _ACTIVE.finditer(text, a, b):
         subjects = [p for p in persons if last <= p.start and p.end <= m.start() and p.start not in taken]
-        subjects = [p for p in subjects if not _EXCLUDER.search(text, last, p.start)]
+        participle = m.group().lower().endswith("ing")
+        subjects = [p for p in subjects if not _excluded(text, last, p.start, participle)]
         obj = text[m.end() : _phrase_end(text, m.end(), b)]
         begin, last = last, m.end()
         if not subjects or subjects[0].start - begin > 90:
@@ -210,6 +214,14 @@ def _heads_in(doc: Analysis, a: int, b: int) -> list[HeadInfo]:
     return out
 
 
+def _excluded(text: str, start: int, person: int, participle: bool) -> bool:
+    """An excluder ("included", "accompanied by") before the person; "with X heading ..." is allowed."""
+    gap = text[start:person]
+    if participle:
+        gap = re.sub(r"(?i)\bwith\s+(?:\S+\s+){0,1}$", "", gap)
+    return bool(_EXCLUDER.search(gap))
+
+
 def _phrase_end(text: str, start: int, end: int) -> int:
     m = re.compile(r"[,;.]").search(text, start, end)
     return m.start() if m else end
@@ -218,19 +230,17 @@ def _phrase_end(text: str, start: int, end: int) -> int:
 def _list_after(text: str, persons: list[_Person], start: int, end: int) -> list[tuple[_Person, str]]:
     """The persons listed right after ``start`` ("X, title, and by Y, title"), with the words before each."""
     out: list[tuple[_Person, str]] = []
-    stop = _EXCLUDER.search(text, start, end)
-    limit = stop.start() if stop else end
     for p in persons:
-        if p.start < start or p.start >= limit:
+        if p.start < start or p.start >= end:
             continue
         gap = text[out[-1][0].end if out else start : p.start]
         if not out:
-            if len(gap) > 80:
+            if len(gap) > 80 or _EXCLUDER.search(gap):
                 break
             out.append((p, gap))
             continue
         m = _NEXT_IN_LIST.search(gap)
-        if m:
+        if m and not _EXCLUDER.search(m.group()):
             out.append((p, m.group()))
     return out
 
