@@ -133,14 +133,9 @@ def ingest_sources(
         table.add_column(column, justify="right")
     table.add_row(*(str(report.count(s)) for s in ("ingested", "unchanged", "failed")))
     out.print(table)
-    failed = [o for o in report.outcomes if o.status == "failed"]
-    if failed:
-        reasons = Table(title="failed", show_header=True)
-        reasons.add_column("source", overflow="fold")
-        reasons.add_column("reason", overflow="fold")
-        for o in failed:
-            reasons.add_row(o.source, o.reason or "")
-        out.print(reasons)
+    for o in report.outcomes:  # one line each, never wrapped: easy to read and to grep
+        if o.status == "failed":
+            out.print(f"failed: {o.source}: {o.reason}", markup=False, soft_wrap=True)
     raise SystemExit(0 if report.ok else 1)
 
 
@@ -429,43 +424,6 @@ def import_store(file: str = typer.Argument(..., help="A jsonl or json export; -
             data = fh.read()
     report = import_records(parse_export(data), engine=open_engine(Settings()))
     out.print(f"{len(report.imported)} imported, {len(report.unchanged)} unchanged", markup=False)
-
-
-# -- web: the UI and JSON API ----------------------------------------------------------------------
-
-
-@app.command("serve")
-def serve_web(
-    host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on."),
-    port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
-) -> None:
-    """Serve the web UI and the JSON API (/api/v1, docs at /api/docs) on a migrated database."""
-    from .settings import Settings
-    from .web.serve import serve
-
-    serve(Settings(), host=host, port=port)
-
-
-@app.command("demo")
-def serve_demo(
-    host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on."),
-    port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
-    examples: str | None = typer.Option(None, "--examples", metavar="DIR", help="Readouts to load."),
-) -> None:
-    """Migrate the database, load the example readouts on first run, and serve the UI."""
-    from pathlib import Path
-
-    from .settings import Settings
-    from .store.demo import default_examples, prepare_demo
-    from .web.serve import serve
-
-    settings = Settings()
-    folder = Path(examples) if examples else default_examples()
-    report = prepare_demo(settings, examples=folder)
-    if report is not None:
-        typer.echo(f"loaded {report.count('ingested')} example readouts from {folder}", err=True)
-    typer.echo(f"HRD Tracker demo on http://{host}:{port}/ (Ctrl+C to stop)", err=True)
-    serve(settings, host=host, port=port)
 
 
 def main() -> None:
