@@ -115,3 +115,7 @@ def test_run_per_meeting() -> None:
         (0, True, True, ("Ivan Petrov",)),
         (1, False, False, ()),
     ]
+
+
+def test_freedom_is_no_cue() -> None:
+    assert names("The EU praised Anna Smirnova for her work on freedom of expression.") == []

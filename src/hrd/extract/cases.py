@@ -37,7 +37,8 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_CUES = tuple(_LEX["cues"])
+_CUE_PREFIXES = tuple(_LEX["cue_prefixes"])
+_CUE_WORDS = tuple(_LEX["cue_words"])
 _LIST_RE = re.compile("(?i)" + "|".join(_LEX["list_handed_over"]))
 _THIRD_RE = re.compile(r"\b(?:" + _alt(_LEX["third_party"]) + r")\b")
 _REPORTING_RE = re.compile(r"\b(?:" + _alt(_LEX["reporting"]) + r")\b")
@@ -128,7 +129,7 @@ def find_case_names(
     has found a cue of a case in the sentence.
     """
     sentence = text[start:end]
-    if not cued and not find_prefixes(lowered(text), _CUES, start, end):
+    if not cued and not _cues(lowered(text), start, end):
         return []
     if _is_third_party(sentence) or _DELEGATION_RE.search(sentence):
         return []
@@ -152,6 +153,10 @@ def find_case_names(
     return names
 
 
+def _cues(low: str, start: int, end: int) -> list[tuple[int, int]]:
+    return find_prefixes(low, _CUE_PREFIXES, start, end) + find_words(low, _CUE_WORDS, start, end)
+
+
 def _sentences_with(doc: Analysis, hits: list[tuple[int, int]]) -> set[int]:
     starts = [s.start for s in doc.sentences]
     out: set[int] = set()
@@ -169,7 +174,7 @@ def run(doc: Analysis) -> Analysis:
     text, low = doc.text, lowered(doc.text)
     skip = [(p.start, p.end) for p in doc.parties] + [(p.start, p.end) for p in doc.places]
     instruments = [(m.start, m.end) for m in find_mentions(text, 0, len(text))]
-    about_cases = _sentences_with(doc, find_prefixes(low, _CUES, 0, len(text)))
+    about_cases = _sentences_with(doc, _cues(low, 0, len(text)))
     with_list = _sentences_with(doc, find_words(low, ("list", "lists"), 0, len(text)))
     names: list[list[str]] = [[] for _ in doc.meetings]
     handed = [False] * len(doc.meetings)
