@@ -134,3 +134,29 @@ def test_led_by_outside_a_delegation_is_not_a_head() -> None:
         "The EU welcomed the reforms led by President Sadyr Japarov and the changes that led to his release."
     )
     assert _heads(body) == []
+
+
+def test_title_before_the_second_head_and_eusr() -> None:
+    body = (
+        "The dialogue was co-chaired by the EU Special Representative for Human Rights, Olof Skoog, "
+        "and Kyrgyzstan's "
+        "Deputy Minister of Justice, Ms Aida Sadykova. EUSR Olof Skoog also met civil society."
+    )
+    assert _heads(body) == [
+        ("EU", "Olof Skoog", "EU Special Representative for Human Rights"),
+        ("KG", "Aida Sadykova", "Kyrgyzstan's Deputy Minister of Justice"),
+    ]
+
+
+def test_side_phrase_and_ministerial_title_give_the_partner() -> None:
+    assert _heads("On the Kyrgyz side, the meeting was chaired by Mr Bakyt Osmonov.") == [
+        ("KG", "Bakyt Osmonov", None)
+    ]
+    assert _heads("The meeting was chaired by Mr Bakyt Osmonov, Deputy Minister of Justice.") == [
+        ("KG", "Bakyt Osmonov", "Deputy Minister of Justice")
+    ]
+
+
+def test_a_clause_after_the_name_is_no_title() -> None:
+    body = "The Kyrgyz delegation, headed by Mr Bakyt Osmonov, included officials of several ministries."
+    assert _heads(body) == [("KG", "Bakyt Osmonov", None)]

@@ -72,7 +72,10 @@ _TITLE_STOP = re.compile(
 )
 _RESPECTIVELY = re.compile(r"\bfor\s+(?P<a>.+?)\s+and\s+for\s+(?P<b>.+?)\s*,?\s+respectively\b")
 _MEETING_WORDS = re.compile(r"(?i)\bmeeting\b|\bsession\b|\bdialogue\b|\bsub-?committee\b|\bsub-?group\b")
-_NEXT_IN_LIST = re.compile(r"\band\s+(?:(?:the\s+)?[^,;.]{0,60}?\s+)?(?:by\s+)?(?:the\s+[^,;.]{0,80},\s+)?$")
+_NEXT_IN_LIST = re.compile(r"\band\s+(?:[^,;.]{0,60}?\s+)?(?:by\s+)?(?:[^,;.]{0,80},\s+)?$")
+_TITLE_WORDS = frozenset(_LEX["title_words"])
+_PARTNER_TITLE = re.compile(_LEX["partner_title"])
+_SIDE = re.compile(r"(?i)\b(?:on|for|from)\s+(?:the\s+)?(?P<side>[\w' -]{1,40}?)\s+side\b")
 _BOUNDARY = re.compile(r",|\bwhile\b|\bwhereas\b|\band\b")
 
 
@@ -179,9 +182,10 @@ def _heads_in(doc: Analysis, a: int, b: int) -> list[HeadInfo]:
         tail = " ".join(
             re.sub(r"(?i)\b(?:was|were|is|are|been|being|be|jointly)\b", " ", subject).split()[-3:]
         )
-        if not (_RELEVANT.search(tail) or any(gaz.find(tail))):
+        if not (_RELEVANT.search(tail) or any(gaz.find(tail)) or _SIDE.search(text, a, m.start())):
             continue
-        add_list(m.end(), subject + " " + (m.groupdict().get("mid") or ""))
+        side = _SIDE.search(text, a, m.start())
+        add_list(m.end(), (side.group() if side else subject) + " " + (m.groupdict().get("mid") or ""))
     for m in _OPENER.finditer(text, a, b):
         add_list(m.end(), m.group("obj"))
     for m in _NOUN.finditer(text, a, b):
@@ -255,12 +259,10 @@ def _title(text: str, p: _Person, end: int, list_start: int) -> str | None:
         for clause, head in _TITLE_CLAUSES.items():
             if seg.lower().startswith(clause + " "):
                 return f"{head} {seg[len(clause) + 1 :]}".strip()
-        if (
-            seg
-            and not re.match(r"(?i)(?:who|which|that|and|also|while|whereas|for)\b", seg)
-            and len(seg) <= 200
-        ):
-            return seg
+        first = seg.split()[0] if seg else ""
+        lower_ok = not first[:1].islower() or first.lower() in _TITLE_WORDS
+        if seg and lower_ok and not re.match(r"(?i)(?:who|which|that|and|also|while|whereas|for)\b", seg):
+            return seg if len(seg) <= 200 else None
     before = text[list_start : p.start]
     m = re.search(r"(?P<t>[A-Z][\w'’-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w'’-]*))*)\s*,?\s*$", before)
     if m and len(m.group("t").split()) >= 2:
@@ -292,7 +294,10 @@ def _parties(doc: Analysis, picks: list[_Pick], titles: list[str | None], clause
     for i, code in enumerate(out):
         if code is None:
             used = {c for c in out if c}
-            rest = [c for c in ("EU", partner) if c and c not in used]
+            order = (
+                (partner, "EU") if titles[i] and _PARTNER_TITLE.search(titles[i] or "") else ("EU", partner)
+            )
+            rest = [c for c in order if c and c not in used]
             out[i] = rest[0] if rest else partner
     return out
 
