@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from fastapi.testclient import TestClient
+
+from hrd.settings import Settings
+
+READOUT = (
+    "EU and Mongolia hold 5th Human Rights Dialogue\n\n"
+    "Ulaanbaatar, 20 May 2023\n\n"
+    "The European Union and Mongolia held the fifth round of their Human Rights Dialogue in "
+    "Ulaanbaatar on 20 May 2023.\n\n"
+    "The EU expressed concern about the death penalty and urged Mongolia to protect journalists.\n"
+)
+
+
+def upload(client: TestClient, data: bytes, name: str = "readout.txt", mime: str = "text/plain") -> object:
+    return client.post("/api/v1/ingest/file", files={"file": (name, data, mime)})
+
+
+def test_upload_a_readout(client: TestClient) -> None:
+    response = client.post("/api/v1/ingest/file", files={"file": ("mn-2023.txt", READOUT.encode(), "text/plain")})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    [outcome] = body["outcomes"]
+    assert outcome["status"] == "ingested" and outcome["statements"] >= 1
+    assert [(m["partner"], m["ordinal"]) for m in body["meetings"]] == [("MN", 5)]
+    partner = client.get("/api/v1/partners/MN").json()
+    assert [r["round"]["ordinal"] for r in partner["rounds"]] == [4, 5]
+    again = client.post("/api/v1/ingest/file", files={"file": ("copy.txt", READOUT.encode(), "text/plain")})
+    assert again.json()["outcomes"][0]["status"] == "unchanged"
+
+
+@pytest.mark.parametrize(
+    ("data", "status", "words"),
+    [
+        (b"", 422, "empty"),
+        (b"   \n\n  ", 422, "empty"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, 415, "unsupported"),
+        (bytes(range(256)) * 20, 415, "unsupported"),
+    ],
+)
+def test_bad_uploads_are_4xx_problems(client: TestClient, data: bytes, status: int, words: str) -> None:
+    response = client.post("/api/v1/ingest/file", files={"file": ("bad.txt", data, "application/octet-stream")})
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    assert words in response.json()["title"]
+
+
+def test_oversize_upload_is_413(client: TestClient, settings: Settings) -> None:
+    data = b"word " * (settings.max_input_bytes // 5 + 10)
+    response = client.post("/api/v1/ingest/file", files={"file": ("big.txt", data, "text/plain")})
+    assert response.status_code == 413
+    assert response.json()["title"] == "input too large"
+
+
+def test_body_far_over_the_limit_is_refused_while_streaming(client: TestClient, settings: Settings) -> None:
+    def chunks() -> Iterator[bytes]:  # no Content-Length: the limit counts the bytes as they come
+        for _ in range(settings.max_input_bytes // 10_000 + 20):
+            yield b"x" * 10_000
+
+    response = client.post("/api/v1/ingest/file", content=chunks(), headers={"content-type": "text/plain"})
+    assert response.status_code == 413
+    assert response.headers["content-type"] == "application/problem+json"
+
+
+def test_declared_length_over_the_limit_is_refused(client: TestClient, settings: Settings) -> None:
+    response = client.post(
+        "/api/v1/ingest/file", content=b"x" * (settings.max_input_bytes + 70_000), headers={"content-type": "x/y"}
+    )
+    assert response.status_code == 413
+
+
+def test_missing_file_is_422(client: TestClient) -> None:
+    assert client.post("/api/v1/ingest/file").status_code == 422
+
+
+class _Readout(BaseHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        body = READOUT.encode()
+        self.send_response(200 if self.path == "/readout.txt" else 404)
+        self.send_header("content-type", "text/plain; charset=utf-8")
+        self.send_header("content-length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture
+def readout_server() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Readout)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_ingest_a_url(client: TestClient, readout_server: str) -> None:
+    response = client.post("/api/v1/ingest/url", json={"url": f"{readout_server}/readout.txt"})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["outcomes"][0]["status"] == "ingested"
+    assert [(m["partner"], m["ordinal"]) for m in body["meetings"]] == [("MN", 5)]
+
+
+def test_url_that_fails_is_reported(client: TestClient, readout_server: str) -> None:
+    body = client.post("/api/v1/ingest/url", json={"url": f"{readout_server}/missing"}).json()
+    assert body["outcomes"][0]["status"] == "failed" and body["meetings"] == []
+
+
+def test_not_a_web_url_is_422(client: TestClient) -> None:
+    response = client.post("/api/v1/ingest/url", json={"url": "file:///etc/passwd"})
+    assert response.status_code == 422
+    assert "http" in response.json()["detail"]
