@@ -32,7 +32,10 @@ def web_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
         # The expected records beside the readouts keep these tests independent of the extractor.
         document = read_path(text, settings=settings)
         record = Record.model_validate_json(text.with_suffix(".json").read_text())
-        write(engine, lambda s: store_document(document=document, record=record, extractor="test", session=s))
+        write(
+            engine,
+            lambda s, d=document, r=record: store_document(document=d, record=r, extractor="test", session=s),
+        )
     engine.dispose()
     return path
 

@@ -50,8 +50,16 @@ ROUTES: dict[tuple[str, str], tuple[str, dict[str, Any] | None, int]] = {
     ("POST", "/api/v1/ingest/file"): ("/api/v1/ingest/file", None, 422),
     ("POST", "/api/v1/ingest/url"): ("/api/v1/ingest/url", {"url": "ftp://example.org/x"}, 422),
     ("GET", "/api/v1/review"): ("/api/v1/review", None, 200),
-    ("POST", "/api/v1/review/{statement_id}/confirm"): ("/api/v1/review/{statement}/confirm", {"version": 1}, 200),
-    ("POST", "/api/v1/review/{statement_id}/reject"): ("/api/v1/review/{statement}/reject", {"version": 1}, 200),
+    ("POST", "/api/v1/review/{statement_id}/confirm"): (
+        "/api/v1/review/{statement}/confirm",
+        {"version": 1},
+        200,
+    ),
+    ("POST", "/api/v1/review/{statement_id}/reject"): (
+        "/api/v1/review/{statement}/reject",
+        {"version": 1},
+        200,
+    ),
     ("POST", "/api/v1/review/{statement_id}/edit"): (
         "/api/v1/review/{statement}/edit",
         {"version": 1, "act": "call"},
@@ -109,7 +117,14 @@ def test_security_headers_on_pages_api_and_errors(client: TestClient) -> None:
 
 
 def test_pages_have_no_inline_script(client: TestClient, kz_meetings: dict[int, int]) -> None:
-    for url in ("/", "/partners/KZ", f"/meetings/{kz_meetings[12]}", "/search?q=torture", "/review", "/ingest"):
+    for url in (
+        "/",
+        "/partners/KZ",
+        f"/meetings/{kz_meetings[12]}",
+        "/search?q=torture",
+        "/review",
+        "/ingest",
+    ):
         html = client.get(url).text
         assert html.count("<script") == html.count('<script src="/static/'), url
         assert " on" + "click=" not in html
@@ -155,7 +170,11 @@ def test_static_assets_are_local(client: TestClient) -> None:
     html = client.get("/").text
     assert "http://" not in html.replace('xmlns="http://www.w3.org', "")
     assert "https://" not in html
-    assert client.get("/static/app.js").headers["content-type"].startswith(("text/javascript", "application/javascript"))
+    assert (
+        client.get("/static/app.js")
+        .headers["content-type"]
+        .startswith(("text/javascript", "application/javascript"))
+    )
 
 
 def test_create_app_refuses_an_unmigrated_database(tmp_path: Any) -> None:

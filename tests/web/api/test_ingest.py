@@ -23,7 +23,9 @@ def upload(client: TestClient, data: bytes, name: str = "readout.txt", mime: str
 
 
 def test_upload_a_readout(client: TestClient) -> None:
-    response = client.post("/api/v1/ingest/file", files={"file": ("mn-2023.txt", READOUT.encode(), "text/plain")})
+    response = client.post(
+        "/api/v1/ingest/file", files={"file": ("mn-2023.txt", READOUT.encode(), "text/plain")}
+    )
     assert response.status_code == 200, response.text
     body = response.json()
     [outcome] = body["outcomes"]
@@ -45,7 +47,9 @@ def test_upload_a_readout(client: TestClient) -> None:
     ],
 )
 def test_bad_uploads_are_4xx_problems(client: TestClient, data: bytes, status: int, words: str) -> None:
-    response = client.post("/api/v1/ingest/file", files={"file": ("bad.txt", data, "application/octet-stream")})
+    response = client.post(
+        "/api/v1/ingest/file", files={"file": ("bad.txt", data, "application/octet-stream")}
+    )
     assert response.status_code == status, response.text
     assert response.headers["content-type"] == "application/problem+json"
     assert words in response.json()["title"]
@@ -70,7 +74,9 @@ def test_body_far_over_the_limit_is_refused_while_streaming(client: TestClient, 
 
 def test_declared_length_over_the_limit_is_refused(client: TestClient, settings: Settings) -> None:
     response = client.post(
-        "/api/v1/ingest/file", content=b"x" * (settings.max_input_bytes + 70_000), headers={"content-type": "x/y"}
+        "/api/v1/ingest/file",
+        content=b"x" * (settings.max_input_bytes + 70_000),
+        headers={"content-type": "x/y"},
     )
     assert response.status_code == 413
 

@@ -22,7 +22,9 @@ def test_queue_is_least_confident_first(client: TestClient) -> None:
 
 def test_confirm_then_stale_version_conflicts(client: TestClient) -> None:
     item = first_proposed(client)
-    done = client.post(f"/api/v1/review/{item['id']}/confirm", json={"version": item["version"], "who": "ana"})
+    done = client.post(
+        f"/api/v1/review/{item['id']}/confirm", json={"version": item["version"], "who": "ana"}
+    )
     assert done.status_code == 200
     assert done.json()["state"] == "confirmed" and done.json()["version"] == item["version"] + 1
     stale = client.post(f"/api/v1/review/{item['id']}/reject", json={"version": item["version"]})
