@@ -119,3 +119,7 @@ def test_run_per_meeting() -> None:
 
 def test_freedom_is_no_cue() -> None:
     assert names("The EU praised Anna Smirnova for her work on freedom of expression.") == []
+
+
+def test_groups_are_no_names() -> None:
+    assert names("The EU raised the persecution of Crimean Tatars and Jehovah's Witnesses.") == []

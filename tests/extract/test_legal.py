@@ -129,6 +129,14 @@ def test_anaphor_resolves_to_last_named_instrument() -> None:
     assert text[got[1].start : got[1].end] == "that Convention"
 
 
+def test_optional_protocol_after_its_convention() -> None:
+    text = (
+        "It joined the Convention against Torture and its Optional Protocol, "
+        "and the ICCPR's Second Optional Protocol."
+    )
+    assert refs(text) == [("CAT", None), ("OPCAT", None), ("ICCPR", None), ("ICCPR-OP2", None)]
+
+
 def test_acronym_defined_in_parentheses_resolves_later() -> None:
     text = "The new Criminal Code (KUHP) was adopted. The KUHP criminalises cohabitation."
     got = find_legal_refs(text, 0, len(text))

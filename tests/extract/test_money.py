@@ -150,3 +150,18 @@ def test_run_finds_a_programme_again_by_its_acronym() -> None:
     )
     got = [(p.name, p.acronym, p.amount) for p in money.run(doc).programmes]
     assert got == [("Central Asia Rule of Law Programme", "CAROL", 5_000_000)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'The EU-funded project "Strengthening Justice in Laos" was presented.',
+            [("Strengthening Justice in Laos", None)],
+        ),
+        ("Students benefit from the Erasmus+ programme.", [("Erasmus+ programme", None)]),
+        ("Universities take part in Horizon Europe.", [("Horizon Europe", None)]),
+    ],
+)
+def test_quoted_and_known_names(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert names(text) == expected

@@ -155,6 +155,11 @@ _LEADING_STOP = frozenset(
 )
 _ALIAS_DEF_RE = re.compile(r"\s*\((?:the\s+)?([A-Z][A-Za-z]{1,9}(?:[- ]?\d{1,4})?)(?:\s+(?:Law|Act|Code))?\)")
 _UPPER_TOKEN_RE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{1,9}(?![\w-])")
+_OP_ANAPHOR_RE = re.compile(
+    r"(?:\b(?i:its|the|this|that)\s+|(?<=['’]s\s))(?:((?i:first|second|1st|2nd))\s+)?(?i:optional\s+protocols?)\b"
+    r"(?!\s+(?:to|of)\b)"
+)
+# An optional protocol named after its convention: "the Convention against Torture and its Optional Protocol".
 _ANAPHOR_RE = re.compile(
     r"\b((?i:that|this|the\s+said|the\s+same|the))\s+("
     + "|".join(_LEX["anaphor_nouns"])
@@ -359,6 +364,14 @@ def _resolve_anaphors(text: str, mentions: list[Mention], start: int, end: int) 
         before = [m for m in mentions if m.end <= a.start() and m.noun == noun.capitalize()]
         if before:
             out.append(Mention(a.start(), a.end(), before[-1].instruments, before[-1].noun))
+    for a in in_windows(_OP_ANAPHOR_RE, text, windows(text, instr, start, end, 30, 0)):
+        if any(s < a.end() and a.start() < e for s, e in occupied):
+            continue
+        parents = [m for m in mentions if m.end <= a.start() and m.instruments[0] in _OPTIONAL]
+        if parents:
+            table = _OPTIONAL[parents[-1].instruments[0]]
+            name = table.get((a.group(1) or "").lower()) or table[""]
+            out.append(Mention(a.start(), a.end(), (name,), "Protocol"))
     return sorted(out, key=lambda m: m.start)
 
 

@@ -106,7 +106,7 @@ def parse_money(text: str, start: int = 0, end: int | None = None) -> list[Money
 
 _CONN = _alt(_LEX["name_connectors"])
 _NOT_HEAD = r"(?!(?:Programmes?|Programs?|Projects?|Instruments?|Facility|Initiatives?)\b)"
-_CAPW = rf"{_NOT_HEAD}(?:[A-Z][A-Za-z0-9\u00C0-\u024F]*(?:-[A-Za-z0-9]+)*|[0-9]+[A-Z][A-Za-z0-9]*)"
+_CAPW = rf"{_NOT_HEAD}(?:[A-Z][A-Za-z0-9\u00C0-\u024F]*(?:-[A-Za-z0-9]+)*\+?|[0-9]+[A-Z][A-Za-z0-9]*)"
 _SEQ = rf"{_CAPW}(?:(?:\s+|,\s+)(?:(?:{_CONN})\s+)*{_CAPW})*"
 _HEAD = _alt(_LEX["heads"])
 _TAIL_PREP = _alt(_LEX["tail_prepositions"])
@@ -114,9 +114,14 @@ _NAME_RE = re.compile(
     rf"\b({_SEQ})\s+((?:{_HEAD})|(?i:programmes?|programs?|projects?|initiative|facility|instrument))\b"
     rf"(?:\s+(?:{_TAIL_PREP})\s+((?:the\s+)?{_SEQ}))?"
 )
+_QUOTED_RE = re.compile(
+    r"\b(?i:projects?|programmes?|programs?|initiatives?)\s+(?:(?i:entitled|called|named)\s+)?[\"“]([^\"”]{3,80})[\"”]"
+    r"|[\"“]([^\"”]{3,80})[\"”]\s+(?i:projects?|programmes?|programs?|initiatives?)\b"
+)
 _HEAD_BEFORE_RE = re.compile(rf"\b(?:{_alt(_LEX['heads_before'])})\s+[\"“]?({_SEQ})[\"”]?")
 _ACRONYM_RE = re.compile(r"\s*\((?:the\s+)?([A-Z][A-Za-z0-9+&-]{1,14}?)(?:[- ]?\d{1,2})?\)")
 _KNOWN: dict[str, str] = _LEX["known"]
+_KNOWN_NAMES = tuple(_LEX["known_names"])
 _PHASE_RE = re.compile(r"-\d{1,2}(?!\w)")
 _HEAD_WORDS: tuple[str, ...] = (
     "programme",
@@ -184,6 +189,12 @@ def find_programmes(text: str, start: int, end: int) -> list[tuple[int, int, str
         cleaned = _clean_name(text, m.start(), m.end(1))
         if cleaned is not None and len(cleaned[1].split()) > 1:
             found.append(_Found(m.start(), m.end(), cleaned[1], None))
+    for m in in_windows(_QUOTED_RE, text, windows(text, heads, start, end, 90, 90)):
+        quoted = m.group(1) or m.group(2)
+        if quoted[0].isupper():
+            found.append(_Found(m.start(), m.end(), " ".join(quoted.split()), None))
+    for a, b in find_words(text, _KNOWN_NAMES, start, end):
+        found.append(_Found(a, b, text[a:b], None))
     for a, b in find_words(text, _KNOWN, start, end):
         if text[a - 1 : a] != "-":
             phase = _PHASE_RE.match(text, b, end)
@@ -282,6 +293,7 @@ def _programme_triggers(text: str, low: str, start: int, end: int) -> list[tuple
         *find_words(low, _APPOSITIVE_HEADS, start, end),
         *find_words(text, _LEX["heads_before"], start, end),
         *find_words(text, _KNOWN, start, end),
+        *find_words(text, _KNOWN_NAMES, start, end),
     ]
 
 
