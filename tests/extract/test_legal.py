@@ -138,10 +138,15 @@ def test_optional_protocol_after_its_convention() -> None:
 
 
 def test_acronym_defined_in_parentheses_resolves_later() -> None:
-    text = "The new Criminal Code (KUHP) was adopted. The KUHP criminalises cohabitation."
+    text = "Its Prevention of Terrorism Act (PTA) was discussed. The PTA will be amended."
     got = find_legal_refs(text, 0, len(text))
-    assert [r.instrument for r in got] == ["Criminal Code", "Criminal Code"]
-    assert text[got[1].start : got[1].end] == "KUHP"
+    assert [r.instrument for r in got] == ["Prevention of Terrorism Act", "Prevention of Terrorism Act"]
+    assert text[got[1].start : got[1].end] == "PTA"
+
+
+def test_acronym_of_something_else_is_no_alias() -> None:
+    text = "It joined the Rome Statute of the International Criminal Court (ICC). The ICC opened an office."
+    assert refs(text) == [("Rome Statute", None)]
 
 
 @pytest.mark.parametrize(

@@ -153,7 +153,7 @@ _LEADING_STOP = frozenset(
         "Recalling",
     ]
 )
-_ALIAS_DEF_RE = re.compile(r"\s*\((?:the\s+)?([A-Z][A-Za-z]{1,9}(?:[- ]?\d{1,4})?)(?:\s+(?:Law|Act|Code))?\)")
+_ALIAS_DEF_RE = re.compile(r"\s*\((?:the\s+)?([A-Z][A-Za-z]{1,9}(?:[- ]?\d{1,4})?)(\s+(?:Law|Act|Code))?\)")
 _UPPER_TOKEN_RE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{1,9}(?![\w-])")
 _OP_ANAPHOR_RE = re.compile(
     r"(?:\b(?i:its|the|this|that)\s+|(?<=['’]s\s))(?:((?i:first|second|1st|2nd))\s+)?(?i:optional\s+protocols?)\b"
@@ -330,7 +330,12 @@ def _resolve_aliases(text: str, mentions: list[Mention], start: int, end: int) -
     definitions: list[tuple[int, int]] = []
     for m in mentions:
         d = _ALIAS_DEF_RE.match(text, m.end, end)
-        if d and len(m.instruments) == 1 and sum(c.isupper() for c in d.group(1)) >= 2:
+        if (
+            d
+            and len(m.instruments) == 1
+            and sum(c.isupper() for c in d.group(1)) >= 2
+            and (d.group(2) or d.group(1)[0] == text[m.start : m.end].lstrip()[0].upper())
+        ):  # "(PTA)" after "Prevention of Terrorism Act"; not "(ICC)" after "Rome Statute of the ICC"
             aliases[d.group(1)] = (d.end(), m)
             definitions.append((m.end, d.end()))
     if not aliases:
