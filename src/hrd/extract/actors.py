@@ -15,11 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from .cues import compile_cues, spaced
+from .cues import Match, compile_cues, spaced
 from .lexicon import load_lexicon
 from .state import HeadInfo, PartyMention
 
-__all__ = ["Kind", "Mention", "eligible", "find_mentions", "passive_agent", "subject_of"]
+__all__ = ["CUES", "Kind", "Mention", "eligible", "find_mentions", "passive_agent", "subject_of"]
 
 Kind = Literal["party", "both", "it", "they", "third"]
 
@@ -38,8 +38,8 @@ def _cues(mode: str) -> list[tuple[str, str]]:
     return [(p, label) for key, label in _GROUPS.items() for p in _LEX[key][mode]]
 
 
-_CI = compile_cues(_cues("ci"))
-_CS = compile_cues(_cues("cs"), ignore_case=False)
+CUES = (compile_cues(_cues("cs"), ignore_case=False), compile_cues(_cues("ci")))
+"""The case-sensitive and the case-insensitive actor phrases (for a :class:`~.cues.Scanner`)."""
 _SIDE = re.compile(
     r"\b(?:[Tt]he\s+)?((?:[A-Z][\w'’-]+\s+){1,2}?)(?:" + "|".join(map(spaced, _LEX["partner_side"])) + r")\b"
 )
@@ -102,8 +102,10 @@ def find_mentions(
     partner: str | None,
     meeting_parties: Sequence[str] = (),
     heads: Sequence[HeadInfo] = (),
+    cue_matches: tuple[Sequence[Match], Sequence[Match]] | None = None,
 ) -> list[Mention]:
-    """Every actor mention in ``text[start:end]``, without overlaps, in text order."""
+    """Every actor mention in ``text[start:end]``, without overlaps, in text order (``cue_matches``:
+    the matches of the two :data:`CUES` sets there, when the caller has them)."""
     found: list[tuple[int, int, int, Kind, str]] = []  # start, end, priority, kind, code
     for p in parties:
         if start <= p.start and p.end <= end:
@@ -123,8 +125,10 @@ def find_mentions(
             found.append((m.start(), m.end(), 3, kind, code))
         elif partner and words and words[0] not in _NOT_DEMONYM:
             found.append((m.start(), m.end(), 2, "party", partner))
-    for cue in (_CS, _CI):
-        for a, b, label in cue.finditer(text, start, end):
+    if cue_matches is None:
+        cue_matches = (list(CUES[0].finditer(text, start, end)), list(CUES[1].finditer(text, start, end)))
+    for matches in cue_matches:
+        for a, b, label in matches:
             if label == "eu":
                 found.append((a, b, 1, "party", "EU"))
             elif label == "partner":

@@ -12,13 +12,14 @@ after a modal or perfect auxiliary ("must be discussed", "it had invited").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from .cues import compile_cues
+from .cues import Match, compile_cues
 from .lexicon import load_lexicon
 
-__all__ = ["VOICES", "Trigger", "Voice", "find_triggers"]
+__all__ = ["CUES", "VOICES", "Trigger", "Voice", "find_triggers"]
 
 Voice = Literal["active", "ing", "passive", "nominal"]
 VOICES: tuple[Voice, ...] = ("active", "ing", "passive", "nominal")
@@ -43,19 +44,25 @@ def _expand(pattern: str) -> str:
 def _cue_list() -> list[tuple[str, str]]:
     cues: list[tuple[str, str]] = []
     for act, forms in _LEX["acts"].items():
+        participles = [_expand(p) for p in forms.get("passive", [])]
+        if participles:  # one cue per act: the auxiliary is a common word
+            cues.append(
+                (_AUX + "(?:" + "|".join(sorted(participles, key=len, reverse=True)) + ")", f"{act}:passive")
+            )
         for voice, patterns in forms.items():
             for p in patterns:
                 p = _expand(p)
                 if voice == "passive":
-                    cues.append((_AUX + p, f"{act}:passive"))
-                elif voice == "passive_full":
+                    continue
+                if voice == "passive_full":
                     cues.append((p, f"{act}:passive"))
                 else:
                     cues.append((p, f"{act}:{voice}"))
     return cues
 
 
-_CUES = compile_cues(_cue_list())
+CUES = compile_cues(_cue_list())
+"""The act triggers, for a :class:`~.cues.Scanner` that matches several cue sets at once."""
 # A participle opens a clause only at the sentence start or after a clause break.
 _ING_CONTEXT = re.compile(
     r"(?:[,;:(—–]|\b(?:while|whilst|and|but|also|thereby|before|after|when|further|again|thus|then|by))"
@@ -78,10 +85,13 @@ class Trigger:
     voice: Voice
 
 
-def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
-    """The act triggers in ``text[start:end]``, in text order."""
+def find_triggers(
+    text: str, start: int = 0, end: int | None = None, found: Sequence[Match] | None = None
+) -> list[Trigger]:
+    """The act triggers in ``text[start:end]``, in text order (from ``found``, the matches of
+    :data:`CUES` there, when the caller has them)."""
     out: list[Trigger] = []
-    for a, b, label in _CUES.finditer(text, start, end):
+    for a, b, label in CUES.finditer(text, start, end) if found is None else found:
         act, voice = label.split(":")
         opens = not text[start:a].strip(" \"“‘'(")
         if voice == "ing" and not opens and not _ING_CONTEXT.search(text, start, a):

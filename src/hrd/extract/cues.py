@@ -10,11 +10,11 @@ place the longest cue wins, and tags each with a label that
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
-__all__ = ["CueSet", "compile_cues", "spaced"]
+__all__ = ["CueSet", "Found", "Match", "Scanner", "compile_cues", "spaced"]
 
 
 def spaced(pattern: str) -> str:
@@ -51,23 +51,193 @@ def spaced(pattern: str) -> str:
     return "".join(out)
 
 
-@dataclass(frozen=True, slots=True)
+_META = set("\\[](){}?*+|.^$")
+_STEM = 4
+_CACHE_LIMIT = 20000
+_ARTICLES = frozenset({"the", "a", "an"})
+_WORDS = re.compile(r"(?<!\w)\w+")
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+Match = tuple[int, int, str]
+"""A cue match: start, end, label."""
+
+
+def _group_end(p: str, k: int) -> int:
+    """The index just after the group that opens at ``p[k]``."""
+    depth = 0
+    while k < len(p):
+        if p[k] == "\\":
+            k += 2
+            continue
+        depth += p[k] == "("
+        depth -= p[k] == ")"
+        k += 1
+        if depth == 0:
+            break
+    return k
+
+
+def _starts(p: str) -> set[tuple[str, bool]] | None:
+    """The literal starts of the matches of ``p``: (lower-case text, whether it is a whole word).
+
+    None where a match can start with anything (a class or a wildcard).
+    """
+    while p.startswith(("(?<=", "(?<!")):
+        p = p[_group_end(p, 0) :]
+    if p.startswith("(?:"):
+        k = _group_end(p, 0)
+        inner, rest = p[3 : k - 1], p[k:]
+        if "(" in inner:
+            return None
+        starts: set[tuple[str, bool]] = set()
+        for alt in inner.split("|"):
+            got = _starts(alt + rest[1:] if rest[:1] == "?" else alt + rest)
+            if got is None:
+                return None
+            starts |= got
+        if rest[:1] == "?":
+            got = _starts(rest[1:])
+            if got is None:
+                return None
+            starts |= got
+        return starts
+    run, k = "", 0
+    while k < len(p) and p[k] not in _META and p[k] != " ":
+        run += p[k]
+        k += 1
+    if run.lower() in _ARTICLES and p[k : k + 1] == " ":
+        # "the EU": filed under the article and the next word, as the scan looks them up.
+        tail = _starts(p[k + 1 :])
+        return None if tail is None else {(f"{run.lower()} {word}", whole) for word, whole in tail}
+    nxt = p[k : k + 1]
+    if nxt in ("?", "*", "{"):
+        return {(run[:-1].lower()[:_STEM], False)} if len(run) > 1 else None
+    if not run:
+        return None
+    whole = nxt in ("", " ") or p.startswith(("(?!", "(?=", "[- ]", "[ -]"), k)
+    return {(run.lower(), True)} if whole else {(run.lower()[:_STEM], False)}
+
+
 class CueSet:
-    """A compiled alternation whose matches carry the label of their cue."""
+    """Cues whose matches carry the label of their cue, tried only at words that can start them.
 
-    regex: re.Pattern[str] | None
-    labels: tuple[str, ...]
+    Each cue is filed under the literal start of its matches (a whole word or
+    a stem), so at a word only the few cues that can begin there are tried:
+    one small alternation, compiled once per word and cached, longest first.
+    """
 
-    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
-        if self.regex is None:
-            return
-        stop = len(text) if end is None else end
-        for m in self.regex.finditer(text, start, stop):
-            if m.end() == m.start():
+    __slots__ = ("_after_hyphen", "_cache", "_flags", "_items", "_stems", "_wild", "_words")
+
+    def __init__(self, items: list[tuple[str, str]], flags: int, after_hyphen: bool) -> None:
+        self._items = items
+        self._flags = flags
+        self._after_hyphen = after_hyphen
+        self._words: dict[str, list[int]] = {}
+        self._stems: dict[str, list[int]] = {}
+        self._wild: list[int] = []
+        for i, (p, _) in enumerate(items):
+            starts = _starts(p)
+            if starts is None:
+                self._wild.append(i)
                 continue
-            name = m.lastgroup
-            assert name is not None
-            yield m.start(), m.end(), self.labels[int(name[1:])]
+            for text, whole in starts:
+                (self._words if whole else self._stems).setdefault(text, []).append(i)
+        self._cache: dict[str, tuple[re.Pattern[str], tuple[str, ...]] | None] = {}
+
+    def _regex(self, key: str) -> tuple[re.Pattern[str], tuple[str, ...]] | None:
+        if key in self._cache:
+            return self._cache[key]
+        if len(self._cache) >= _CACHE_LIMIT:
+            self._cache.clear()
+        chosen = set(self._wild)
+        chosen.update(self._words.get(key, ()))
+        head = key.find(" ") + 1  # after an article
+        for n in range(head + 1, min(head + _STEM, len(key)) + 1):
+            chosen.update(self._stems.get(key[:n], ()))
+        found: tuple[re.Pattern[str], tuple[str, ...]] | None = None
+        if chosen:
+            order = sorted(chosen)
+            parts = [f"(?:{spaced(self._items[i][0])})(?P<g{k}>)" for k, i in enumerate(order)]
+            regex = re.compile("(?:" + "|".join(parts) + r")(?!\w)", self._flags)
+            found = regex, tuple(self._items[i][1] for i in order)
+        self._cache[key] = found
+        return found
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Match]:
+        yield from Scanner((self,)).scan(text, start, end)[0]
+
+
+class Found:
+    """The matches of one cue set in a text, looked up by range."""
+
+    __slots__ = ("_matches", "_starts")
+
+    def __init__(self, matches: list[Match]) -> None:
+        self._matches = matches
+        self._starts = [m[0] for m in matches]
+
+    def within(self, start: int, end: int) -> list[Match]:
+        """The matches that lie inside ``[start, end)``."""
+        i = bisect.bisect_left(self._starts, start)
+        out = []
+        for m in self._matches[i:]:
+            if m[0] >= end:
+                break
+            if m[1] <= end:
+                out.append(m)
+        return out
+
+
+_Entry = tuple[int, re.Pattern[str], tuple[str, ...], bool]
+
+
+class Scanner:
+    """Several cue sets matched in one pass over the words of a text."""
+
+    __slots__ = ("_cache", "_sets")
+
+    def __init__(self, sets: tuple[CueSet, ...]) -> None:
+        self._sets = sets
+        self._cache: dict[str, tuple[_Entry, ...]] = {}
+
+    def _entries(self, key: str) -> tuple[_Entry, ...]:
+        if len(self._cache) >= _CACHE_LIMIT:  # bounded: a server reads unlimited vocabulary
+            self._cache.clear()
+        entries = []
+        for i, cue_set in enumerate(self._sets):
+            compiled = cue_set._regex(key)
+            if compiled is not None:
+                entries.append((i, compiled[0], compiled[1], cue_set._after_hyphen))
+        found = self._cache[key] = tuple(entries)
+        return found
+
+    def scan(self, text: str, start: int = 0, end: int | None = None) -> list[list[Match]]:
+        """For each cue set, its matches in ``text[start:end]``: leftmost, longest, no overlaps."""
+        stop = len(text) if end is None else end
+        out: list[list[Match]] = [[] for _ in self._sets]
+        pos = [start] * len(self._sets)
+        cache = self._cache
+        for w in _WORDS.finditer(text, start, stop):
+            key = w.group().lower()
+            if key in _ARTICLES:
+                nxt = _NEXT_WORD.match(text, w.end(), stop)
+                if nxt is not None:
+                    key = f"{key} {nxt.group(1).lower()}"
+            entries = cache[key] if key in cache else self._entries(key)
+            if not entries:
+                continue
+            a = w.start()
+            hyphen = a > 0 and text[a - 1] == "-"
+            for i, regex, labels, after_hyphen in entries:
+                if a < pos[i] or (hyphen and not after_hyphen):
+                    continue
+                m = regex.match(text, a, stop)
+                if m is None or m.end() == a:
+                    continue
+                name = m.lastgroup
+                assert name is not None
+                out[i].append((a, m.end(), labels[int(name[1:])]))
+                pos[i] = m.end()
+        return out
 
 
 def _weight(pattern: str) -> int:
@@ -101,10 +271,7 @@ def compile_cues(
     With ``after_hyphen`` a cue may also end a hyphenated word ("anti-torture").
     """
     items = sorted(set(cues), key=lambda c: (-_weight(c[0]), -len(c[0]), c[0]))
-    if not items:
-        return CueSet(None, ())
-    parts = [f"(?P<g{i}>{spaced(p)})" for i, (p, _) in enumerate(items)]
-    flags = re.IGNORECASE if ignore_case else 0
-    left = r"(?<!\w)" if after_hyphen else r"(?<![\w-])"
-    regex = re.compile(left + "(?:" + "|".join(parts) + r")(?!\w)", flags)
-    return CueSet(regex, tuple(label for _, label in items))
+    for p, _ in items:
+        if re.compile(spaced(p)).groups:
+            raise ValueError(f"cue {p!r} has a capturing group; use (?:...)")
+    return CueSet(items, re.IGNORECASE if ignore_case else 0, after_hyphen)

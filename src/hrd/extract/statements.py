@@ -27,14 +27,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from . import actors, acts, topics
 from .actors import Mention, eligible, find_mentions, passive_agent, subject_of
 from .acts import Trigger, find_triggers
 from .clauses import split_clauses, trim
+from .cues import Found, Scanner
 from .state import Analysis, MeetingInfo, Sentence, StatementInfo
 from .topics import tag_topics
 
 __all__ = ["run"]
 
+# One pass over the words of a document matches every cue set of the stage.
+_SCANNER = Scanner((acts.CUES, *topics.CUES, *actors.CUES))
 _JOINT = re.compile(
     r"\bjoint\s+(?:press\s+(?:release|statement|communiqu[eé])|statement|communiqu[eé])", re.I
 )
@@ -135,11 +139,17 @@ def _code(ctx: _Context, text: str, mentions: list[Mention], m: Mention, prev: s
 
 
 def _sentence_statements(
-    doc: Analysis, index: int, meeting: int, ctx: _Context, heads: MeetingInfo | None = None
+    doc: Analysis,
+    index: int,
+    meeting: int,
+    ctx: _Context,
+    cues: list[Found],
+    heads: MeetingInfo | None = None,
 ) -> list[StatementInfo]:
     """The statements of sentence ``index``; updates ``ctx`` for the next sentence."""
     text, s = doc.text, doc.sentences[index]
-    triggers = find_triggers(text, s.start, s.end)
+    act_cues, topic_cs, topic_ci, actor_cs, actor_ci = cues
+    triggers = find_triggers(text, s.start, s.end, act_cues.within(s.start, s.end))
     if not triggers:
         return []
     mentions = find_mentions(
@@ -150,6 +160,7 @@ def _sentence_statements(
         partner=ctx.partner,
         meeting_parties=ctx.parties,
         heads=heads.heads if heads else (),
+        cue_matches=(actor_cs.within(s.start, s.end), actor_ci.within(s.start, s.end)),
     )
     spans = split_clauses(text, s.start, s.end, triggers, mentions)
     drafts: list[_Draft] = []
@@ -169,7 +180,9 @@ def _sentence_statements(
     out: list[StatementInfo] = []
     prev_topics: tuple[str, ...] = ()
     for d in drafts:
-        topics = tag_topics(text, d.start, d.end)
+        topics = tag_topics(
+            text, d.start, d.end, (topic_cs.within(d.start, d.end), topic_ci.within(d.start, d.end))
+        )
         conf = d.confidence
         if not topics:
             if prev_topics:
@@ -205,6 +218,8 @@ def run(doc: Analysis) -> Analysis:
         for si in m.sentences:
             owner.setdefault(si, mi)
     joint = bool(_JOINT.search(doc.text))
+    body = next((s.start for s in doc.sentences if not s.header), len(doc.text))
+    cues = [Found(m) for m in _SCANNER.scan(doc.text, body)]
     contexts: dict[int, _Context] = {}
     statements: list[StatementInfo] = []
     for index, s in enumerate(doc.sentences):
@@ -218,5 +233,5 @@ def run(doc: Analysis) -> Analysis:
         if ctx is None:
             partner = next((p for p in meeting.parties if p != "EU"), None)
             ctx = contexts[mi] = _Context(partner, meeting.parties, joint, doc.issuer)
-        statements.extend(_sentence_statements(doc, index, mi, ctx, meeting))
+        statements.extend(_sentence_statements(doc, index, mi, ctx, cues, meeting))
     return replace(doc, statements=tuple(statements))

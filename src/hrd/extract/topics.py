@@ -16,11 +16,12 @@ is ``multilateral`` unless the clause is about UN mechanisms.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from .cues import compile_cues
+from .cues import Match, compile_cues
 from .lexicon import load_lexicon
 
-__all__ = ["TOPIC_ORDER", "tag_topics"]
+__all__ = ["CUES", "TOPIC_ORDER", "tag_topics"]
 
 _LEX = load_lexicon("topics")
 _NULL = ""
@@ -32,8 +33,11 @@ def _cues(mode: str) -> list[tuple[str, str]]:
     return out
 
 
-_CI = compile_cues(_cues("ci"), after_hyphen=True)
-_CS = compile_cues(_cues("cs"), ignore_case=False, after_hyphen=True)
+CUES = (
+    compile_cues(_cues("cs"), ignore_case=False, after_hyphen=True),
+    compile_cues(_cues("ci"), after_hyphen=True),
+)
+"""The case-sensitive and the case-insensitive topic cues (for a :class:`~.cues.Scanner`)."""
 _HR = "@hr"
 _LIST_ITEM = re.compile(r"\s*(?:[,;.)]|(?:and|or)\s|\Z)")
 _PSEUDO: dict[str, dict[str, object]] = _LEX["pseudo"]
@@ -42,28 +46,36 @@ TOPIC_ORDER: tuple[str, ...] = tuple(
 )
 
 
-def tag_topics(text: str, start: int = 0, end: int | None = None) -> tuple[str, ...]:
-    """The topic codes of ``text[start:end]``, in order of first mention."""
+def tag_topics(
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    found: tuple[Sequence[Match], Sequence[Match]] | None = None,
+) -> tuple[str, ...]:
+    """The topic codes of ``text[start:end]``, in order of first mention (from ``found``, the
+    matches of the two :data:`CUES` sets there, when the caller has them)."""
+    if found is None:
+        found = (list(CUES[0].finditer(text, start, end)), list(CUES[1].finditer(text, start, end)))
     taken: list[tuple[int, int]] = []
     keys: list[str] = []
-    for a, b, key in _CS.finditer(text, start, end):
+    for a, b, key in found[0]:
         taken.append((a, b))
         keys.append(key)
     stop = len(text) if end is None else end
-    for a, b, key in _CI.finditer(text, start, end):
+    for a, b, key in found[1]:
         if any(a < y and x < b for x, y in taken):
             continue
         if key == _HR and _LIST_ITEM.match(text[b:stop]):
             key = "general"  # human rights as one item of a list, or the clause's last word
         keys.append(key)
-    found: list[str] = []
+    topics: list[str] = []
     pseudo: list[str] = []
     for key in keys:
         if key.startswith("@"):
             pseudo.append(key)
         elif key:
-            found.extend(key.split("+"))
-    real = set(found)
+            topics.extend(key.split("+"))
+    real = set(topics)
     for key in pseudo:
         rule = _PSEUDO[key]
         unless = rule.get("unless", [])
@@ -72,5 +84,5 @@ def tag_topics(text: str, start: int = 0, end: int | None = None) -> tuple[str, 
             continue
         topic = rule["topic"]
         assert isinstance(topic, str)
-        found.append(topic)
-    return tuple(dict.fromkeys(found))
+        topics.append(topic)
+    return tuple(dict.fromkeys(topics))
