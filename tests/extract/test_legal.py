@@ -68,6 +68,11 @@ def test_international_instruments(text: str, expected: list[tuple[str, str | No
             [("Law on Freedom of Conscience and Religious Organisations", None)],
         ),
         ("The Law on Foreign Representatives was adopted.", [("Law on Foreign Representatives", None)]),
+        ('The Law "On Mass Media" was amended.', [("Law on Mass Media", None)]),
+        (
+            "The Law of the Republic of Kazakhstan “On Peaceful Assemblies” was discussed.",
+            [("Law on Peaceful Assemblies", None)],
+        ),
         ("It asked for Decree-Law 370 to be repealed.", [("Decree-Law 370", None)]),
         (
             "Decree-Law 370 on the informatization of society was used to fine journalists.",

@@ -114,7 +114,7 @@ _HEADS = sorted(_LEX["law_heads"], key=len, reverse=True)
 _LAW_ON_RE = re.compile(
     r"\b(" + "|".join(_flex(h) for h in _HEADS) + r"|law|decree)\s+"
     r"(?:of\s+(?:the\s+)?(?:Republic\s+of\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+)?"
-    r"((?:No\.?\s*)?\d[\w./-]*\s+)?(?:on|On)\s+((?:the\s+)?"
+    r"((?:No\.?\s*)?\d[\w./-]*\s+)?[\"“'‘«]?(?:on|On|ON)\s+((?:the\s+)?"
     + _TAIL
     + r"|(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,7})"
 )
