@@ -115,6 +115,7 @@ def test_bad_file_one_line_message_and_exit_code(
     path = bad_files[name]
     result = runner.invoke(app, ["extract", str(path)])
     assert result.exit_code == code
+    assert isinstance(result.exception, SystemExit)  # not an uncaught error
     assert result.stdout == ""
     assert result.stderr.strip() == f"hrd: {path}: {message}"
 
@@ -170,16 +171,28 @@ def test_no_file_is_a_usage_error() -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_real_entry_point_never_shows_a_traceback(tmp_path: Path, bad_files: dict[str, Path]) -> None:
-    for name, code in [("empty", 65), ("binary", 65), ("huge", 65), ("missing", 66)]:
-        result = hrd("extract", str(bad_files[name]))
-        assert result.returncode == code, (name, result.stderr)
-        assert len(result.stderr.strip().splitlines()) == 1
-        assert "Traceback" not in result.stderr
-    result = hrd("extract", str(READOUT), str(bad_files["missing"]), "--out", str(tmp_path / "o"))
-    assert result.returncode == 66
-    assert (tmp_path / "o" / "paraguay-2021.json").is_file()
+def test_real_entry_point_one_bad_file_one_line(bad_files: dict[str, Path]) -> None:
+    result = hrd("extract", str(bad_files["binary"]))
+    assert result.returncode == 65
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"hrd: {bad_files['binary']}: unsupported input: binary data, not text"
+    ]
+
+
+def test_real_entry_point_batch_never_shows_a_traceback(tmp_path: Path, bad_files: dict[str, Path]) -> None:
+    files = [*map(str, bad_files.values()), str(READOUT)]
+    result = hrd("extract", *files, "--out", str(tmp_path / "o"))
+    assert result.returncode == 1
     assert "Traceback" not in result.stderr
+    assert (tmp_path / "o" / "paraguay-2021.json").is_file()
+    assert result.stderr.splitlines()[-5:] == [
+        "hrd: 4 of 5 files failed:",
+        f"  {bad_files['empty']}: empty input: only whitespace",
+        f"  {bad_files['binary']}: unsupported input: binary data, not text",
+        f"  {bad_files['huge']}: input too large: file is 11 MB, over the 10 MB limit",
+        f"  {bad_files['missing']}: not found: no such file",
+    ]
 
 
 def test_unwritable_out_dir(tmp_path: Path) -> None:

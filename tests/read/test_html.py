@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from hrd.errors import EmptyInputError, ReadError
-from hrd.read.html import read_html
+from hrd.read.html import MAX_ELEMENTS, read_html
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "read"
 
@@ -98,3 +98,20 @@ def test_survives_100000_unclosed_tags() -> None:
     html = ("<html><body>" + "<div><b>" * 50_000).encode()
     with pytest.raises(ReadError):
         read_html(html, source="deep.html")
+
+
+@pytest.mark.timeout(30)
+def test_page_with_too_many_elements_is_refused_before_parsing() -> None:
+    html = b"<html><body><p>A short readout.</p>" + b"<div>" * (MAX_ELEMENTS + 1) + b"</body></html>"
+    with pytest.raises(ReadError, match="too many HTML elements"):
+        read_html(html, source="bomb.html")
+
+
+def test_legacy_charset_declared_in_the_page() -> None:
+    html = (
+        '<html><head><meta charset="windows-1252"><title>Réunion à Genève</title></head><body><article>'
+        "<p>La délégation de l’Union européenne a rencontré les autorités à Genève le 2 juin 2020.</p>"
+        "</article></body></html>"
+    ).encode("cp1252")
+    doc = read_html(html, source="fr.html")
+    assert "La délégation de l’Union européenne a rencontré les autorités à Genève" in doc.text

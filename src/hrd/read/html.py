@@ -15,16 +15,18 @@ import hashlib
 import re
 from typing import Any
 
-import trafilatura
 from lxml import etree  # type: ignore[import-untyped]
 
 from ..errors import EmptyInputError, ReadError
 from .document import Document
 from .text import normalise_text
 
-__all__ = ["read_html"]
+__all__ = ["MAX_ELEMENTS", "read_html"]
 
 _SPACE_RE = re.compile(r"[ \t\u00a0]+")
+_TAG_RE = re.compile(rb"<[A-Za-z]")
+MAX_ELEMENTS = 150_000
+"""More elements than this is no readout page; trafilatura needs ~0.1 ms per element."""
 
 
 def _inline_text(el: Any) -> str:
@@ -71,6 +73,11 @@ def read_html(data: bytes, *, source: str, url: str | None = None) -> Document:
     """
     if not data.strip():
         raise EmptyInputError("no HTML")
+    elements = len(_TAG_RE.findall(data))
+    if elements > MAX_ELEMENTS:
+        raise ReadError(f"too many HTML elements ({elements:,}, over {MAX_ELEMENTS:,}): not a readout page")
+    import trafilatura  # imported here: it takes a second, and text or PDF input never needs it
+
     try:
         extracted = trafilatura.bare_extraction(
             data,
