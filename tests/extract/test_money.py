@@ -165,3 +165,22 @@ def test_run_finds_a_programme_again_by_its_acronym() -> None:
 )
 def test_quoted_and_known_names(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert names(text) == expected
+
+
+def test_run_gives_an_amount_to_the_programme_it_follows() -> None:
+    s0 = (
+        "The EU recalled the Rule of Law Programme in Central Asia, with a budget of EUR 13m, "
+        "and the Central Asia Drug Action Programme (CADAP-7), and gave €2m for the "
+        "Border Management Programme."
+    )
+    doc = Analysis(
+        text=s0,
+        sentences=(Sentence(0, len(s0), s0, 0),),
+        meetings=(MeetingInfo(kind="subcommittee", name=None, parties=("EU", "KZ")),),
+    )
+    got = [(p.name, p.amount) for p in money.run(doc).programmes]
+    assert got == [
+        ("Rule of Law Programme in Central Asia", 13_000_000),
+        ("Central Asia Drug Action Programme", None),
+        ("Border Management Programme", 2_000_000),
+    ]

@@ -144,6 +144,7 @@ _EXCLUDE_RE = re.compile(r"\b(?:" + _alt(_LEX["exclude"]) + r")\b")
 _EXCLUDE_WORDS = frozenset(_LEX["exclude_words"])
 _BUDGET_RE = re.compile(r"(?i)\b(?:" + _alt(_LEX["budget_cues"]) + ")")
 _TOKEN_RE = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9+&]{1,14})(?:-\d{1,2})?(?![\w-])")
+_LEADS_INTO_RE = re.compile(r"\s*(?:(?:for|to|towards|in\s+support\s+of|under)\s+)?(?:[\w-]+\s+){0,3}")
 _QUOTES_RE = re.compile(r"[\"“”]")
 
 
@@ -268,7 +269,7 @@ def run(doc: Analysis) -> Analysis:
         previous = names[-1] if names else None
         amounts: dict[int, Money] = {}
         for money in cash:
-            nearest = min(range(len(names)), key=lambda k: _gap(names[k], money), default=None)
+            nearest = min(range(len(names)), key=lambda k: _gap(text, names[k], money), default=None)
             if nearest is not None:
                 amounts.setdefault(nearest, money)
         for k, (a, b, name, acronym) in enumerate(names):
@@ -322,5 +323,11 @@ def _alias_mentions(
     return out
 
 
-def _gap(name: tuple[int, int, str, str | None], money: Money) -> int:
-    return money.start - name[1] if money.start >= name[1] else name[0] - money.end
+def _gap(text: str, name: tuple[int, int, str, str | None], money: Money) -> int:
+    """How far an amount is from a programme. An amount usually follows its programme ("the X
+    programme, with a budget of €8m"); one before it belongs to it only when it leads straight
+    into the name ("€8m for the X programme", "a €5 million X project")."""
+    if money.start >= name[1]:
+        return money.start - name[1]
+    gap = name[0] - money.end
+    return gap if _LEADS_INTO_RE.fullmatch(text, money.end, name[0]) else 4 * gap + 1
