@@ -94,6 +94,7 @@ def test_international_instruments(text: str, expected: list[tuple[str, str | No
             [("Counter-Terrorism Law", None), ("National Security Law", None)],
         ),
         ("The General Law on Disappearances was discussed.", [("General Law on Disappearances", None)]),
+        ("The Trade Union Law was discussed.", [("Trade Union Law", None)]),
         (
             "It named the Council of Europe Convention on Action against Trafficking in Human Beings.",
             [("Convention on Action against Trafficking in Human Beings", None)],
