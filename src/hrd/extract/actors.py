@@ -75,6 +75,7 @@ _RELATIVE = re.compile(r",\s*(?:which|who|whom|whose|where)\b[^,;]*,")
 _INSERTION = re.compile(r",[^,]*,")
 _WORD = re.compile(r"[\w'’]+")
 _MAX_GAP_WORDS = 4
+_COORDINATORS = frozenset({"and", "but", "or", "while", "whilst", "whereas"})
 _BY = re.compile(r"\bby\s+\Z", re.IGNORECASE)
 
 
@@ -175,8 +176,8 @@ def eligible(text: str, m: Mention, lo: int) -> bool:
 
 def _close(text: str, end: int, hi: int) -> bool:
     """Only a few words (besides comma-delimited insertions) between a subject and its verb."""
-    gap = _INSERTION.sub(" ", text[end:hi])
-    return len(_WORD.findall(gap)) <= _MAX_GAP_WORDS
+    words = _WORD.findall(_INSERTION.sub(" ", text[end:hi]))
+    return len(words) <= _MAX_GAP_WORDS and not _COORDINATORS.intersection(w.lower() for w in words)
 
 
 def subject_of(

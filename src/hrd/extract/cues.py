@@ -101,7 +101,7 @@ def _starts(p: str) -> set[tuple[str, bool]] | None:
             starts |= got
         return starts
     run, k = "", 0
-    while k < len(p) and p[k] not in _META and p[k] != " ":
+    while k < len(p) and (p[k].isalnum() or p[k] == "_"):
         run += p[k]
         k += 1
     if run.lower() in _ARTICLES and p[k : k + 1] == " ":
@@ -113,7 +113,9 @@ def _starts(p: str) -> set[tuple[str, bool]] | None:
         return {(run[:-1].lower()[:_STEM], False)} if len(run) > 1 else None
     if not run:
         return None
-    whole = nxt in ("", " ") or p.startswith(("(?!", "(?=", "[- ]", "[ -]"), k)
+    whole = (
+        not nxt or (nxt not in _META and not nxt.isalnum()) or p.startswith(("(?!", "(?=", "[- ]", "[ -]"), k)
+    )
     return {(run.lower(), True)} if whole else {(run.lower()[:_STEM], False)}
 
 

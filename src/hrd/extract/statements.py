@@ -119,7 +119,13 @@ def _actor_of(
         return _code(ctx, text, mentions, antecedent, prev.actor if prev else None), 0.75, "ok"
     if trig.voice == "ing":
         opening = not text[s.start : trig.start].strip(" \"“‘'(")
-        return None, 0.8, "pending" if opening else "inherit"
+        if opening:
+            return None, 0.8, "pending"
+        if prev is None:  # "X closed the talks by condemning ...": the sentence's subject
+            subject = subject_of(text, mentions, lo, trig.start)
+            if subject is not None and subject.kind != "third":
+                return _code(ctx, text, mentions, subject, None), 0.7, "ok"
+        return None, 0.8, "inherit"
     subject = subject_of(text, mentions, lo, trig.start, near=prev is not None)
     if subject is not None:
         if subject.kind in ("it", "they"):
