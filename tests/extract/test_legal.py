@@ -57,6 +57,15 @@ def test_international_instruments(text: str, expected: list[tuple[str, str | No
             [("Law on Mass Media", "5"), ("Law on Mass Media", "6"), ("Law on Mass Media", "7")],
         ),
         ("Art. 34 of the Code of Administrative Offences.", [("Code of Administrative Offences", "34")]),
+        (
+            "Article 274 (dissemination of false information, 2014) of the Criminal Code is used.",
+            [("Criminal Code", "274")],
+        ),
+        (
+            "Insult remains a crime under Articles 131 (“insult”) and 378 of the Criminal Code.",
+            [("Criminal Code", "131"), ("Criminal Code", "378")],
+        ),
+        ("Article 19(3) of the ICCPR was recalled.", [("ICCPR", "19(3)")]),
         ("The Code of Criminal Procedure was amended.", [("Criminal Procedure Code", None)]),
         ("The new Labour Code was adopted.", [("Labour Code", None)]),
         ("Article 20 of Kazakhstan's Constitution.", [("Constitution", "20")]),

@@ -30,12 +30,16 @@ __all__ = ["find_legal_refs", "run"]
 _LEX = load_lexicon("legal")
 _NUM = r"\d+(?:[.-]\d+)*(?:\(\d+\))*[a-z]?(?!\w)"
 _ART_KW = r"(?:[Aa]rticles?|[Aa]rts?\.|[Ss]ections?|[Ss]ecs?\.|§§?)"
+_NOTE = r"(?:\s*(?:\([^()]{1,80}\)|[\"“][^\"”]{1,80}[\"”]))?"
+# A parenthesis or quotation naming the offence after an article number: "Article 274 ('false information')".
 _ARTICLES_RE = re.compile(
-    rf"\b{_ART_KW}\s*({_NUM}(?:(?:\s*,\s*and\s+|\s*,\s*|\s+(?:and|or|to)\s+|\s*&\s*)(?:{_ART_KW}\s*)?{_NUM})*)"
+    rf"\b{_ART_KW}\s*({_NUM}{_NOTE}(?:(?:\s*,\s*and\s+|\s*,\s*|\s+(?:and|or|to)\s+|\s*&\s*)"
+    rf"(?:{_ART_KW}\s*)?{_NUM}{_NOTE})*)"
 )
+_NOTE_RE = re.compile(r"\([^()]*\)|[\"“][^\"”]*[\"”]")
 _NUM_RE = re.compile(_NUM)
 _ARTICLE_WORDS = ("article", "articles", "art", "arts", "section", "sections", "sec", "secs", "§", "§§")
-_GAP_AFTER_RE = re.compile(r"\s*(?:,\s*)?(?:(?:of|under|in)\s+(?:[\w'’-]+\s+){0,3})?")
+_GAP_AFTER_RE = re.compile(rf"{_NOTE}\s*(?:,\s*)?(?:(?:of|under|in)\s+(?:[\w'’-]+\s+){{0,3}})?")
 _GAP_BEFORE_RE = re.compile(r"(?:['’]s)?\s*[,(]?\s*")
 _CARRY_CHARS = 300
 _PARAGRAPH_RE = re.compile(r"\n\s*\n")
@@ -100,7 +104,10 @@ def find_legal_refs(text: str, start: int, end: int) -> list[LegalRefInfo]:
         if not keep[i]:
             continue
         m = mentions[i]
+        notes = [(x.start(), x.end()) for x in _NOTE_RE.finditer(text, a.start(1), a.end(1))]
         for n in _NUM_RE.finditer(text, a.start(1), a.end(1)):
+            if any(x <= n.start() < y for x, y in notes):
+                continue  # a number inside a note: "Article 274 (adopted in 2014)"
             lo, hi = (
                 (min(a.start(), m.start), max(a.end(), m.end)) if _adjacent(a, m) else (n.start(), n.end())
             )
