@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeAlias
 
+from ..identity import EU, MeetingKey, others_of, same_meeting
 from ..record import Cases, Event, Head, Meeting, MeetingKind, NextRound, Programme, Record
 
 __all__ = [
@@ -29,7 +30,6 @@ __all__ = [
     "subject_label",
 ]
 
-EU = "EU"
 JOINT = "both"
 
 
@@ -169,34 +169,9 @@ class _Pending:
     documents: list[tuple[Record, int]]
 
 
-_SLACK = dt.timedelta(days=1)
-
-
-def _partner(meeting: Meeting) -> str | None:
-    """The parties besides the EU, sorted and joined by '+' (as the store names series)."""
-    others = sorted({p for p in meeting.parties if p != EU})
-    return "+".join(others) if others else None
-
-
-def _span(m: Meeting) -> tuple[dt.date, dt.date] | None:
-    start, end = m.start or m.end, m.end or m.start
-    if start is None or end is None:
-        return None
-    return (min(start, end), max(start, end))
-
-
 def _same_meeting(a: Meeting, b: Meeting) -> bool:
-    """The store's identity rule: the same ordinal, else dates that overlap or lie within a day.
-
-    Two different ordinals are two meetings; a meeting with neither dates nor
-    ordinal matches nothing.
-    """
-    if a.ordinal is not None and b.ordinal is not None:
-        return a.ordinal == b.ordinal
-    sa, sb = _span(a), _span(b)
-    if sa is None or sb is None:
-        return False
-    return sa[0] <= sb[1] + _SLACK and sb[0] <= sa[1] + _SLACK
+    """The store's identity rule (:func:`hrd.identity.same_meeting`), on two reported meetings."""
+    return same_meeting(MeetingKey.of(a), MeetingKey.of(b))
 
 
 def _meeting_id(partner: str, m: Meeting, fallback: str) -> str:
@@ -270,7 +245,7 @@ def rounds_from_records(records: Iterable[Record]) -> list[Series]:
 
     A meeting reported by several documents becomes one round whose statements
     keep the document that reported them. Reports are the same meeting under
-    the store's rule (:func:`hrd.store.identity.same_meeting`): same partner and
+    the store's rule (:func:`hrd.identity.same_meeting`): same partner and
     kind, and the same ordinal, or, where either lacks one, dates that overlap
     or lie within a day. Meetings without a partner (no party besides the EU)
     are skipped. Series are sorted by partner and kind.
@@ -278,7 +253,7 @@ def rounds_from_records(records: Iterable[Record]) -> list[Series]:
     pending: dict[tuple[str, str], list[_Pending]] = {}
     for record in records:
         for i, meeting in enumerate(record.meetings):
-            partner = _partner(meeting)
+            partner = others_of(meeting.parties)
             if partner is None:
                 continue
             bucket = pending.setdefault((partner, meeting.kind), [])
