@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from hrd.extract.sections import sentence_meetings
+from hrd.extract.sections import sentence_meetings, sentences_with
 from hrd.extract.state import Analysis, MeetingInfo, Sentence
 
 
@@ -28,3 +28,8 @@ def test_sentences_outside_sections_go_to_the_nearest_section_before_else_after(
 
 def test_no_meetings_no_owners() -> None:
     assert sentence_meetings(_doc(2)) == ((), ())
+
+
+def test_sentences_with_hits() -> None:
+    doc = _doc(3, frozenset({0, 1, 2}))
+    assert sentences_with(doc, [(12, 14), (25, 26), (29, 30)]) == {1, 2}

@@ -16,7 +16,6 @@ meeting carries the topic ``individual-cases``.
 
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
 from collections.abc import Collection
@@ -24,7 +23,7 @@ from dataclasses import replace
 
 from .legal_mentions import find_mentions
 from .lexicon import load_lexicon
-from .sections import sentence_meetings
+from .sections import sentence_meetings, sentences_with
 from .state import Analysis, CaseInfo
 from .triggers import find_prefixes, find_words, lowered
 
@@ -157,16 +156,6 @@ def _cues(low: str, start: int, end: int) -> list[tuple[int, int]]:
     return find_prefixes(low, _CUE_PREFIXES, start, end) + find_words(low, _CUE_WORDS, start, end)
 
 
-def _sentences_with(doc: Analysis, hits: list[tuple[int, int]]) -> set[int]:
-    starts = [s.start for s in doc.sentences]
-    out: set[int] = set()
-    for a, _ in hits:
-        si = bisect.bisect_right(starts, a) - 1
-        if si >= 0 and a < doc.sentences[si].end:
-            out.add(si)
-    return out
-
-
 def run(doc: Analysis) -> Analysis:
     if not doc.meetings:
         return doc
@@ -174,8 +163,8 @@ def run(doc: Analysis) -> Analysis:
     text, low = doc.text, lowered(doc.text)
     skip = [(p.start, p.end) for p in doc.parties] + [(p.start, p.end) for p in doc.places]
     instruments = [(m.start, m.end) for m in find_mentions(text, 0, len(text))]
-    about_cases = _sentences_with(doc, _cues(low, 0, len(text)))
-    with_list = _sentences_with(doc, find_words(low, ("list", "lists"), 0, len(text)))
+    about_cases = sentences_with(doc, _cues(low, 0, len(text)))
+    with_list = sentences_with(doc, find_words(low, ("list", "lists"), 0, len(text)))
     names: list[list[str]] = [[] for _ in doc.meetings]
     handed = [False] * len(doc.meetings)
     heads = [{fold(h.name) for h in m.heads} for m in doc.meetings]

@@ -13,13 +13,12 @@ programmes (lexicon ``money.json``). An amount in the same sentence
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
 from .lexicon import load_lexicon
-from .sections import sentence_meetings
+from .sections import sentence_meetings, sentences_with
 from .state import Analysis, ProgrammeInfo
 from .triggers import find_words, in_windows, lowered, windows
 
@@ -243,8 +242,8 @@ def run(doc: Analysis) -> Analysis:
         return doc
     owners = sentence_meetings(doc)
     text, low = doc.text, lowered(doc.text)
-    named = _sentences_with(doc, [*_programme_triggers(text, low, 0, len(text))])
-    priced = _sentences_with(
+    named = sentences_with(doc, [*_programme_triggers(text, low, 0, len(text))])
+    priced = sentences_with(
         doc, [*find_words(low, _CURRENCY_WORDS, 0, len(text)), *_symbols(text, 0, len(text))]
     )
     per_sentence = [
@@ -296,17 +295,6 @@ def _programme_triggers(text: str, low: str, start: int, end: int) -> list[tuple
         *find_words(text, _KNOWN, start, end),
         *find_words(text, _KNOWN_NAMES, start, end),
     ]
-
-
-def _sentences_with(doc: Analysis, hits: list[tuple[int, int]]) -> set[int]:
-    """Indices of the sentences that contain one of ``hits``."""
-    starts = [s.start for s in doc.sentences]
-    out: set[int] = set()
-    for a, _ in hits:
-        si = bisect.bisect_right(starts, a) - 1
-        if si >= 0 and a < doc.sentences[si].end:
-            out.add(si)
-    return out
 
 
 def _alias_mentions(

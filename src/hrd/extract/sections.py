@@ -10,9 +10,11 @@ them (else after them). Header lines belong to no meeting.
 
 from __future__ import annotations
 
+import bisect
+
 from .state import Analysis
 
-__all__ = ["sentence_meetings"]
+__all__ = ["sentence_meetings", "sentences_with"]
 
 
 def sentence_meetings(doc: Analysis) -> tuple[tuple[int, ...], ...]:
@@ -44,3 +46,14 @@ def _nearest(owners: list[list[int]], si: int) -> tuple[int, ...]:
         if owners[j]:
             return (owners[j][0],)
     return (0,)
+
+
+def sentences_with(doc: Analysis, hits: list[tuple[int, int]]) -> set[int]:
+    """Indices of the sentences of ``doc`` that contain the start of one of ``hits`` (text spans)."""
+    starts = [s.start for s in doc.sentences]
+    out: set[int] = set()
+    for a, _ in hits:
+        si = bisect.bisect_right(starts, a) - 1
+        if si >= 0 and a < doc.sentences[si].end:
+            out.add(si)
+    return out
