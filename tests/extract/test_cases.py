@@ -123,3 +123,9 @@ def test_freedom_is_no_cue() -> None:
 
 def test_groups_are_no_names() -> None:
     assert names("The EU raised the persecution of Crimean Tatars and Jehovah's Witnesses.") == []
+
+
+def test_a_party_statement_keeps_names_a_third_party_also_reports() -> None:
+    text = "The EU raised the case of Ivan Petrov, whose lawyers said he had been tortured."
+    assert names(text) == []
+    assert find_case_names(text, 0, len(text), stated=True) == ["Ivan Petrov"]

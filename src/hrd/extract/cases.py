@@ -119,18 +119,21 @@ def find_case_names(
     heads: Collection[str] = (),
     instruments: Collection[tuple[int, int]] | None = None,
     cued: bool = False,
+    stated: bool = False,
 ) -> list[str]:
     """Names of persons, named cases and outlets raised in the sentence ``text[start:end]``.
 
     ``skip`` are spans of country, party and place names; ``heads`` folded
     names of the heads of delegation; ``instruments`` spans of legal
     instruments (found here when not given); ``cued`` tells that the caller
-    has found a cue of a case in the sentence.
+    has found a cue of a case in the sentence, ``stated`` that a party makes
+    a statement in it (then a third party reporting in the same sentence
+    does not remove its names).
     """
     sentence = text[start:end]
     if not cued and not _cues(lowered(text), start, end):
         return []
-    if _is_third_party(sentence) or _DELEGATION_RE.search(sentence):
+    if (not stated and _is_third_party(sentence)) or _DELEGATION_RE.search(sentence):
         return []
     if instruments is None:
         instruments = [(m.start, m.end) for m in find_mentions(text, start, end)]
@@ -168,6 +171,7 @@ def run(doc: Analysis) -> Analysis:
     names: list[list[str]] = [[] for _ in doc.meetings]
     handed = [False] * len(doc.meetings)
     heads = [{fold(h.name) for h in m.heads} for m in doc.meetings]
+    stated = {st.sentence for st in doc.statements}
     for si, sentence in enumerate(doc.sentences):
         if si not in about_cases and si not in with_list:
             continue
@@ -177,7 +181,14 @@ def run(doc: Analysis) -> Analysis:
             if si not in about_cases:
                 continue
             for name in find_case_names(
-                text, sentence.start, sentence.end, skip, heads[mi], instruments, cued=True
+                text,
+                sentence.start,
+                sentence.end,
+                skip,
+                heads[mi],
+                instruments,
+                cued=True,
+                stated=si in stated,
             ):
                 if fold(name) not in {fold(n) for n in names[mi]}:
                     names[mi].append(name)
