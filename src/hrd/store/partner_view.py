@@ -153,9 +153,9 @@ def partner_view(*, partner: str, session: Session, matrix_size: int = 12) -> Pa
             heads[meeting_id].append(HeadBrief(party, name, title))
     statements = _statements_of(code).subquery()
     per_meeting: dict[int, int] = dict(
-        session.execute(
-            select(statements.c.meeting_id, func.count()).group_by(statements.c.meeting_id)
-        ).tuples().all()
+        session.execute(select(statements.c.meeting_id, func.count()).group_by(statements.c.meeting_id))
+        .tuples()
+        .all()
     )
     rounds = [
         RoundLine(

@@ -1,0 +1,217 @@
+"""The UI in a real browser: Debian's Chromium driven by Playwright against a uvicorn server.
+
+Every page visited is saved as a screenshot under build/screenshots/.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+
+from hrd.settings import Settings
+from hrd.web import create_app
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
+READOUT = (
+    "EU and Mongolia hold 5th Human Rights Dialogue\n\nUlaanbaatar, 20 May 2023\n\n"
+    "The European Union and Mongolia held the fifth round of their Human Rights Dialogue in Ulaanbaatar "
+    "on 20 May 2023.\n\nThe EU expressed concern about the death penalty and urged Mongolia to protect "
+    "journalists.\n"
+)
+
+if not CHROMIUM.exists():  # pragma: no cover - CI installs chromium with apt-get
+    pytest.skip("needs /usr/bin/chromium (apt-get install -y chromium)", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, web_template: Path) -> Iterator[str]:
+    path = tmp_path_factory.mktemp("browser") / "hrd.sqlite"
+    shutil.copy(web_template, path)
+    app = create_app(Settings(database_url=f"sqlite:///{path}"))
+    port = _free_port()
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not srv.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+    app.state.engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    context = browser.new_context(viewport={"width": 1366, "height": 900})  # type: ignore[attr-defined]
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    yield pg
+    context.close()
+    assert errors == [], "the page logged errors (CSP violations show here)"
+
+
+def shot(page: object, name: str, full: bool = True) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=full)  # type: ignore[attr-defined]
+
+
+def test_home_partner_meeting_and_evidence(server: str, page: object) -> None:
+    expect = sync_api.expect
+    page.goto(server + "/")
+    expect(page.locator("h1")).to_have_text("Human-rights dialogues at a glance")
+    expect(page.locator("table.partners tbody tr")).to_have_count(2)
+    shot(page, "home")
+
+    page.get_by_role("link", name="Kazakhstan", exact=True).click()
+    expect(page).to_have_url(server + "/partners/KZ")
+    expect(page.locator("table.matrix td.stance-critical").first).to_be_visible()
+    shot(page, "partner")
+
+    page.locator(".timeline").get_by_role("link", name="12th human rights dialogue", exact=True).click()
+    expect(page.locator(".document-pane")).to_have_count(2)
+    link = page.locator("a.statement-link").nth(3)
+    sid = link.get_attribute("data-statement")
+    link.click()
+    mark = page.locator(f'mark.evidence[data-statements~="{sid}"]').first
+    expect(mark).to_have_class("evidence is-selected")
+    expect(page.locator(f"#st-{sid}")).to_have_class("statement is-selected")
+    page.wait_for_timeout(600)  # smooth scrolling
+    assert mark.evaluate(
+        "el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; }"
+    ), "the evidence scrolled into view"
+    assert page.evaluate("location.hash") == f"#ev-{sid}"
+    shot(page, "meeting", full=False)
+
+    page.keyboard.press("Tab")  # keyboard use: the skip link comes first
+    page.goto(server + f"/meetings/{page.url.split('/meetings/')[1].split('#')[0]}#ev-{sid}")
+    expect(page.locator(f'mark.evidence[data-statements~="{sid}"]').first).to_have_class(
+        "evidence is-selected"
+    )
+
+
+def test_search_with_a_facet(server: str, page: object) -> None:
+    expect = sync_api.expect
+    page.goto(server + "/search?q=freedom")
+    expect(page.locator("li.hit mark").first).to_be_visible()
+    page.locator('.facets a[data-facet="partner"][data-value="MN"]').click()
+    expect(page).to_have_url(server + "/search?q=freedom&partner=MN")
+    hits = page.locator("li.hit")
+    expect(page.locator(".active-filters")).to_contain_text("Mongolia")
+    for i in range(hits.count()):
+        expect(hits.nth(i)).to_contain_text("Mongolia")
+    shot(page, "search")
+
+
+def test_upload_a_readout_and_see_its_meeting(server: str, page: object, tmp_path: Path) -> None:
+    expect = sync_api.expect
+    file = tmp_path / "mn-2023.txt"
+    file.write_text(READOUT)
+    page.goto(server + "/ingest")
+    page.get_by_label("Readout file").set_input_files(str(file))
+    page.get_by_role("button", name="Upload and extract").click()
+    expect(page.locator("#ingest-result")).to_contain_text("ingested")
+    shot(page, "ingest")
+    page.locator(".meetings-found a").first.click()
+    expect(page.locator("h1")).to_contain_text("5th human rights dialogue")
+    expect(page.locator(".doc-text")).to_contain_text("protect journalists")
+
+    page.goto(server + "/ingest")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    page.get_by_label("Readout file").set_input_files(str(empty))
+    page.get_by_role("button", name="Upload and extract").click()
+    expect(page.locator("#ingest-error")).to_contain_text("the file is empty")
+    shot(page, "ingest-error")
+
+
+def test_confirm_and_edit_proposed_statements(server: str, page: object) -> None:
+    expect = sync_api.expect
+    page.goto(server + "/review")
+    first = page.locator("[data-review-item]").first
+    first_id = first.get_attribute("data-review-item")
+    shot(page, "review", full=False)
+    page.keyboard.press("c")  # keyboard shortcut: confirm the current item
+    expect(page.locator(".notice-ok")).to_have_text(f"Statement {first_id} confirmed.")
+    state = httpx.get(f"{server}/api/v1/statements/{first_id}").json()["state"]
+    assert state == "confirmed"
+
+    second = page.locator("[data-review-item]").first
+    second_id = second.get_attribute("data-review-item")
+    assert second_id != first_id
+    page.keyboard.press("e")
+    expect(second.locator("details.edit")).to_have_attribute("open", "")
+    second.get_by_label("Act").select_option("concern")
+    second.get_by_label("Topics").select_option(["torture", "detention"])
+    shot(page, "review-edit", full=False)
+    second.get_by_role("button", name="Save").click()
+    expect(page.locator(".notice-ok")).to_have_text(f"Statement {second_id} saved.")
+    edited = httpx.get(f"{server}/api/v1/statements/{second_id}").json()
+    assert (edited["state"], edited["act"], edited["topics"]) == (
+        "edited",
+        "concern",
+        ["torture", "detention"],
+    )
+
+
+def test_other_pages_render(server: str, page: object, browser: object) -> None:
+    expect = sync_api.expect
+    page.goto(server + "/documents/kz-2021")
+    expect(page.get_by_role("link", name="Download record (JSON)")).to_be_visible()
+    shot(page, "document")
+    page.goto(server + "/api/docs")
+    expect(page.locator("h1")).to_have_text("JSON API")
+    shot(page, "api-docs", full=False)
+    response = page.goto(server + "/partners/ZZ")
+    assert response is not None and response.status == 404
+    shot(page, "error")
+    mobile = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+    small = mobile.new_page()
+    small.goto(server + "/partners/KZ")
+    assert small.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), (
+        "no sideways scroll"
+    )
+    shot(small, "partner-mobile")
+    small.emulate_media(media="print")
+    shot(small, "partner-print")
+    mobile.close()
