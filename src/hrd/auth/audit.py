@@ -24,9 +24,9 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
-from sqlalchemy import select, text
+from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from .principal import Principal
@@ -46,6 +46,7 @@ class AuditEntry:
     id: int
     at: str
     actor: str
+    actor_id: int | None
     action: str
     target: str | None
     target_id: int | None
@@ -67,38 +68,28 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def row_hash(
-    prev_hash: str,
-    *,
-    id: int,
-    at: str,
-    actor: str,
-    actor_id: int | None,
-    action: str,
-    target: str | None,
-    target_id: int | None,
-    detail: str,
-) -> str:
-    """The chain hash of one row."""
+def row_hash(prev_hash: str, entry: AuditEntry) -> str:
+    """The chain hash of one row: SHA-256 of the previous hash and the row's canonical content."""
     content = json.dumps(
-        [id, at, actor, actor_id, action, target, target_id, detail],
+        [
+            entry.id,
+            entry.at,
+            entry.actor,
+            entry.actor_id,
+            entry.action,
+            entry.target,
+            entry.target_id,
+            entry.detail,
+        ],
         ensure_ascii=False,
         separators=(",", ":"),
     )
     return hashlib.sha256(f"{prev_hash}\n{content}".encode()).hexdigest()
 
 
-def _hash_of(row: AuditRow, prev_hash: str) -> str:
-    return row_hash(
-        prev_hash,
-        id=row.id,
-        at=row.at,
-        actor=row.actor,
-        actor_id=row.actor_id,
-        action=row.action,
-        target=row.target,
-        target_id=row.target_id,
-        detail=row.detail,
+def _entry(row: AuditRow) -> AuditEntry:
+    return AuditEntry(
+        row.id, row.at, row.actor, row.actor_id, row.action, row.target, row.target_id, row.detail
     )
 
 
@@ -116,7 +107,7 @@ def record(
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK})
     tail = session.execute(select(AuditRow.id, AuditRow.hash).order_by(AuditRow.id.desc()).limit(1)).first()
     last_id, prev = (tail[0], tail[1]) if tail else (0, GENESIS)
-    row = AuditRow(
+    entry = AuditEntry(
         id=last_id + 1,
         at=_now(),
         actor=principal.name,
@@ -125,16 +116,9 @@ def record(
         target=target,
         target_id=target_id,
         detail=json.dumps(dict(detail or {}), sort_keys=True, separators=(",", ":"), ensure_ascii=False),
-        prev_hash=prev,
     )
-    row.hash = _hash_of(row, prev)
-    session.add(row)
-    session.flush()
-    return _entry(row)
-
-
-def _entry(row: AuditRow) -> AuditEntry:
-    return AuditEntry(row.id, row.at, row.actor, row.action, row.target, row.target_id, row.detail)
+    session.execute(insert(AuditRow).values(**asdict(entry), prev_hash=prev, hash=row_hash(prev, entry)))
+    return entry
 
 
 def verify(session: Session, *, expected_head: str | None = None) -> Verification:
@@ -148,7 +132,7 @@ def verify(session: Session, *, expected_head: str | None = None) -> Verificatio
             problem = "its id is out of sequence"
         elif row.prev_hash != prev:
             problem = "it does not link to the row before"
-        elif row.hash != _hash_of(row, prev):
+        elif row.hash != row_hash(prev, _entry(row)):
             problem = "its content does not match its hash"
         if problem:
             return Verification(False, count, prev, row.id, f"row {row.id}: {problem}")

@@ -8,6 +8,7 @@ from .lists import NextList, next_round_list, record_list, render_markdown
 from .models import (
     CaseEdit,
     CaseInput,
+    CaseRef,
     CaseSummary,
     CaseView,
     Category,
@@ -23,6 +24,7 @@ from .rotation import Rotation, rotate_key
 __all__ = [
     "CaseEdit",
     "CaseInput",
+    "CaseRef",
     "CaseSummary",
     "CaseView",
     "Category",

@@ -29,6 +29,7 @@ from .crypto import Keyring
 from .models import (
     CaseEdit,
     CaseInput,
+    CaseRef,
     CaseSummary,
     CaseView,
     MeetingLink,
@@ -71,22 +72,33 @@ def _case(session: Session, case_id: int) -> CaseRow:
     return row
 
 
-def _bump(session: Session, case_id: int, version: int) -> CaseRow:
-    """Move the case from ``version`` to the next one, or raise :class:`VersionConflictError`."""
+def _bump(
+    session: Session, case_id: int, version: int, sealed: dict[str, bytes | None] | None = None
+) -> CaseRef:
+    """Move the case from ``version`` to the next one (setting ``sealed`` columns), or raise a conflict.
+
+    One conditional UPDATE: of two edits from the same version, the database lets exactly one through.
+    """
     moved = session.execute(
         update(CaseRow)
         .where(CaseRow.id == case_id, CaseRow.version == version)
-        .values(version=CaseRow.version + 1, updated_at=_now())
+        .values(version=CaseRow.version + 1, updated_at=_now(), **(sealed or {}))
+        .returning(CaseRow.version)
         .execution_options(synchronize_session=False)
-    )
-    if moved.rowcount != 1:  # type: ignore[attr-defined]
+    ).scalar()
+    if moved is None:
         current = session.scalar(select(CaseRow.version).where(CaseRow.id == case_id))
         if current is None:
             raise NotFoundError(f"no case {case_id}")
         raise VersionConflictError(case_id, current)
-    row = _case(session, case_id)
-    session.refresh(row)
-    return row
+    return CaseRef(case_id, moved)
+
+
+def _partner(session: Session, case_id: int) -> str:
+    partner = session.scalar(select(CaseRow.partner).where(CaseRow.id == case_id))
+    if partner is None:
+        raise NotFoundError(f"no case {case_id}")
+    return partner
 
 
 def check_meeting(session: Session, meeting_id: int | None, partner: str) -> None:
@@ -105,7 +117,7 @@ def _check_status(entry: StatusEntry) -> None:
     check_text(entry.note, "the status note")
 
 
-def create_case(*, data: CaseInput, principal: Principal, keys: Keyring, session: Session) -> CaseView:
+def create_case(*, data: CaseInput, principal: Principal, keys: Keyring, session: Session) -> CaseRef:
     principal.require(Action.WRITE, Resource.CASES)
     check_partner(data.partner)
     check_text(data.name, "the name", required=True)
@@ -125,8 +137,7 @@ def create_case(*, data: CaseInput, principal: Principal, keys: Keyring, session
     if data.status:
         sealing.add_status(session, keys, row.id, data.status, now)
     session.flush()
-    audit.record(session, principal, "case.create", target="cases", target_id=row.id, detail={"version": 1})
-    return sealing.load_case(session, keys, row)
+    return _finish(session, principal, CaseRef(row.id, row.version), "case.create")
 
 
 def get_case(*, case_id: int, principal: Principal, keys: Keyring, session: Session) -> CaseView:
@@ -158,25 +169,22 @@ def list_cases(
 def _finish(
     session: Session,
     principal: Principal,
-    keys: Keyring,
-    row: CaseRow,
+    ref: CaseRef,
     action: str,
     detail: dict[str, str | int | list[str]] | None = None,
-) -> CaseView:
-    session.flush()
-    info = {"version": row.version, **(detail or {})}
-    audit.record(session, principal, action, target="cases", target_id=row.id, detail=info)
-    return sealing.load_case(session, keys, row)
+) -> CaseRef:
+    info = {"version": ref.version, **(detail or {})}
+    audit.record(session, principal, action, target="cases", target_id=ref.id, detail=info)
+    return ref
 
 
 def edit_case(
     *, case_id: int, version: int, edit: CaseEdit, principal: Principal, keys: Keyring, session: Session
-) -> CaseView:
+) -> CaseRef:
     """Apply ``edit`` to the case if it is still at ``version``."""
     principal.require(Action.WRITE, Resource.CASES)
     check_text(edit.name, "the name", required=edit.name is not None)
     check_text(edit.notes, "the notes")
-    row = _bump(session, case_id, version)
     values: dict[str, str | None] = {}
     if edit.name is not None:
         values["name"] = edit.name.strip()
@@ -184,50 +192,53 @@ def edit_case(
         values["category"] = edit.category.value
     if edit.notes is not None:
         values["notes"] = edit.notes or None
-    sealing.seal_fields(keys, row, values)
+    sealed = {
+        c: keys.seal(v, table=CaseRow.__tablename__, row_id=case_id, column=c) for c, v in values.items()
+    }
+    ref = _bump(session, case_id, version, sealed)
     if edit.aliases is not None:
-        sealing.replace_aliases(session, keys, row.id, edit.aliases)
+        sealing.replace_aliases(session, keys, case_id, edit.aliases)
     if edit.charges is not None:
-        sealing.replace_charges(session, keys, row.id, edit.charges)
-    return _finish(session, principal, keys, row, "case.edit", {"fields": edit.changed()})
+        sealing.replace_charges(session, keys, case_id, edit.charges)
+    return _finish(session, principal, ref, "case.edit", {"fields": edit.changed()})
 
 
 def add_status(
     *, case_id: int, version: int, entry: StatusEntry, principal: Principal, keys: Keyring, session: Session
-) -> CaseView:
+) -> CaseRef:
     """Append an entry to the status history."""
     principal.require(Action.WRITE, Resource.CASES)
     _check_status(entry)
-    row = _bump(session, case_id, version)
-    sealing.add_status(session, keys, row.id, entry, _now())
-    return _finish(session, principal, keys, row, "case.status")
+    ref = _bump(session, case_id, version)
+    sealing.add_status(session, keys, case_id, entry, _now())
+    return _finish(session, principal, ref, "case.status")
 
 
 def link_meeting(
     *, case_id: int, version: int, link: MeetingLink, principal: Principal, keys: Keyring, session: Session
-) -> CaseView:
+) -> CaseRef:
     """Record that the case was raised at a meeting (a round with the case's partner)."""
     principal.require(Action.WRITE, Resource.CASES)
     check_text(link.note, "the note")
-    row = _bump(session, case_id, version)
-    check_meeting(session, link.meeting_id, row.partner)
+    ref = _bump(session, case_id, version)
+    check_meeting(session, link.meeting_id, _partner(session, case_id))
     linked = select(CaseMeeting.id).where(
-        CaseMeeting.case_id == row.id, CaseMeeting.meeting_id == link.meeting_id
+        CaseMeeting.case_id == case_id, CaseMeeting.meeting_id == link.meeting_id
     )
     if session.scalar(linked) is not None:
-        raise InvalidInputError(f"case {row.id} is already linked to meeting {link.meeting_id}")
-    sealing.add_meeting(session, keys, row.id, link)
-    return _finish(session, principal, keys, row, "case.link", {"meeting": link.meeting_id})
+        raise InvalidInputError(f"case {case_id} is already linked to meeting {link.meeting_id}")
+    sealing.add_meeting(session, keys, case_id, link)
+    return _finish(session, principal, ref, "case.link", {"meeting": link.meeting_id})
 
 
 def add_reply(
     *, case_id: int, version: int, reply: Reply, principal: Principal, keys: Keyring, session: Session
-) -> CaseView:
+) -> CaseRef:
     """Record the partner's reply about the case (at a round, or outside one)."""
     principal.require(Action.WRITE, Resource.CASES)
     check_text(reply.text, "the reply", required=True)
     check_text(reply.source, "the source")
-    row = _bump(session, case_id, version)
-    check_meeting(session, reply.meeting_id, row.partner)
-    sealing.add_reply(session, keys, row.id, reply, _now())
-    return _finish(session, principal, keys, row, "case.reply")
+    ref = _bump(session, case_id, version)
+    check_meeting(session, reply.meeting_id, _partner(session, case_id))
+    sealing.add_reply(session, keys, case_id, reply, _now())
+    return _finish(session, principal, ref, "case.reply")

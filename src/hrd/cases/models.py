@@ -16,6 +16,7 @@ __all__ = [
     "CLOSED",
     "CaseEdit",
     "CaseInput",
+    "CaseRef",
     "CaseSummary",
     "CaseView",
     "Category",
@@ -129,6 +130,14 @@ class CaseEdit:
         return [
             n for n in ("name", "category", "notes", "aliases", "charges") if getattr(self, n) is not None
         ]
+
+
+@dataclass(frozen=True, slots=True)
+class CaseRef:
+    """What a write returns: the case and the version it is at now (reload it with ``get_case``)."""
+
+    id: int
+    version: int
 
 
 @dataclass(frozen=True, slots=True)
