@@ -72,22 +72,27 @@ _INTL_RE, _PROTOCOL_RE, _BY_FORM = _build_international()
 _ACRONYMS = frozenset(a for e in _LEX["instruments"] for a in e["acronyms"])
 _COMMITTEE_RE = re.compile(r"\s+[Cc]ommittee")
 # Trigger words (lower case): the expensive patterns run only in windows around them.
-_INSTR_WORDS: tuple[str, ...] = (
-    "convention",
-    "conventions",
-    "covenant",
-    "declaration",
-    "statute",
-    "protocol",
+_INSTR_WORDS = tuple(
+    [
+        "convention",
+        "conventions",
+        "covenant",
+        "declaration",
+        "statute",
+        "protocol",
+        "protocols",
+        "charter",
+        "treaty",
+        "pact",
+    ]
 )
-_INSTR_WORDS += ("protocols", "charter", "treaty", "pact")
 _LAW_WORDS_LOW = ("law", "decree", "act", "ordinance", "edict")
 _OPTIONAL: dict[str, dict[str, str]] = _LEX["optional_protocols"]
-_CONN = "|".join(re.escape(c) for c in _LEX["name_connectors"])
+_CONN = frozenset(_LEX["name_connectors"])
 _CAPW = r"[A-Z][A-Za-z\u00C0-\u024F]*(?:-[A-Za-z\u00C0-\u024F]+)*"
 _LINK = "|".join(re.escape(c) for c in _LEX["name_connectors"] if c not in ("the", "and"))
+# Between two capitalised words of a name: one connector ("of the", "and"), never "and the".
 _JOIN = rf"(?:(?:{_LINK})\s+(?:the\s+)?|and\s+)?"
-"""Between two capitalised words of a name: one connector ("of the", "and"), never "and the"."""
 _TAIL = rf"{_CAPW}(?:\s+{_JOIN}{_CAPW})*"
 _ILO_RE = re.compile(
     r"(?:\b(" + "|".join(_flex(p) for p in _LEX["ilo_prefix"]) + r")\s+)?"
@@ -126,33 +131,10 @@ _NUMBERED_RE = re.compile(
 )
 _ACT_RE = re.compile(
     rf"\b({_CAPW}(?:\s+(?:\((?:{_CAPW}\s*)+\)\s+)?{_JOIN}{_CAPW}){{0,7}})\s+(Act|Law)\b"
-    r"(?!\s+(?i:programmes?|programs?|projects?|initiative|facility|instrument|platform|dialogue|reforms?|sector"
-    r"|institute|school|faculty|firm|enforcement|cent(?:re|er)|students?|professors?|experts?|clinic)\b)"
+    r"(?!\s+(?i:" + "|".join(_LEX["not_law_after"]) + r")\b)"
 )
 _GENERIC_LAW = frozenset(_LEX["generic_law_words"])
-_LEADING_STOP = frozenset(
-    [
-        "The",
-        "This",
-        "That",
-        "These",
-        "A",
-        "An",
-        "Under",
-        "On",
-        "In",
-        "With",
-        "By",
-        "For",
-        "Its",
-        "Their",
-        "Both",
-        "New",
-        "Whereas",
-        "As",
-        "Recalling",
-    ]
-)
+_LEADING_STOP = frozenset(_LEX["leading_stop"])
 _ALIAS_DEF_RE = re.compile(r"\s*\((?:the\s+)?([A-Z][A-Za-z]{1,9}(?:[- ]?\d{1,4})?)(\s+(?:Law|Act|Code))?\)")
 _UPPER_TOKEN_RE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{1,9}(?![\w-])")
 _OP_ANAPHOR_RE = re.compile(
