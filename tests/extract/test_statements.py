@@ -263,3 +263,18 @@ def test_spans_are_clauses_inside_their_sentence() -> None:
         assert clause == clause.strip(" ,;") and clause
         assert 0.0 <= st.confidence <= 1.0
     assert doc.text[doc.statements[0].start : doc.statements[0].end].startswith("On illicit drugs")
+
+
+def test_a_list_after_a_colon_gives_its_topics_to_the_clause_before_it() -> None:
+    doc = analyse(
+        "The discussions covered:\n- freedom of religion\n- the death penalty\n\nThe EU raised individual cases."
+    )
+    assert triples(doc) == {
+        ("both", "discuss", "religion"),
+        ("both", "discuss", "death-penalty"),
+        ("EU", "raise", "individual-cases"),
+    }
+    first = doc.statements[0]
+    sentence = doc.sentences[first.sentence]
+    assert doc.text[first.start : first.end].startswith("The discussions covered:")
+    assert sentence.start <= first.start < first.end <= sentence.end

@@ -21,8 +21,8 @@ from .lexicon import load_lexicon
 
 __all__ = ["CUES", "VOICES", "Trigger", "Voice", "find_triggers"]
 
-Voice = Literal["active", "ing", "passive", "nominal"]
-VOICES: tuple[Voice, ...] = ("active", "ing", "passive", "nominal")
+Voice = Literal["active", "present", "ing", "passive", "nominal"]
+VOICES: tuple[Voice, ...] = ("active", "present", "ing", "passive", "nominal")
 
 _LEX = load_lexicon("acts")
 _SLOTS = {
@@ -96,7 +96,7 @@ def find_triggers(
         opens = not text[start:a].strip(" \"“‘'(")
         if voice == "ing" and not opens and not _ING_CONTEXT.search(text, start, a):
             continue
-        if voice == "active" and _NOT_FINITE.search(text, max(start, a - _LOOKBACK), a):
+        if voice in ("active", "present") and _NOT_FINITE.search(text, max(start, a - _LOOKBACK), a):
             continue
         out.append(Trigger(a, b, act, voice))  # type: ignore[arg-type]
     return out

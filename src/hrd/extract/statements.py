@@ -39,6 +39,8 @@ __all__ = ["run"]
 
 # One pass over the words of a document matches every cue set of the stage.
 _SCANNER = Scanner((acts.CUES, *topics.CUES, *actors.CUES))
+_MAX_ITEMS = 15
+_LIST_INTRO = re.compile(r":\s*(?:\n|\Z)")  # a colon that ends a line: a list follows
 _JOINT = re.compile(
     r"\bjoint\s+(?:press\s+(?:release|statement|communiqu[eé])|statement|communiqu[eé])", re.I
 )
@@ -126,6 +128,11 @@ def _actor_of(
             if subject is not None and subject.kind != "third":
                 return _code(ctx, text, mentions, subject, None), 0.7, "ok"
         return None, 0.8, "inherit"
+    if trig.voice == "present":  # "reports", "protests" are nouns too: only right after a subject
+        subject = subject_of(text, mentions, lo, trig.start, near=True)
+        if subject is None or subject.kind == "third":
+            return None, 0.0, "skip"
+        return _code(ctx, text, mentions, subject, prev.actor if prev else None), 0.85, "ok"
     subject = subject_of(text, mentions, lo, trig.start, near=prev is not None)
     if subject is not None:
         if subject.kind in ("it", "they"):
@@ -134,6 +141,13 @@ def _actor_of(
     if trig.voice == "nominal":
         return "both", 0.8, "ok"
     return None, 0.75, "inherit"
+
+
+def _has_subject(text: str, mentions: list[Mention], lo: int, trig: Trigger, triggers: list[Trigger]) -> bool:
+    subject = subject_of(text, mentions, lo, trig.start, near=True)
+    if subject is None or subject.kind == "third":
+        return False
+    return not any(subject.end <= t.start < trig.start for t in triggers)
 
 
 def _code(ctx: _Context, text: str, mentions: list[Mention], m: Mention, prev: str | None) -> str | None:
@@ -151,6 +165,7 @@ def _sentence_statements(
     ctx: _Context,
     cues: list[Found],
     heads: MeetingInfo | None = None,
+    items: tuple[int, int] | None = None,
 ) -> list[StatementInfo]:
     """The statements of sentence ``index``; updates ``ctx`` for the next sentence."""
     text, s = doc.text, doc.sentences[index]
@@ -168,6 +183,12 @@ def _sentence_statements(
         heads=heads.heads if heads else (),
         cue_matches=(actor_cs.within(s.start, s.end), actor_ci.within(s.start, s.end)),
     )
+    # A present-tense form without its subject right before it is a noun ("reports of torture").
+    triggers = [
+        t for t in triggers if t.voice != "present" or _has_subject(text, mentions, s.start, t, triggers)
+    ]
+    if not triggers:
+        return []
     spans = split_clauses(text, s.start, s.end, triggers, mentions)
     drafts: list[_Draft] = []
     for span, trig in zip(spans, triggers, strict=True):
@@ -186,9 +207,8 @@ def _sentence_statements(
     out: list[StatementInfo] = []
     prev_topics: tuple[str, ...] = ()
     for d in drafts:
-        topics = tag_topics(
-            text, d.start, d.end, (topic_cs.within(d.start, d.end), topic_ci.within(d.start, d.end))
-        )
+        hi = items[1] if items and d is drafts[-1] else d.end  # "... covered:" and its list
+        topics = tag_topics(text, d.start, hi, (topic_cs.within(d.start, hi), topic_ci.within(d.start, hi)))
         conf = d.confidence
         if not topics:
             if prev_topics:
@@ -210,6 +230,17 @@ def _sentence_statements(
             ctx.last_single = d.actor
         ctx.last_topics = topics
     return out
+
+
+def _list_items(doc: Analysis, index: int, acts_found: Found) -> tuple[int, int] | None:
+    """The span of the list after a sentence ending in a colon: the following sentences
+    of its section without act triggers of their own ("The talks covered:" + bullets)."""
+    end = None
+    for s in doc.sentences[index + 1 : index + 1 + _MAX_ITEMS]:
+        if s.header or acts_found.within(s.start, s.end) or _BACKGROUND.match(s.text):
+            break
+        end = s.end
+    return (doc.sentences[index].start, end) if end is not None else None
 
 
 def _clamp(x: float) -> float:
@@ -239,5 +270,6 @@ def run(doc: Analysis) -> Analysis:
         if ctx is None:
             partner = next((p for p in meeting.parties if p != "EU"), None)
             ctx = contexts[mi] = _Context(partner, meeting.parties, joint, doc.issuer)
-        statements.extend(_sentence_statements(doc, index, mi, ctx, cues, meeting))
+        items = _list_items(doc, index, cues[0]) if _LIST_INTRO.search(s.text) else None
+        statements.extend(_sentence_statements(doc, index, mi, ctx, cues, meeting, items))
     return replace(doc, statements=tuple(statements))
