@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from ..record import Meeting
@@ -77,7 +77,16 @@ def resolve_meeting(*, meeting: Meeting, session: Session) -> MeetingRow:
         lock=True,
     )
     key = MeetingKey.of(meeting)
-    candidates = session.scalars(select(MeetingRow).where(MeetingRow.series_id == series_id)).all()
+    could_match = []
+    if key.ordinal is not None:
+        could_match.append(MeetingRow.ordinal == key.ordinal)
+    if key.start is not None and key.end is not None:
+        could_match.append(and_(MeetingRow.start <= key.end + _SLACK, MeetingRow.end >= key.start - _SLACK))
+    candidates = (
+        session.scalars(select(MeetingRow).where(MeetingRow.series_id == series_id, or_(*could_match))).all()
+        if could_match
+        else []
+    )
     matches = [row for row in candidates if same_meeting(MeetingKey(row.ordinal, row.start, row.end), key)]
     if matches:
         row = min(matches, key=lambda r: (_distance(MeetingKey(r.ordinal, r.start, r.end), key), r.id))

@@ -29,7 +29,7 @@ from ..read.document import Document
 from ..record import Record
 from ..settings import Settings
 from .engine import read, write
-from .repo import find_document, store_document
+from .repo import known, store_document
 
 __all__ = ["EXTRACTOR", "SUFFIXES", "IngestOptions", "IngestReport", "Outcome", "expand_sources", "ingest"]
 
@@ -72,6 +72,8 @@ class IngestOptions:
     """Called with the number of items known so far (grows as feeds are expanded)."""
     on_outcome: Callable[[Outcome], None] | None = None
     """Called after each item is done (after its transaction committed)."""
+    extractor: Callable[[Document], Record] | None = None
+    """Replaces :func:`hrd.extract.extract` (a module-level function when ``jobs`` > 1)."""
 
 
 def _is_url(source: str) -> bool:
@@ -132,7 +134,9 @@ def _extract(document: Document) -> Record:
     return extract(document.text, published=document.published, source=document.source)
 
 
-def _prepare(source: str, settings: Settings, extract_too: bool) -> _Read:
+def _prepare(
+    source: str, settings: Settings, extract_too: bool, extractor: Callable[[Document], Record] = _extract
+) -> _Read:
     """Read (and, in workers, extract) one item; never raises."""
     try:
         item = _read(source, settings)
@@ -140,23 +144,27 @@ def _prepare(source: str, settings: Settings, extract_too: bool) -> _Read:
         return _Read(source, reason=_reason(exc))
     if extract_too and item.document is not None:
         try:
-            return _Read(source, document=item.document, record=_extract(item.document))
+            return _Read(source, document=item.document, record=extractor(item.document))
         except Exception as exc:
             return _Read(source, reason=f"extraction failed: {_reason(exc)}")
     return item
 
 
-def _store(item: _Read, engine: Engine) -> Outcome:
+def _store(item: _Read, engine: Engine, extractor: Callable[[Document], Record]) -> Outcome:
     document = item.document
     assert document is not None
     try:
-        known = read(engine, lambda s: find_document(sha256=document.sha256, session=s))
-        if known is not None:
+        seen = read(engine, lambda s: known(sha256=document.sha256, session=s))
+        if seen is not None:
             return Outcome(
-                item.source, "unchanged", document=known.key, document_id=known.id, version=known.version
+                item.source,
+                "unchanged",
+                document=seen.key,
+                document_id=seen.document_id,
+                version=seen.version,
             )
         try:
-            record = item.record or _extract(document)
+            record = item.record or extractor(document)
         except Exception as exc:
             return Outcome(item.source, "failed", f"extraction failed: {_reason(exc)}")
         stored = write(
@@ -175,7 +183,11 @@ def _store(item: _Read, engine: Engine) -> Outcome:
 
 
 def _prepared(
-    queue: deque[str], settings: Settings, jobs: int, grow: Callable[[list[str]], None]
+    queue: deque[str],
+    settings: Settings,
+    jobs: int,
+    grow: Callable[[list[str]], None],
+    extractor: Callable[[Document], Record],
 ) -> Iterator[_Read]:
     """Prepared items in order; feed links are appended to ``queue`` as they are found."""
     if jobs <= 1:
@@ -189,7 +201,7 @@ def _prepared(
         pending: deque[Future[_Read]] = deque()
         while queue or pending:
             while queue and len(pending) < jobs * 4:
-                pending.append(pool.submit(_prepare, queue.popleft(), settings, True))
+                pending.append(pool.submit(_prepare, queue.popleft(), settings, True, extractor))
             item = pending.popleft().result()
             if item.links:
                 grow(list(item.links))
@@ -218,13 +230,14 @@ def ingest(
 
     report = IngestReport()
     jobs = max(1, min(options.jobs, os.cpu_count() or 1))
-    for item in _prepared(queue, settings, jobs, grow):
+    extractor = options.extractor or _extract
+    for item in _prepared(queue, settings, jobs, grow, extractor):
         if item.links:
             continue
         if item.document is None:
             outcome = Outcome(item.source, "failed", item.reason or "unreadable")
         else:
-            outcome = _store(item, engine)
+            outcome = _store(item, engine, extractor)
         report.outcomes.append(outcome)
         if options.on_outcome:
             options.on_outcome(outcome)

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from ..record import (
@@ -30,6 +30,7 @@ from ..record import (
 )
 from .identity import partner_of, resolve_meeting
 from .tables import (
+    Base,
     CaseMention,
     Delegation,
     DocumentRow,
@@ -49,6 +50,7 @@ __all__ = [
     "add_meetings",
     "add_report",
     "add_statement",
+    "add_statements",
     "clear_facts",
     "load_record",
     "set_report_values",
@@ -64,8 +66,7 @@ def add_meetings(*, document: DocumentRow, record: Record, session: Session) -> 
     reports = []
     for position, meeting in enumerate(record.meetings):
         report = add_report(document=document, meeting=meeting, position=position, session=session)
-        for i, statement in enumerate(meeting.statements):
-            add_statement(report=report, statement=statement, position=i, state="proposed", session=session)
+        add_statements(report=report, statements=meeting.statements, state="proposed", session=session)
         reports.append(report)
     return reports
 
@@ -100,37 +101,100 @@ def set_report_values(*, report: MeetingReport, meeting: Meeting) -> None:
 def clear_facts(*, report: MeetingReport, session: Session) -> None:
     """Remove the heads, programmes, events and case mentions of a report (before re-adding them)."""
     for model in (HeadRow, ProgrammeRow, EventRow, CaseMention):
-        for row in session.scalars(select(model).where(model.report_id == report.id)):
-            session.delete(row)
-    session.flush()
+        session.execute(delete(model).where(model.report_id == report.id))
+
+
+def _bulk(model: type[Base], rows: list[dict[str, Any]], session: Session) -> None:
+    if rows:
+        session.execute(insert(model), rows)
 
 
 def add_facts(*, report: MeetingReport, meeting: Meeting, session: Session) -> None:
     """Store the heads, programmes, events and case mentions of one reported meeting."""
-    for i, head in enumerate(meeting.heads):
-        delegation_id = get_or_create_id(
-            Delegation, keys={"meeting_id": report.meeting_id, "party": head.party}, session=session
+    delegations = {
+        party: get_or_create_id(
+            Delegation, keys={"meeting_id": report.meeting_id, "party": party}, session=session
         )
-        session.add(
-            HeadRow(
-                delegation_id=delegation_id, report_id=report.id, position=i, name=head.name, title=head.title
-            )
-        )
-    for i, p in enumerate(meeting.programmes):
-        session.add(
-            ProgrammeRow(
-                report_id=report.id,
-                position=i,
-                name=p.name,
-                acronym=p.acronym,
-                amount=p.amount,
-                currency=p.currency,
-            )
-        )
-    for i, e in enumerate(meeting.events):
-        session.add(EventRow(report_id=report.id, position=i, what=e.what, date=e.date))
-    for i, name in enumerate(meeting.cases.names):
-        session.add(CaseMention(report_id=report.id, position=i, name=name))
+        for party in dict.fromkeys(h.party for h in meeting.heads)
+    }
+    rid = report.id
+    _bulk(
+        HeadRow,
+        [
+            {
+                "delegation_id": delegations[h.party],
+                "report_id": rid,
+                "position": i,
+                "name": h.name,
+                "title": h.title,
+            }
+            for i, h in enumerate(meeting.heads)
+        ],
+        session,
+    )
+    _bulk(
+        ProgrammeRow,
+        [
+            {
+                "report_id": rid,
+                "position": i,
+                "name": p.name,
+                "acronym": p.acronym,
+                "amount": p.amount,
+                "currency": p.currency,
+            }
+            for i, p in enumerate(meeting.programmes)
+        ],
+        session,
+    )
+    _bulk(
+        EventRow,
+        [
+            {"report_id": rid, "position": i, "what": e.what, "date": e.date}
+            for i, e in enumerate(meeting.events)
+        ],
+        session,
+    )
+    _bulk(
+        CaseMention,
+        [{"report_id": rid, "position": i, "name": name} for i, name in enumerate(meeting.cases.names)],
+        session,
+    )
+
+
+def add_statements(
+    *,
+    report: MeetingReport,
+    statements: Sequence[Statement],
+    state: str,
+    session: Session,
+    positions: Sequence[int] | None = None,
+    who: str | None = None,
+) -> list[int]:
+    """Store statements of ``report`` with their topics and legal references (bulk inserts); their ids."""
+    if not statements:
+        return []
+    positions = positions if positions is not None else range(len(statements))
+    rows = [
+        {
+            "report_id": report.id,
+            "position": pos,
+            "actor": st.actor,
+            "act": st.act,
+            "text": st.text,
+            "span_start": st.span[0] if st.span else None,
+            "span_end": st.span[1] if st.span else None,
+            "confidence": st.confidence,
+            "state": state,
+            "version": 1,
+            "updated_by": who,
+        }
+        for pos, st in zip(positions, statements, strict=True)
+    ]
+    query = insert(StatementRow).returning(StatementRow.id, sort_by_parameter_order=True)
+    ids = list(session.scalars(query, rows))
+    _add_topics_and_refs(list(zip(ids, statements, strict=True)), report.parties, session)
+    return ids
 
 
 def add_statement(
@@ -142,43 +206,51 @@ def add_statement(
     session: Session,
     who: str | None = None,
 ) -> StatementRow:
-    """Store one statement of ``report`` with its topics and legal references."""
-    row = StatementRow(
-        report_id=report.id,
-        position=position,
-        actor=statement.actor,
-        act=statement.act,
-        text=statement.text,
-        span_start=statement.span[0] if statement.span else None,
-        span_end=statement.span[1] if statement.span else None,
-        confidence=statement.confidence,
-        state=state,
-        updated_by=who,
+    """Store one statement of ``report``; the stored row."""
+    [sid] = add_statements(
+        report=report, statements=[statement], state=state, session=session, positions=[position], who=who
     )
-    session.add(row)
-    session.flush()
-    set_topics_and_refs(row=row, statement=statement, parties=report.parties, session=session)
-    return row
+    return session.get_one(StatementRow, sid)
+
+
+def _add_topics_and_refs(
+    items: list[tuple[int, Statement]], parties: Sequence[str], session: Session
+) -> None:
+    _bulk(
+        StatementTopic,
+        [
+            {"statement_id": sid, "position": i, "topic": t}
+            for sid, st in items
+            for i, t in enumerate(st.topics)
+        ],
+        session,
+    )
+    partner = partner_of(list(parties))
+    keys = {(r.instrument, r.article or "") for _, st in items for r in st.legal_refs}
+    provisions = {
+        key: get_or_create_id(
+            Provision, keys={"partner": partner, "instrument": key[0], "article": key[1]}, session=session
+        )
+        for key in sorted(keys)
+    }
+    _bulk(
+        StatementLegalRef,
+        [
+            {"statement_id": sid, "position": i, "provision_id": provisions[(r.instrument, r.article or "")]}
+            for sid, st in items
+            for i, r in enumerate(st.legal_refs)
+        ],
+        session,
+    )
 
 
 def set_topics_and_refs(
     *, row: StatementRow, statement: Statement, parties: Sequence[str], session: Session
 ) -> None:
-    """(Re)write the topics and legal references of a stored statement."""
+    """Rewrite the topics and legal references of a stored statement (after an edit)."""
     for model in (StatementTopic, StatementLegalRef):
-        for old in session.scalars(select(model).where(model.statement_id == row.id)):
-            session.delete(old)
-    session.flush()
-    for i, topic in enumerate(statement.topics):
-        session.add(StatementTopic(statement_id=row.id, position=i, topic=topic))
-    partner = partner_of(list(parties))
-    for i, ref in enumerate(statement.legal_refs):
-        provision_id = get_or_create_id(
-            Provision,
-            keys={"partner": partner, "instrument": ref.instrument, "article": ref.article or ""},
-            session=session,
-        )
-        session.add(StatementLegalRef(statement_id=row.id, position=i, provision_id=provision_id))
+        session.execute(delete(model).where(model.statement_id == row.id))
+    _add_topics_and_refs([(row.id, statement)], parties, session)
 
 
 def statement_of(row: StatementRow, *, session: Session) -> Statement:

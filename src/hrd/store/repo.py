@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from ..errors import NotFoundError
 from ..read.document import Document
@@ -25,6 +25,7 @@ __all__ = [
     "get_document",
     "get_meeting",
     "get_record",
+    "known",
     "latest_documents",
     "store_document",
     "store_record",
@@ -42,7 +43,9 @@ class Stored:
 
 
 def find_document(*, sha256: str, session: Session) -> DocumentRow | None:
-    return session.scalars(select(DocumentRow).where(DocumentRow.sha256 == sha256)).first()
+    """The stored document with this text hash (its text is loaded only when used)."""
+    query = select(DocumentRow).where(DocumentRow.sha256 == sha256).options(defer(DocumentRow.text))
+    return session.scalars(query).first()
 
 
 def get_document(*, ref: str | int, session: Session) -> DocumentRow:
@@ -63,12 +66,19 @@ def get_document(*, ref: str | int, session: Session) -> DocumentRow:
     return row
 
 
+def known(*, sha256: str, session: Session) -> Stored | None:
+    """``unchanged`` if a document with this text hash is stored (a light query: no row object)."""
+    query = select(DocumentRow.id, DocumentRow.key, DocumentRow.version).where(DocumentRow.sha256 == sha256)
+    row = session.execute(query).first()
+    return Stored("unchanged", row.id, row.key, row.version) if row else None
+
+
 def _latest_from(source: str | None, session: Session) -> DocumentRow | None:
     """The latest stored version from ``source`` (locked: the caller is about to supersede it)."""
     if not source:
         return None
     query = select(DocumentRow).where(DocumentRow.source == source, DocumentRow.latest.is_(True))
-    return session.scalars(query.with_for_update()).first()
+    return session.scalars(query.options(defer(DocumentRow.text)).with_for_update()).first()
 
 
 def store_document(*, document: Document, record: Record, extractor: str | None, session: Session) -> Stored:
@@ -78,9 +88,9 @@ def store_document(*, document: Document, record: Record, extractor: str | None,
     that source's document.
     """
     sha = document.sha256
-    existing = find_document(sha256=sha, session=session)
+    existing = known(sha256=sha, session=session)
     if existing is not None:
-        return Stored("unchanged", existing.id, existing.key, existing.version)
+        return existing
     previous = _latest_from(document.source, session)
     info = record.document
     row = DocumentRow(
@@ -111,9 +121,9 @@ def store_record(*, record: Record, session: Session, text: str | None = None) -
     """Store a record without its document's text (an import); its sha256 is its identity."""
     info = record.document
     sha = info.sha256 or Document(text=record.model_dump_json(), source="", media_type="").sha256
-    existing = find_document(sha256=sha, session=session)
+    existing = known(sha256=sha, session=session)
     if existing is not None:
-        return Stored("unchanged", existing.id, existing.key, existing.version)
+        return existing
     row = DocumentRow(
         key=info.id,
         sha256=sha,
