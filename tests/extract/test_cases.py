@@ -129,3 +129,18 @@ def test_a_party_statement_keeps_names_a_third_party_also_reports() -> None:
     text = "The EU raised the case of Ivan Petrov, whose lawyers said he had been tortured."
     assert names(text) == []
     assert find_case_names(text, 0, len(text), stated=True) == ["Ivan Petrov"]
+
+
+def test_single_names_after_a_case_word_and_bare_outlets() -> None:
+    text = "The EU raised the case of activist Munarman and the blocking of the news agency Fergana."
+    assert names(text) == ["Munarman", "Fergana"]
+
+
+def test_single_capitalised_word_that_is_no_name() -> None:
+    text = "The EU raised the cases of Uyghurs and the release of Kazakhstan's prisoners."
+    skip = [(text.index("Kazakhstan"), text.index("Kazakhstan") + len("Kazakhstan"))]
+    assert names(text, skip) == []
+
+
+def test_possessive_is_dropped() -> None:
+    assert names("The EU raised Ivan Petrov's detention.") == ["Ivan Petrov"]

@@ -55,10 +55,21 @@ _OUTLET = _alt(_LEX["outlet_words"])
 _OUTLET_RE = re.compile(
     rf"\b(?:{_OUTLET})\s+[\"“‘']([^\"”’']{{2,60}})[\"”’']|[\"“‘']([^\"”’']{{2,60}})[\"”’']\s+(?:{_OUTLET})\b"
 )
+_OUTLET_BARE_RE = re.compile(rf"\b(?:{_OUTLET})\s+({_TOKEN}(?:\s{_TOKEN}){{0,3}})")
+_SINGLE_RE = re.compile(
+    r"\b(?:cases?|release|detention|imprisonment|arrest|sentencing|conviction|trial|death|killing|murder"
+    rf"|disappearance|fate)\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,4}}({_TOKEN})(?![\w-])(?!\s+[A-Z])"
+)
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
 _NAMED_CASE_RE = re.compile(rf"\bthe\s+[\"“]?((?:{_TOKEN})(?:[\s-]{_TOKEN})*)[\"”]?\s+case\b")
 
 
-def fold(name: str) -> str:
+def _clean(name: str) -> str:
+    """A name without a final full stop or possessive: "Ivan Petrov's" -> "Ivan Petrov"."""
+    return _POSSESSIVE_RE.sub("", " ".join(name.rstrip(".").split()))
+
+
+def _fold(name: str) -> str:
     text = unicodedata.normalize("NFKD", name)
     return " ".join("".join(c for c in text if not unicodedata.combining(c)).lower().split())
 
@@ -108,7 +119,7 @@ def _accept(
         return []
     if _TITLE_AFTER_RE.match(text, b, end) or _overlaps(a, b, skip):
         return []
-    return [(a, " ".join(text[a:b].rstrip(".").split()))]
+    return [(a, _clean(text[a:b]))]
 
 
 def find_case_names(
@@ -141,6 +152,12 @@ def find_case_names(
     found: list[tuple[int, str]] = _people(text, start, end, skip)
     for m in _OUTLET_RE.finditer(text, start, end):
         found.append((m.start(), (m.group(1) or m.group(2)).strip()))
+    for m in [*_OUTLET_BARE_RE.finditer(text, start, end), *_SINGLE_RE.finditer(text, start, end)]:
+        name = _clean(m.group(1))
+        if not any(w.rstrip(".") in _NON_NAME for w in name.split()) and not _overlaps(
+            m.start(1), m.end(1), skip
+        ):
+            found.append((m.start(1), name))
     for m in _NAMED_CASE_RE.finditer(text, start, end):
         words = m.group(1).split()
         if not any(w in _NON_NAME for w in words) and not _overlaps(m.start(1), m.end(1), skip):
@@ -148,7 +165,7 @@ def find_case_names(
     names: list[str] = []
     seen = set(heads)
     for _, name in sorted(found):
-        key = fold(name)
+        key = _fold(name)
         if key not in seen and not any(key in h or h in key for h in heads if h):
             seen.add(key)
             names.append(name)
@@ -170,7 +187,7 @@ def run(doc: Analysis) -> Analysis:
     with_list = sentences_with(doc, find_words(low, ("list", "lists"), 0, len(text)))
     names: list[list[str]] = [[] for _ in doc.meetings]
     handed = [False] * len(doc.meetings)
-    heads = [{fold(h.name) for h in m.heads} for m in doc.meetings]
+    heads = [{_fold(h.name) for h in m.heads} for m in doc.meetings]
     stated = {st.sentence for st in doc.statements}
     for si, sentence in enumerate(doc.sentences):
         if si not in about_cases and si not in with_list:
@@ -190,7 +207,7 @@ def run(doc: Analysis) -> Analysis:
                 cued=True,
                 stated=si in stated,
             ):
-                if fold(name) not in {fold(n) for n in names[mi]}:
+                if _fold(name) not in {_fold(n) for n in names[mi]}:
                     names[mi].append(name)
     raised = [False] * len(doc.meetings)
     for st in doc.statements:
