@@ -267,7 +267,8 @@ def test_spans_are_clauses_inside_their_sentence() -> None:
 
 def test_a_list_after_a_colon_gives_its_topics_to_the_clause_before_it() -> None:
     doc = analyse(
-        "The discussions covered:\n- freedom of religion\n- the death penalty\n\nThe EU raised individual cases."
+        "The discussions covered:\n- freedom of religion\n- the death penalty\n\n"
+        "The EU raised individual cases."
     )
     assert triples(doc) == {
         ("both", "discuss", "religion"),
