@@ -65,6 +65,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("rel", re.compile(r"\b(?P<rel>" + "|".join(sorted(_RELATIVE, key=len, reverse=True)) + r")\b")),
     ("y", re.compile(rf"(?<![\d./-])(?P<y>{_Y})(?![\d/-])")),
 ]
+
+_ANCHOR = re.compile(
+    "|".join(
+        list("0123456789")
+        + [f[:3] for forms in _LEX["months"] for f in forms[:1]]
+        + [forms[0] for forms in _LEX["weekdays"]]
+        + sorted(_RELATIVE, key=len, reverse=True)
+    )
+)
 # A weekday right before a date belongs to that date ("Thursday (24 September)").
 _WD_BEFORE_DATE = re.compile(rf",?\s*\(?\s*(?:the\s+)?(?:{_D}|{_M})")
 _DATELINE_START = re.compile(r"[A-Z][A-Za-z .'-]{1,40},\s*")
@@ -88,20 +97,37 @@ def _month(s: str | None) -> int:
     return _MONTH_NUM[s.rstrip(".")]
 
 
+def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Stretches of text that may hold a date: from each digit or date word to the next space 60
+    characters on (a cheap literal pre-scan that spares the full patterns most of the text)."""
+    out: list[tuple[int, int]] = []
+    for m in _ANCHOR.finditer(text, start, end):
+        a = m.start()
+        space = text.find(" ", min(a + 60, end))
+        b = end if space < 0 else min(space, end)
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 def _scan(text: str, start: int, end: int) -> list[_Raw]:
+    """Date expressions, left to right; where two overlap, the earlier pattern of ``_PATTERNS`` wins."""
     taken: list[tuple[int, int]] = []
     found: list[_Raw] = []
-    for kind, pat in _PATTERNS:
-        for m in pat.finditer(text, start, end):
-            a, b = m.span()
-            if any(a < y and x < b for x, y in taken):
-                continue
-            if kind == "wd" and _WD_BEFORE_DATE.match(text, b, min(end, b + 40)):
-                continue
-            if kind == "md" and m.group("y") is None and text[m.end() : m.end() + 1].isdigit():
-                continue
-            taken.append((a, b))
-            found.append(_Raw(a, b, kind, m.groupdict()))
+    for wa, wb in _windows(text, start, end):
+        for kind, pat in _PATTERNS:
+            for m in pat.finditer(text, wa, wb):
+                a, b = m.span()
+                if any(a < y and x < b for x, y in taken):
+                    continue
+                if kind == "wd" and _WD_BEFORE_DATE.match(text, b, min(end, b + 40)):
+                    continue
+                if kind == "md" and m.group("y") is None and text[b : b + 1].isdigit():
+                    continue
+                taken.append((a, b))
+                found.append(_Raw(a, b, kind, m.groupdict()))
     found.sort(key=lambda r: r.start)
     return found
 
@@ -185,23 +211,26 @@ def _full_day(raw: _Raw) -> dt.date | None:
     return mention.first if mention else None
 
 
-def _dateline(doc: Analysis) -> dt.date | None:
-    text = doc.text
+def _dateline(doc: Analysis, raws: list[_Raw]) -> dt.date | None:
+    """The first full day in the header lines, else at the start of the first body sentence."""
+    header_end = 0
     for s in doc.sentences:
         if not s.header:
             break
-        for raw in _scan(text, s.start, s.end):
-            day = _full_day(raw)
-            if day:
-                return day
+        header_end = s.end
+    for raw in raws:
+        if raw.start >= header_end:
+            break
+        day = _full_day(raw)
+        if day:
+            return day
     body = next((s for s in doc.sentences if not s.header), None)
     if body is not None:
-        m = _DATELINE_START.match(text, body.start)
+        m = _DATELINE_START.match(doc.text, body.start)
         at = m.end() if m else body.start
-        for raw in _scan(text, at, min(body.end, at + 40)):
-            day = _full_day(raw)
-            if day and raw.start == at:
-                return day
+        for raw in raws:
+            if raw.start == at:
+                return _full_day(raw)
     return None
 
 
@@ -215,13 +244,10 @@ def find_dates(
             yield mention
 
 
-def _latest_full_day(text: str) -> dt.date | None:
-    """The latest single day written with its year: the reference when there is no dateline or hint."""
-    days = [day for raw in _scan(text, 0, len(text)) if (day := _full_day(raw)) is not None]
-    return max(days) if days else None
-
-
 def run(doc: Analysis) -> Analysis:
-    published = _dateline(doc) or doc.published_hint
-    ref = published or _latest_full_day(doc.text)
-    return replace(doc, published=published, dates=tuple(find_dates(doc.text, ref)))
+    raws = _scan(doc.text, 0, len(doc.text))
+    published = _dateline(doc, raws) or doc.published_hint
+    days = [day for raw in raws if (day := _full_day(raw)) is not None]
+    ref = published or (max(days) if days else None)
+    mentions = (_resolve(raw, ref) for raw in raws)
+    return replace(doc, published=published, dates=tuple(m for m in mentions if m is not None))

@@ -64,6 +64,14 @@ _OPENER = re.compile(
     r"\b" + _LEX["heading_openers"] + r"\b(?P<obj>[^,;]{0,80}?)(?:\s+(?:was|were)\s+|,\s+)", re.IGNORECASE
 )
 _NOUN = re.compile(rf"\b[Hh]eads?\s+of\s+(?P<obj>(?:the\s+)?[^,;]{{0,40}}?{_DELEGATION}s?),?\s+")
+_TRIGGER = re.compile(
+    r"\b(?:"
+    + _LEX["head_verbs"]
+    + r"|represented|chairmanship|leadership|"
+    + _LEX["heading_openers"]
+    + r"|heads?)\b",
+    re.IGNORECASE,
+)
 _EXCLUDER = re.compile(r"\b" + _LEX["excluders"] + r"\b", re.IGNORECASE)
 _TITLE_CLAUSES: dict[str, str] = _LEX["title_clauses"]
 _TITLE_STOP = re.compile(
@@ -102,6 +110,8 @@ def run(doc: Analysis) -> Analysis:
     mentions = find_mentions(doc.text, doc.sentences)
     for idx, s in enumerate(doc.sentences):
         if s.header:
+            continue
+        if not _TRIGGER.search(s.text):
             continue
         found: list[HeadInfo] = []
         for a, b in _clauses(doc.text, s.start, s.end):

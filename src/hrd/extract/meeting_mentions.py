@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import load_lexicon
 from .state import Sentence
@@ -27,13 +28,18 @@ def _any(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
 
 
-_KIND_RES: list[tuple[str, bool, re.Pattern[str]]] = []
-for _kind, _spec in _LEX["kinds"].items():
-    for _p in _spec["strong"]:
-        _KIND_RES.append((_kind, True, re.compile(r"(?<![\w-])" + _p, re.IGNORECASE)))
-    for _p in _spec["weak"]:
-        _KIND_RES.append((_kind, False, re.compile(r"(?<![\w-])" + _p + r"(?![\w-])", re.IGNORECASE)))
+_ALTERNATIVES: list[tuple[str, bool]] = []
+_PARTS: list[str] = []
+for _strong in (True, False):
+    for _kind, _spec in _LEX["kinds"].items():
+        for _p in _spec["strong" if _strong else "weak"]:
+            _PARTS.append(f"(?P<k{len(_ALTERNATIVES)}>" + (_p if _strong else _p + r"(?![\w-])") + ")")
+            _ALTERNATIVES.append((_kind, _strong))
+# One scan per sentence; at one position strong forms come first.
+_KINDS_RE = re.compile(r"(?<![\w-])(?:" + "|".join(_PARTS) + ")", re.IGNORECASE)
 
+# Every kind's forms contain one of these (a cheap literal pre-scan).
+_KIND_ANCHOR = re.compile("|".join(_LEX["anchors"]))
 _HELD = _any(_LEX["held"])
 _NOT_HELD = _any(_LEX["not_held"])
 _NOT_HELD_NEAR = _any(_LEX["not_held_near"])
@@ -53,6 +59,7 @@ _ORD_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "which met for the 20th time", "held its 11th meeting" after a name.
+_ORD_TOKEN = re.compile(rf"\b{_ORD}\b", re.IGNORECASE)
 _ORD_AFTER = re.compile(
     rf"[^.;]{{0,60}}?\b(?:for\s+the|its|their)\s+(?P<ord>{_ORD})\s+(?:time|{_NOUNS})\b", re.IGNORECASE
 )
@@ -127,48 +134,56 @@ def _clause(text: str, s: Sentence, start: int, end: int) -> tuple[int, int]:
     return a, b
 
 
-def find_mentions(text: str, sentences: tuple[Sentence, ...]) -> list[Mention]:
+@lru_cache(maxsize=4)
+def find_mentions(text: str, sentences: tuple[Sentence, ...]) -> tuple[Mention, ...]:
+    """Every meeting mention of the sentences, in text order (cached: several stages ask)."""
     out: list[Mention] = []
+    anchors = [m.start() for m in _KIND_ANCHOR.finditer(text)]
     for idx, s in enumerate(sentences):
-        taken: list[tuple[int, int]] = []
-        for kind, strong, pat in _KIND_RES:
-            for m in pat.finditer(text, s.start, s.end):
-                a, b = m.span()
-                if any(a < y and x < b for x, y in taken):
-                    continue
-                taken.append((a, b))
-                before = text[s.start : a]
-                ordinal: int | None = None
-                ob = _ORD_BEFORE.search(before[-90:])
-                if ob:
-                    ordinal = parse_ordinal(ob.group("ord"))
-                oa = _ORD_AFTER.match(text, b, s.end)
-                if ordinal is None and oa:
-                    ordinal = parse_ordinal(oa.group("ord"))
-                is_strong = strong or ordinal is not None or bool(_EU_PAIR_BEFORE.search(before[-40:]))
-                ca, cb = _clause(text, s, a, b)
-                clause = text[ca:cb]
-                lead = bool(
-                    re.match(r"\s*(?:On\s+[^,]{3,40},\s+)?(?:During|At|In)\s+(?:the|this|their)\s+$", before)
+        if not any(s.start <= x < s.end for x in anchors):
+            continue
+        for m in _KINDS_RE.finditer(text, s.start, s.end):
+            kind, strong = _ALTERNATIVES[int(str(m.lastgroup)[1:])]
+            a, b = m.span()
+            before = text[s.start : a]
+            ordinal = _ordinal_before(before[-90:])
+            oa = _ORD_AFTER.match(text, b, s.end)
+            if ordinal is None and oa:
+                ordinal = parse_ordinal(oa.group("ord"))
+            is_strong = strong or ordinal is not None or bool(_EU_PAIR_BEFORE.search(before[-40:]))
+            ca, cb = _clause(text, s, a, b)
+            clause = text[ca:cb]
+            lead = bool(
+                re.match(r"\s*(?:On\s+[^,]{3,40},\s+)?(?:During|At|In)\s+(?:the|this|their)\s+$", before)
+            )
+            out.append(
+                Mention(
+                    kind=kind,
+                    strong=is_strong,
+                    start=a,
+                    end=b,
+                    sentence=idx,
+                    name=_name(text, a, b, strong),
+                    held=bool(_HELD.search(clause)) or lead or (s.header and idx == 0),
+                    negated=_negated(text, clause, ca, cb, a, b) and not lead,
+                    dependent=bool(_DEPENDENT.search(before[-60:])),
+                    lead=lead or _is_heading(s),
+                    ordinal=ordinal,
+                    header=s.header,
                 )
-                out.append(
-                    Mention(
-                        kind=kind,
-                        strong=is_strong,
-                        start=a,
-                        end=b,
-                        sentence=idx,
-                        name=_name(text, a, b, strong),
-                        held=bool(_HELD.search(clause)) or lead or (s.header and idx == 0),
-                        negated=_negated(text, clause, ca, cb, a, b) and not lead,
-                        dependent=bool(_DEPENDENT.search(before[-60:])),
-                        lead=lead or _is_heading(s),
-                        ordinal=ordinal,
-                        header=s.header,
-                    )
-                )
+            )
     out.sort(key=lambda m: m.start)
-    return out
+    return tuple(out)
+
+
+def _ordinal_before(window: str) -> int | None:
+    """The ordinal of "12th", "the twelfth annual round of their" right before a name."""
+    found: int | None = None
+    for tok in _ORD_TOKEN.finditer(window):
+        m = _ORD_BEFORE.match(window, tok.start())
+        if m:
+            found = parse_ordinal(m.group("ord"))
+    return found
 
 
 def _negated(text: str, clause: str, ca: int, cb: int, a: int, b: int) -> bool:

@@ -58,11 +58,12 @@ def run(doc: Analysis) -> Analysis:
         if start is None:
             start, end = _section_dates(doc, sections[i], mentions, kind)
         reporting = sorted({m.sentence for m in own if m.held})
-        others = _reporting_section(doc, sections[i], mentions, kind)
-        fmt = meeting_format(doc, reporting) or meeting_format(doc, others)
+        fmt = meeting_format(doc, reporting)
         city, country = (None, None) if fmt == "online" else venue(doc, reporting, partner)
         if fmt is None and city is None and country is None:
-            city, country = venue(doc, others, partner)
+            others = _reporting_section(doc, sections[i], mentions, kind)
+            fmt = meeting_format(doc, others)
+            city, country = (None, None) if fmt == "online" else venue(doc, others, partner)
         if fmt is None and city is None and country is None and doc.published in (start, end):
             city, country = dateline_place(doc) or (None, None)
         fmt = fmt or ("in-person" if city or country else None)

@@ -34,10 +34,13 @@ _IN = re.compile(r"\b(?:in|to|at)\s+(?:the\s+)?$")
 def run(doc: Analysis) -> Analysis:
     if not doc.meetings:
         return doc
+    starts = [m.start() for m in _FUTURE.finditer(doc.text)]
+    if not starts:
+        return doc
     mentions = find_mentions(doc.text, doc.sentences)
     found: dict[int, NextInfo] = {}
     for idx, s in enumerate(doc.sentences):
-        if s.header:
+        if s.header or not any(s.start <= x < s.end for x in starts):
             continue
         nxt = _NEXT.search(s.text)
         future = _FUTURE.search(s.text)
