@@ -237,3 +237,18 @@ def test_negation_is_local_to_the_mention() -> None:
         "11 June, the last meeting before the summer."
     )
     assert m.start == D(2024, 6, 11)
+
+
+def test_an_organisation_partner_and_ordinal_words() -> None:
+    m = _only(
+        "Title\n\nAddis Ababa, 22.11.2022\n\nThe African Union and the European Union held the "
+        "twenty-first round "
+        "of their AU-EU Human Rights Dialogue in Addis Ababa on 21 November."
+    )
+    assert (m.parties, m.ordinal, m.city, m.country) == (("EU", "AUC"), 21, "Addis Ababa", "ET")
+    m = _only(
+        "Title\n\nBrussels, 22.11.2022\n\nThe EU and ASEAN held the fiftieth session of their Policy "
+        "Dialogue "
+        "on Human Rights in Brussels on 21 November."
+    )
+    assert (m.kind, m.parties, m.ordinal) == ("human-rights-dialogue", ("EU", "ASEAN"), 50)
