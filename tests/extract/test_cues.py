@@ -25,3 +25,8 @@ def test_whole_words_only_unless_after_a_hyphen_is_allowed() -> None:
         (5, 12, "t")
     ]
     assert list(compile_cues([("art", "t")]).finditer("partial")) == []
+
+
+def test_a_space_followed_by_a_question_mark_is_optional() -> None:
+    regex = re.compile(spaced("cyber ?crime"))
+    assert regex.fullmatch("cybercrime") and regex.fullmatch("cyber crime") and regex.fullmatch("cyber-crime")

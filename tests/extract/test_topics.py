@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hrd.codes import topic_codes
+from hrd.codes import Topic, topic_codes, topics
 from hrd.extract.topics import TOPIC_ORDER, tag_topics
 
 
@@ -62,3 +62,8 @@ def test_the_dialogue_itself_and_agreements_have_no_topic() -> None:
 
 def test_every_topic_code_is_a_code_of_the_taxonomy() -> None:
     assert set(TOPIC_ORDER) <= set(topic_codes())
+
+
+@pytest.mark.parametrize("topic", topics())
+def test_each_topic_label_is_tagged_with_its_code(topic: Topic) -> None:
+    assert topic.code in tag_topics(topic.label)

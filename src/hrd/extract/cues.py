@@ -43,8 +43,9 @@ def spaced(pattern: str) -> str:
                 behind.pop()
             depth -= 1
         elif ch == " ":
-            out.append(r"[\s-]" if behind else r"[\s-]+")
-            i += 1
+            optional = pattern[i + 1 : i + 2] == "?"  # "cyber ?crime"
+            out.append(r"[\s-]" if behind else r"[\s-]*" if optional else r"[\s-]+")
+            i += 2 if optional else 1
             continue
         out.append(ch)
         i += 1
