@@ -109,3 +109,10 @@ def test_without_dateline_or_hint_the_latest_full_date_is_the_reference() -> Non
     doc = _run("Title\n\nThe dialogue of 3 March 2021 was followed on 4 March by a seminar.")
     assert doc.published is None
     assert [(m.first, m.year_given) for m in doc.dates] == [(D(2021, 3, 3), True), (D(2021, 3, 4), False)]
+
+
+def test_numeric_with_hyphens_needs_a_full_year() -> None:
+    assert _spans("on 08-10-2021 and on 26-27 November") == [
+        ("08-10-2021", D(2021, 10, 8), D(2021, 10, 8)),
+        ("26-27 November", D(2020, 11, 26), D(2020, 11, 27)),
+    ]

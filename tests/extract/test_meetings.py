@@ -252,3 +252,12 @@ def test_an_organisation_partner_and_ordinal_words() -> None:
         "on Human Rights in Brussels on 21 November."
     )
     assert (m.kind, m.parties, m.ordinal) == ("human-rights-dialogue", ("EU", "ASEAN"), 50)
+
+
+def test_a_late_report_still_dates_the_meeting_when_no_recent_day_is_given() -> None:
+    m = _only(
+        "Annual report\n\nBrussels, 15.06.2022\n\nThe EU and Georgia held their 14th Human Rights "
+        "Dialogue in "
+        "Tbilisi on 12 November 2021."
+    )
+    assert m.start == D(2021, 11, 12)

@@ -40,6 +40,7 @@ _TO = r"\s*(?:-|–|—|to|until|till|through|and)\s*"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(rf"\b(?P<y>{_Y})-(?P<m>\d{{2}})-(?P<d>\d{{2}})\b")),
     ("num", re.compile(r"\b(?P<d>[0-3]?\d)(?P<sep>[./])(?P<m>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d{2}|\d{2})\b")),
+    ("num", re.compile(rf"\b(?P<d>0?[1-9]|[12]\d|3[01])-(?P<m>0?[1-9]|1[0-2])-(?P<y>{_Y})\b")),
     (
         "dm2",
         re.compile(

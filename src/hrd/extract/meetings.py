@@ -35,6 +35,8 @@ _LEX = load_lexicon("meetings")
 _WEAK_OK = re.compile(r"\b(?:the|this|that|their|its)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _LEADING_ADJ = re.compile(r"^(?:(?:annual|regular|yearly|local|formal)\s+)+", re.IGNORECASE)
 _MAX_DAYS_BEFORE = 120
+_MAX_DAYS_LATE = 730
+"""A report published this long after a meeting can still date it, if no recent day is given."""
 _DATELINE = re.compile(r"(?:[A-Z][A-Za-z .'-]{1,40},\s*)?")
 
 
@@ -204,7 +206,7 @@ def _dates(
     doc: Analysis, own: list[Mention], mentions: list[Mention], kind: str
 ) -> tuple[dt.date | None, dt.date | None]:
     """The meeting's first and last day (see the module doc)."""
-    best: tuple[tuple[int, int, int, int, int], dt.date, dt.date] | None = None
+    best: tuple[tuple[int, int, int, int, int, int], dt.date, dt.date] | None = None
     seen: set[int] = set()
     for m in own:
         if m.sentence in seen:
@@ -215,7 +217,7 @@ def _dates(
         order = list(dict.fromkeys(x.kind for x in in_sentence))
         shared = len(order) > 1
         for d in doc.dates:
-            if not (s.start <= d.start < s.end) or not _plausible(doc.published, d):
+            if not (s.start <= d.start < s.end) or not _plausible(doc.published, d, _MAX_DAYS_LATE):
                 continue
             if _DATELINE.fullmatch(doc.text, s.start, d.start):
                 continue
@@ -228,7 +230,8 @@ def _dates(
                 exact = 0
             explicit = int(not _is_relative(doc.text[d.start : d.end]))
             distance = min(abs(d.start - x.start) for x in in_sentence if x.kind == kind)
-            key = (explicit, int(m.held and m.strong), int(not shared), exact, -distance)
+            recent = int(_plausible(doc.published, d))
+            key = (recent, explicit, int(m.held and m.strong), int(not shared), exact, -distance)
             if best is None or key > best[0]:
                 best = (key, first, last)
     return (best[1], best[2]) if best else (None, None)
@@ -279,12 +282,13 @@ def _is_relative(text: str) -> bool:
     return not any(ch.isdigit() for ch in text)
 
 
-def _plausible(published: dt.date | None, d: DateMention) -> bool:
+def _plausible(published: dt.date | None, d: DateMention, days_before: int = _MAX_DAYS_BEFORE) -> bool:
+    """A day or a few days, not after the dateline and at most ``days_before`` before it."""
     if (d.last - d.first).days > 6:
         return False
     if published is None:
         return True
-    return published - dt.timedelta(days=_MAX_DAYS_BEFORE) <= d.first <= published + dt.timedelta(days=1)
+    return published - dt.timedelta(days=days_before) <= d.first <= published + dt.timedelta(days=1)
 
 
 def _section_ordinal(doc: Analysis, section: set[int], mentions: list[Mention], kind: str) -> int | None:
