@@ -256,8 +256,7 @@ def test_an_organisation_partner_and_ordinal_words() -> None:
 
 def test_a_late_report_still_dates_the_meeting_when_no_recent_day_is_given() -> None:
     m = _only(
-        "Annual report\n\nBrussels, 15.06.2022\n\nThe EU and Georgia held their 14th Human Rights "
-        "Dialogue in "
-        "Tbilisi on 12 November 2021."
+        "EU-Georgia Human Rights Dialogue\n\nBrussels, 15.06.2022\n\n"
+        "The EU and Georgia held their 14th Human Rights Dialogue in Tbilisi on 12 November 2021."
     )
     assert m.start == D(2021, 11, 12)

@@ -263,8 +263,9 @@ def _section_dates(
 
 
 def _only_past(doc: Analysis, own: list[Mention]) -> bool:
-    """Every date in the sentences that report the meeting lies long before the dateline: a previous round."""
-    if doc.published is None:
+    """Every date in the sentences that report the meeting lies long before the dateline, and the title
+    does not name it: a previous round mentioned in passing."""
+    if doc.published is None or any(m.header and not m.negated for m in own):
         return False
     limit = doc.published - dt.timedelta(days=_MAX_DAYS_BEFORE)
     found = False
