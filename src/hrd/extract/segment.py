@@ -30,7 +30,7 @@ _DATELINE_RE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b(19|20)\d{2}\b")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    m = _WORD_BEFORE_RE.search(text, 0, dot)
+    m = _WORD_BEFORE_RE.search(text, max(0, dot - 24), dot)
     if not m:
         return False
     word = m.group(1).lower()
@@ -69,7 +69,7 @@ def _looks_like_header_line(line: str) -> bool:
 
 
 def _language(text: str) -> str | None:
-    words = re.findall(r"[a-z]+", text[:5000].lower())
+    words = re.findall(r"[a-z]+", text[:3000].lower())
     if len(words) < 5:
         return None
     share = sum(w in _ENGLISH for w in words) / len(words)
