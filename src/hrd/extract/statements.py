@@ -40,6 +40,9 @@ __all__ = ["run"]
 # One pass over the words of a document matches every cue set of the stage.
 _SCANNER = Scanner((acts.CUES, *topics.CUES, *actors.CUES))
 _MAX_ITEMS = 15
+_CONCERN_SUBJECT = re.compile(
+    r"[\s,;]*(?:(?:and|but|while)\s+)?(?:[\w'’-]+\s+){0,3}?concerns?\b", re.IGNORECASE
+)
 _LIST_INTRO = re.compile(r":\s*(?:\n|\Z)")  # a colon that ends a line: a list follows
 _JOINT = re.compile(
     r"\bjoint\s+(?:press\s+(?:release|statement|communiqu[eé])|statement|communiqu[eé])", re.I
@@ -199,6 +202,12 @@ def _sentence_statements(
                 actor, conf = prev.actor, min(conf, prev.confidence - 0.05)
             else:
                 actor, conf = ctx.last_actor or "EU", 0.55
+        if (
+            trig.act == "raise"
+            and trig.voice == "passive"
+            and _CONCERN_SUBJECT.match(text, span[0], trig.start)
+        ):
+            trig = Trigger(trig.start, trig.end, "concern", trig.voice)  # "Concerns about X were raised"
         drafts.append(_Draft(span[0], span[1], trig, actor, conf, how == "pending"))
     for i in range(len(drafts) - 2, -1, -1):
         if drafts[i].pending:
