@@ -279,3 +279,12 @@ def test_a_list_after_a_colon_gives_its_topics_to_the_clause_before_it() -> None
     sentence = doc.sentences[first.sentence]
     assert doc.text[first.start : first.end].startswith("The discussions covered:")
     assert sentence.start <= first.start < first.end <= sentence.end
+
+
+def test_a_that_clause_belongs_to_its_act_verb_but_a_relative_clause_is_its_own_statement() -> None:
+    doc = analyse("The EU underscored that it rejects any use of torture.")
+    assert triples(doc) == {("EU", "stress", "torture")}
+    doc = analyse(
+        "Kazakhstan presented its candidacy to the Human Rights Council, which the EU took note of."
+    )
+    assert triples(doc) == {("KZ", "inform", "multilateral"), ("EU", "acknowledge", "multilateral")}

@@ -40,6 +40,7 @@ __all__ = ["run"]
 # One pass over the words of a document matches every cue set of the stage.
 _SCANNER = Scanner((acts.CUES, *topics.CUES, *actors.CUES))
 _MAX_ITEMS = 15
+_THAT_CLAUSE = re.compile(r"\s+(?:to\s+(?:the\s+)?[\w-]+\s+)?that\s+(?:[\w'’-]+\s+){1,3}", re.IGNORECASE)
 _CONCERN_SUBJECT = re.compile(
     r"[\s,;]*(?:(?:and|but|while)\s+)?(?:[\w'’-]+\s+){0,3}?concerns?\b", re.IGNORECASE
 )
@@ -186,6 +187,14 @@ def _sentence_statements(
         heads=heads.heads if heads else (),
         cue_matches=(actor_cs.within(s.start, s.end), actor_ci.within(s.start, s.end)),
     )
+    # "underscored that it rejects ...": a that-clause belongs to the act verb it follows.
+    triggers = [
+        t
+        for i, t in enumerate(triggers)
+        if i == 0
+        or triggers[i - 1].voice == "nominal"
+        or not _THAT_CLAUSE.fullmatch(text, triggers[i - 1].end, t.start)
+    ]
     # A present-tense form without its subject right before it is a noun ("reports of torture").
     triggers = [
         t for t in triggers if t.voice != "present" or _has_subject(text, mentions, s.start, t, triggers)
