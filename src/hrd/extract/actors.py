@@ -21,7 +21,7 @@ from .state import HeadInfo, PartyMention
 
 __all__ = ["CUES", "Kind", "Mention", "eligible", "find_mentions", "passive_agent", "subject_of"]
 
-Kind = Literal["party", "both", "it", "they", "third"]
+Kind = Literal["party", "both", "it", "they", "we", "third"]
 
 _LEX = load_lexicon("actors")
 _GROUPS = {
@@ -30,6 +30,7 @@ _GROUPS = {
     "partner": "partner",
     "pronoun_singular": "it",
     "pronoun_plural": "they",
+    "pronoun_first": "we",
     "third": "third",
 }
 

@@ -159,6 +159,8 @@ def _code(ctx: _Context, text: str, mentions: list[Mention], m: Mention, prev: s
         return m.code
     if m.kind in ("it", "they"):
         return _pronoun(ctx, text, mentions, m, prev)
+    if m.kind == "we":  # a quoted speaker: the issuer's side
+        return ctx.partner if ctx.issuer and ctx.issuer == ctx.partner else "EU"
     return None  # a third party
 
 
