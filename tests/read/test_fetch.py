@@ -25,6 +25,7 @@ ROUTES: dict[str, tuple[str, bytes]] = {
     "/readout.html": ("text/html; charset=utf-8", (FIXTURES / "paraguay-2021.html").read_bytes()),
     "/readout.txt": ("text/plain; charset=ISO-8859-1", "Réunion à Genève le 2 juin 2020.".encode("latin-1")),
     "/readout.pdf": ("application/pdf", PDF),
+    "/download": ("application/octet-stream", PDF),
     "/feed.rss": ("application/rss+xml", (FIXTURES / "feed.rss").read_bytes()),
     "/image.png": ("image/png", b"\x89PNG\r\n\x1a\n" + bytes(100)),
     "/empty.txt": ("text/plain", b""),
@@ -131,6 +132,11 @@ def test_pdf(base_url: str, settings: Settings) -> None:
     doc = fetch_url(f"{base_url}/readout.pdf", settings=settings)
     assert doc.media_type == "application/pdf"
     assert "Human Rights Dialogue" in doc.text
+
+
+def test_octet_stream_is_sniffed(base_url: str, settings: Settings) -> None:
+    doc = fetch_url(f"{base_url}/download", settings=settings)
+    assert doc.media_type == "application/pdf"
 
 
 def test_missing_content_type_is_sniffed(base_url: str, settings: Settings) -> None:

@@ -121,3 +121,12 @@ def test_scanned_pdf_without_text_layer() -> None:
 def test_empty_pdf_file() -> None:
     with pytest.raises(EmptyInputError):
         read_pdf(b"", source="empty.pdf")
+
+
+@pytest.mark.timeout(20)
+def test_reflow_of_one_endless_paragraph_is_linear() -> None:
+    # 30,000 full-width lines without a paragraph break: joining them must not be quadratic.
+    line = "the parties discussed the rights of persons belonging to minorities and the free-"
+    text = reflow(["\n".join([line] * 30_000)])
+    assert "\n" not in text
+    assert text.count("freethe parties") == 29_999

@@ -24,7 +24,8 @@ from .source import format_size, read_bytes
 __all__ = ["ACCEPTED_MEDIA_TYPES", "Fetched", "fetch", "fetch_feed", "fetch_url"]
 
 ACCEPTED_MEDIA_TYPES = frozenset(
-    {"text/html", "application/xhtml+xml", "text/plain", "application/pdf", "application/xml", "text/xml"}
+    {"text/html", "application/xhtml+xml", "text/plain", "application/pdf", "application/x-pdf"}
+    | {"application/xml", "text/xml", "application/octet-stream"}  # XML may be a feed; bytes are sniffed
     | FEED_MEDIA_TYPES
 )
 _ACCEPT = "text/html, application/xhtml+xml, application/pdf, text/plain;q=0.8, application/xml;q=0.5"

@@ -27,6 +27,7 @@ _PAGE_NUMBER_RE = re.compile(r"(?i)^(page\s+)?\d{1,4}(\s*(/|of)\s*\d{1,4})?$|^[-
 _SPACES_RE = re.compile(r"[ \t\u00a0]{2,}")
 _HYPHEN_END_RE = re.compile(r"([a-zà-ÿ]+)-$")
 _LOWER_START_RE = re.compile(r"^([a-zà-ÿ]+)")
+_COMPOUND_RE = re.compile(r"[a-zà-ÿ]+-[a-zà-ÿ]+")
 _SENTENCE_END = (".", "!", "?", ":", ";", '."', ".”", ".)")
 _SHORT = 0.75
 """A line shorter than this share of the page's full line width ends its paragraph."""
@@ -44,43 +45,49 @@ def _full_width(lines: list[str]) -> int:
     return lengths[int(0.9 * (len(lengths) - 1))]
 
 
-def _join(a: str, b: str, words: str) -> str:
-    """Join two wrapped lines, mending a word hyphenated across the break."""
-    end, start = _HYPHEN_END_RE.search(a), _LOWER_START_RE.match(b)
-    if end and start:
-        hyphenated = f"{end.group(1)}-{start.group(1)}"
-        # Keep the hyphen of a compound the document writes with one elsewhere.
-        if hyphenated not in words:
-            return a[:-1] + b
-        return a + b
-    return f"{a} {b}"
+def _continue(parts: list[str], line: str, compounds: set[str]) -> None:
+    """Append a wrapped ``line`` to a paragraph's ``parts``, mending a word hyphenated at the break."""
+    prev = parts[-1]
+    if prev.endswith("-"):
+        end, start = _HYPHEN_END_RE.search(prev[-60:]), _LOWER_START_RE.match(line)
+        if end and start:
+            # Keep the hyphen of a compound the document writes with one elsewhere.
+            if f"{end.group(1)}-{start.group(1)}" not in compounds:
+                parts[-1] = prev[:-1]
+            parts.append(line)
+            return
+    parts.append(" ")
+    parts.append(line)
 
 
 def reflow(pages: list[str]) -> str:
     """Paragraphs of the pages' text: wrapped lines joined, paragraphs split by blank lines."""
     all_lines = [_page_lines(p) for p in pages]
-    words = "\n".join(ln for lines in all_lines for ln in lines)
+    compounds = set(_COMPOUND_RE.findall("\n".join(ln for lines in all_lines for ln in lines)))
     paragraphs: list[str] = []
-    current = ""
+    parts: list[str] = []
+
+    def close() -> None:
+        if parts:
+            paragraphs.append("".join(parts))
+            parts.clear()
+
     for lines in all_lines:
         width = _full_width(lines)
         for ln in lines:
             if not ln:
-                if current:
-                    paragraphs.append(current)
-                    current = ""
+                close()
                 continue
-            current = _join(current, ln, words) if current else ln
-            short = len(ln) < _SHORT * width
-            if short and not ln.endswith("-"):
-                paragraphs.append(current)
-                current = ""
+            if parts:
+                _continue(parts, ln, compounds)
+            else:
+                parts.append(ln)
+            if len(ln) < _SHORT * width and not ln.endswith("-"):
+                close()
         # A paragraph that runs on to the next page is continued there.
-        if current and current.endswith(_SENTENCE_END):
-            paragraphs.append(current)
-            current = ""
-    if current:
-        paragraphs.append(current)
+        if parts and parts[-1].endswith(_SENTENCE_END):
+            close()
+    close()
     return "\n\n".join(paragraphs)
 
 

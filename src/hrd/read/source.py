@@ -39,6 +39,7 @@ _MEDIA_TYPES: dict[str, Kind] = {
     "text/html": "html",
     "application/xhtml+xml": "html",
     "application/pdf": "pdf",
+    "application/x-pdf": "pdf",
 }
 _HTML_RE = re.compile(
     rb"(?i)\A(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html|<head|<body)", re.S
