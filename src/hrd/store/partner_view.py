@@ -11,7 +11,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from ..errors import NotFoundError
@@ -110,16 +110,9 @@ def _order(r: RoundBrief) -> tuple[dt.date, int, int]:
     return (r.start or dt.date.max, r.ordinal if r.ordinal is not None else 1 << 30, r.meeting_id)
 
 
-def _statements_of(partner: str) -> Select[int, int]:
-    """(statement id, meeting id) of the partner's visible statements."""
-    return (
-        select(StatementRow.id, MeetingReport.meeting_id)
-        .join(MeetingReport, MeetingReport.id == StatementRow.report_id)
-        .join(DocumentRow, DocumentRow.id == MeetingReport.document_id)
-        .join(MeetingRow, MeetingRow.id == MeetingReport.meeting_id)
-        .join(Series, Series.id == MeetingRow.series_id)
-        .where(Series.partner == partner, DocumentRow.latest.is_(True), StatementRow.state != "rejected")
-    )
+def _visible(report_ids: list[int]) -> ColumnElement[bool]:
+    """The visible (not rejected) statements of the given reports."""
+    return StatementRow.report_id.in_(report_ids) & (StatementRow.state != "rejected")
 
 
 def partner_view(*, partner: str, session: Session, matrix_size: int = 12) -> PartnerView:
@@ -151,12 +144,14 @@ def partner_view(*, partner: str, session: Session, matrix_size: int = 12) -> Pa
     ):
         if all((h.party, h.name.casefold()) != (party, name.casefold()) for h in heads[meeting_id]):
             heads[meeting_id].append(HeadBrief(party, name, title))
-    statements = _statements_of(code).subquery()
-    per_meeting: dict[int, int] = dict(
-        session.execute(select(statements.c.meeting_id, func.count()).group_by(statements.c.meeting_id))
-        .tuples()
-        .all()
-    )
+    meeting_of = {report_id: meeting_id for report_id, meeting_id, _ in reports}
+    per_meeting: dict[int, int] = defaultdict(int)
+    for report_id, n in session.execute(
+        select(StatementRow.report_id, func.count())
+        .where(_visible(report_ids))
+        .group_by(StatementRow.report_id)
+    ):
+        per_meeting[meeting_of[report_id]] += int(n)
     rounds = [
         RoundLine(
             r, heads[r.meeting_id], list(documents[r.meeting_id].values()), per_meeting.get(r.meeting_id, 0)
@@ -170,27 +165,30 @@ def partner_view(*, partner: str, session: Session, matrix_size: int = 12) -> Pa
         partner=code,
         rounds=rounds,
         matrix_rounds=columns,
-        matrix=_matrix(code, columns, session),
-        provisions=_provisions(code, briefs, session),
+        matrix=_matrix(columns, meeting_of, session),
+        provisions=_provisions(meeting_of, briefs, session),
         programmes=_programmes(report_ids, briefs, session),
         next=next_rounds([latest.meeting_id], session=session).get(latest.meeting_id),
     )
 
 
-def _matrix(partner: str, columns: list[RoundBrief], session: Session) -> list[TopicRow]:
+def _matrix(columns: list[RoundBrief], meeting_of: dict[int, int], session: Session) -> list[TopicRow]:
     ids = [r.meeting_id for r in columns]
     if not ids:
         return []
-    visible = _statements_of(partner).where(MeetingReport.meeting_id.in_(ids)).subquery()
+    wanted = set(ids)
+    report_ids = [r for r, m in meeting_of.items() if m in wanted]
     groups = session.execute(
-        select(visible.c.meeting_id, StatementTopic.topic, StatementRow.act, StatementRow.actor, func.count())
-        .join(StatementTopic, StatementTopic.statement_id == visible.c.id)
-        .join(StatementRow, StatementRow.id == visible.c.id)
-        .group_by(visible.c.meeting_id, StatementTopic.topic, StatementRow.act, StatementRow.actor)
+        select(
+            StatementRow.report_id, StatementTopic.topic, StatementRow.act, StatementRow.actor, func.count()
+        )
+        .join(StatementTopic, StatementTopic.statement_id == StatementRow.id)
+        .where(_visible(report_ids))
+        .group_by(StatementRow.report_id, StatementTopic.topic, StatementRow.act, StatementRow.actor)
     ).all()
     cells: dict[tuple[str, int], list[tuple[TrackedStatement, int]]] = defaultdict(list)
-    for meeting_id, topic, act, actor, n in groups:
-        cells[(topic, meeting_id)].append((TrackedStatement("", actor, act, (topic,)), int(n)))
+    for report_id, topic, act, actor, n in groups:
+        cells[(topic, meeting_of[report_id])].append((TrackedStatement("", actor, act, (topic,)), int(n)))
     totals: dict[str, int] = defaultdict(int)
     for (topic, _), items in cells.items():
         totals[topic] += sum(n for _, n in items)
@@ -205,19 +203,22 @@ def _matrix(partner: str, columns: list[RoundBrief], session: Session) -> list[T
     return rows
 
 
-def _provisions(partner: str, briefs: dict[int, RoundBrief], session: Session) -> list[ProvisionLine]:
-    visible = _statements_of(partner).subquery()
+def _provisions(
+    meeting_of: dict[int, int], briefs: dict[int, RoundBrief], session: Session
+) -> list[ProvisionLine]:
     rows = session.execute(
-        select(Provision.instrument, Provision.article, visible.c.meeting_id, func.count())
+        select(Provision.instrument, Provision.article, StatementRow.report_id, func.count())
         .join(StatementLegalRef, StatementLegalRef.provision_id == Provision.id)
-        .join(visible, visible.c.id == StatementLegalRef.statement_id)
-        .group_by(Provision.instrument, Provision.article, visible.c.meeting_id)
+        .join(StatementRow, StatementRow.id == StatementLegalRef.statement_id)
+        .where(_visible(list(meeting_of)))
+        .group_by(Provision.instrument, Provision.article, StatementRow.report_id)
     ).all()
     lines: dict[tuple[str, str], tuple[int, list[RoundBrief]]] = {}
-    for instrument, article, meeting_id, n in rows:
+    for instrument, article, report_id, n in rows:
         count, rounds = lines.get((instrument, article), (0, []))
-        if meeting_id in briefs:
-            rounds.append(briefs[meeting_id])
+        brief = briefs.get(meeting_of[report_id])
+        if brief is not None and brief not in rounds:
+            rounds.append(brief)
         lines[(instrument, article)] = (count + int(n), rounds)
     return [
         ProvisionLine(instrument, article or None, count, sorted(rounds, key=_order))
