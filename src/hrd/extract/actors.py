@@ -44,6 +44,7 @@ CUES = (compile_cues(_cues("cs"), ignore_case=False), compile_cues(_cues("ci")))
 _SIDE = re.compile(
     r"\b(?:[Tt]he\s+)?((?:[A-Z][\w'’-]+\s+){1,2}?)(?:" + "|".join(map(spaced, _LEX["partner_side"])) + r")\b"
 )
+_SIDE_WORDS = tuple(_LEX["partner_side"])
 _NOT_DEMONYM = frozenset(
     {
         "EU",
@@ -115,11 +116,13 @@ def find_mentions(
             found.append((p.start, p.end, 3, kind, code))
     for h in heads:
         surname = h.name.split()[-1] if h.name.split() else ""
-        if len(surname) > 2:
+        if len(surname) > 2 and surname in text[start:end]:
             for m in re.finditer(r"\b" + re.escape(surname) + r"\b", text[start:end]):
                 kind, code = _party(h.party, partner, meeting_parties)
                 found.append((start + m.start(), start + m.end(), 3, kind, code))
-    for m in _SIDE.finditer(text, start, end):
+    sentence = text[start:end]
+    sides = _SIDE.finditer(text, start, end) if any(w in sentence for w in _SIDE_WORDS) else ()
+    for m in sides:
         words = m.group(1).split()
         named = next((p for p in parties if m.start() <= p.start and p.end <= m.end()), None)
         if named is not None:  # "the Kazakh side" around a demonym the places stage knows

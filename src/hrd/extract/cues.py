@@ -219,12 +219,15 @@ class Scanner:
         out: list[list[Match]] = [[] for _ in self._sets]
         pos = [start] * len(self._sets)
         cache = self._cache
-        for w in _WORDS.finditer(text, start, stop):
-            key = w.group().lower()
+        low = text.lower()
+        if len(low) != len(text):  # a rare character whose lower case is longer
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        for w in _WORDS.finditer(low, start, stop):
+            key = w.group()
             if key in _ARTICLES:
-                nxt = _NEXT_WORD.match(text, w.end(), stop)
+                nxt = _NEXT_WORD.match(low, w.end(), stop)
                 if nxt is not None:
-                    key = f"{key} {nxt.group(1).lower()}"
+                    key = f"{key} {nxt.group(1)}"
             entries = cache[key] if key in cache else self._entries(key)
             if not entries:
                 continue
