@@ -32,7 +32,7 @@ from .actors import Mention, eligible, find_mentions, passive_agent, subject_of
 from .acts import Trigger, find_triggers
 from .clauses import split_clauses, trim
 from .cues import Found, Scanner
-from .state import Analysis, MeetingInfo, Sentence, StatementInfo
+from .state import Analysis, HeadInfo, Sentence, StatementInfo
 from .topics import tag_topics
 
 __all__ = ["run"]
@@ -170,7 +170,7 @@ def _sentence_statements(
     meeting: int,
     ctx: _Context,
     cues: list[Found],
-    heads: MeetingInfo | None = None,
+    heads: tuple[HeadInfo, ...] = (),
     items: tuple[int, int] | None = None,
 ) -> list[StatementInfo]:
     """The statements of sentence ``index``; updates ``ctx`` for the next sentence."""
@@ -186,7 +186,7 @@ def _sentence_statements(
         parties=doc.parties,
         partner=ctx.partner,
         meeting_parties=ctx.parties,
-        heads=heads.heads if heads else (),
+        heads=heads,
         cue_matches=(actor_cs.within(s.start, s.end), actor_ci.within(s.start, s.end)),
     )
     # "underscored that it rejects ...": a that-clause belongs to the act verb it follows.
@@ -237,6 +237,10 @@ def _sentence_statements(
                 topics, conf = ctx.last_topics, conf - 0.3
         else:
             prev_topics = topics
+        if d.actor is not None:  # a clause without topics still tells who speaks ("It also ...")
+            ctx.last_actor = d.actor
+            if d.actor != "both":
+                ctx.last_single = d.actor
         if d.actor is None or not topics:
             continue
         if d.trigger.voice in ("ing", "nominal"):
@@ -245,9 +249,6 @@ def _sentence_statements(
             conf -= 0.05
         a, b = trim(text, d.start, d.end)
         out.append(StatementInfo(meeting, d.actor, d.trigger.act, topics, a, b, index, _clamp(conf)))
-        ctx.last_actor = d.actor
-        if d.actor != "both":
-            ctx.last_single = d.actor
         ctx.last_topics = topics
     return out
 
@@ -291,5 +292,5 @@ def run(doc: Analysis) -> Analysis:
             partner = next((p for p in meeting.parties if p != "EU"), None)
             ctx = contexts[mi] = _Context(partner, meeting.parties, joint, doc.issuer)
         items = _list_items(doc, index, cues[0]) if _LIST_INTRO.search(s.text) else None
-        statements.extend(_sentence_statements(doc, index, mi, ctx, cues, meeting, items))
+        statements.extend(_sentence_statements(doc, index, mi, ctx, cues, meeting.heads, items))
     return replace(doc, statements=tuple(statements))
