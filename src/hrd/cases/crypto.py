@@ -38,6 +38,7 @@ __all__ = [
     "generate_key",
     "load_keyring",
     "parse_key",
+    "read_key_file",
     "write_key_file",
 ]
 
@@ -151,19 +152,22 @@ class Keyring:
         return blob[1:_HEADER]
 
 
+def read_key_file(path: Path) -> Keyring:
+    """The keys of a key file: one base64 key per line, the current one first; ``#`` starts a comment."""
+    try:
+        lines = [line.strip() for line in path.read_text().splitlines()]
+    except OSError as exc:
+        raise KeyUnavailableError(f"cannot read the key file {path}: {exc.strerror}") from None
+    keys = [parse_key(line) for line in lines if line and not line.startswith("#")]
+    if not keys:
+        raise KeyUnavailableError(f"the key file {path} holds no key")
+    return Keyring(keys[0], tuple(keys[1:]))
+
+
 def load_keyring(settings: Settings) -> Keyring:
     """The keyring configured by ``Settings.key_file`` (preferred) or ``HRD_SECRET_KEY``."""
     if settings.key_file is not None:
-        try:
-            lines = [line.strip() for line in settings.key_file.read_text().splitlines()]
-        except OSError as exc:
-            raise KeyUnavailableError(
-                f"cannot read the key file {settings.key_file}: {exc.strerror}"
-            ) from None
-        keys = [parse_key(line) for line in lines if line and not line.startswith("#")]
-        if not keys:
-            raise KeyUnavailableError(f"the key file {settings.key_file} holds no key")
-        return Keyring(keys[0], tuple(keys[1:]))
+        return read_key_file(settings.key_file)
     if settings.secret_key:
         return Keyring(parse_key(settings.secret_key))
     raise KeyUnavailableError("no key for case data: set HRD_KEY_FILE or HRD_SECRET_KEY")
