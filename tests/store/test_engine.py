@@ -8,7 +8,11 @@ from sqlalchemy.engine import Engine
 
 from hrd.errors import DatabaseNotReadyError
 from hrd.settings import Settings
-from hrd.store.engine import current_revision, head_revision, make_engine, open_engine, upgrade
+from hrd.store.engine import current_revision, head_revision, make_engine, open_engine, read, upgrade, write
+from hrd.store.repo import store_record
+from hrd.store.search import SearchQuery, search
+
+from .samples import kz_record
 
 
 def test_an_unmigrated_database_is_refused_with_the_remedy(tmp_path: Path) -> None:
@@ -43,3 +47,10 @@ def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(engine: Engine) -> None:
 
 def test_migrations_reach_the_head_on_every_backend(engine: Engine) -> None:
     assert current_revision(engine) == head_revision()
+
+
+def test_the_full_text_index_follows_the_statements(engine: Engine) -> None:
+    # Guards the SQLite triggers (and PostgreSQL generated columns) against later migrations.
+    write(engine, lambda s: store_record(record=kz_record(), session=s))
+    found = read(engine, lambda s: search(SearchQuery("torture"), session=s))
+    assert found.total_statements == 1

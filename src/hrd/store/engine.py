@@ -83,20 +83,22 @@ def _sqlite_begin(conn: Connection) -> None:
 
 
 def head_revision() -> str:
+    """The revision(s) the shipped migrations lead to ('+'-joined when several branches end in heads)."""
     from alembic.script import ScriptDirectory
 
-    head = ScriptDirectory.from_config(_alembic_config(None)).get_current_head()
-    if head is None:  # pragma: no cover - the package ships its migrations
+    heads = ScriptDirectory.from_config(_alembic_config(None)).get_heads()
+    if not heads:  # pragma: no cover - the package ships its migrations
         raise DatabaseNotReadyError("no migrations found")
-    return head
+    return "+".join(sorted(heads))
 
 
 def current_revision(engine: Engine) -> str | None:
-    """The revision the database is at, or ``None`` when it was never migrated."""
+    """The revision(s) the database is at ('+'-joined), or ``None`` when it was never migrated."""
     with engine.connect() as conn:
         if not inspect(conn).has_table("alembic_version"):
             return None
-        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        versions = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+        return "+".join(sorted(versions)) or None
 
 
 def _alembic_config(connection: Connection | None) -> Any:
@@ -108,7 +110,7 @@ def _alembic_config(connection: Connection | None) -> Any:
     return config
 
 
-def upgrade(engine: Engine, revision: str = "head") -> str:
+def upgrade(engine: Engine, revision: str = "heads") -> str:
     """Migrate the database to ``revision``; returns the revision reached."""
     from alembic import command
 

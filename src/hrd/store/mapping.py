@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from ..record import (
@@ -53,6 +53,7 @@ __all__ = [
     "add_statements",
     "clear_facts",
     "load_record",
+    "refresh_facets",
     "set_report_values",
     "set_topics_and_refs",
     "statement_of",
@@ -102,6 +103,17 @@ def clear_facts(*, report: MeetingReport, session: Session) -> None:
     """Remove the heads, programmes, events and case mentions of a report (before re-adding them)."""
     for model in (HeadRow, ProgrammeRow, EventRow, CaseMention):
         session.execute(delete(model).where(model.report_id == report.id))
+
+
+def refresh_facets(*, report: MeetingReport, session: Session) -> None:
+    """Copy a report's (changed) kind, partner and year onto its statements."""
+    document = session.get_one(DocumentRow, report.document_id)
+    date = report.start or document.published
+    session.execute(
+        update(StatementRow)
+        .where(StatementRow.report_id == report.id)
+        .values(partner=partner_of(list(report.parties)), kind=report.kind, year=date.year if date else None)
+    )
 
 
 def _bulk(model: type[Base], rows: list[dict[str, Any]], session: Session) -> None:
@@ -175,6 +187,14 @@ def add_statements(
     if not statements:
         return []
     positions = positions if positions is not None else range(len(statements))
+    document = session.get_one(DocumentRow, report.document_id)
+    date = report.start or document.published
+    facets = {
+        "partner": partner_of(list(report.parties)),
+        "kind": report.kind,
+        "year": date.year if date else None,
+        "current": document.latest,
+    }
     rows = [
         {
             "report_id": report.id,
@@ -188,6 +208,8 @@ def add_statements(
             "state": state,
             "version": 1,
             "updated_by": who,
+            "topic_list": ";".join(st.topics),
+            **facets,
         }
         for pos, st in zip(positions, statements, strict=True)
     ]
@@ -250,6 +272,7 @@ def set_topics_and_refs(
     """Rewrite the topics and legal references of a stored statement (after an edit)."""
     for model in (StatementTopic, StatementLegalRef):
         session.execute(delete(model).where(model.statement_id == row.id))
+    row.topic_list = ";".join(statement.topics)
     _add_topics_and_refs([(row.id, statement)], parties, session)
 
 

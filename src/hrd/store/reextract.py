@@ -21,7 +21,15 @@ from ..record import Record, Statement
 from .engine import read, write
 from .identity import resolve_meeting
 from .ingest import EXTRACTOR
-from .mapping import add_facts, add_report, add_statement, clear_facts, set_report_values, statements_of
+from .mapping import (
+    add_facts,
+    add_report,
+    add_statement,
+    clear_facts,
+    refresh_facets,
+    set_report_values,
+    statements_of,
+)
 from .repo import get_document
 from .review import record_change
 from .tables import DocumentRow, MeetingReport, StatementRow
@@ -80,6 +88,7 @@ def reextract_document(*, document_id: int, record: Record, who: str, session: S
             del unclaimed[report.id]
             report.position = position
             set_report_values(report=report, meeting=meeting)
+            refresh_facets(report=report, session=session)
             clear_facts(report=report, session=session)
             add_facts(report=report, meeting=meeting, session=session)
             old = list(session.scalars(select(StatementRow).where(StatementRow.report_id == report.id)))

@@ -9,14 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, defer
 
 from ..errors import NotFoundError
 from ..read.document import Document
 from ..record import Record
 from .mapping import add_meetings, load_record
-from .tables import Delegation, DocumentRow, HeadRow, MeetingReport, MeetingRow, Series
+from .tables import Delegation, DocumentRow, HeadRow, MeetingReport, MeetingRow, Series, StatementRow
 
 __all__ = [
     "MeetingView",
@@ -81,6 +81,13 @@ def _latest_from(source: str | None, session: Session) -> DocumentRow | None:
     return session.scalars(query.options(defer(DocumentRow.text)).with_for_update()).first()
 
 
+def supersede(previous: DocumentRow, session: Session) -> None:
+    """Mark a document version (and its statements) as no longer the latest."""
+    previous.latest = False
+    reports = select(MeetingReport.id).where(MeetingReport.document_id == previous.id)
+    session.execute(update(StatementRow).where(StatementRow.report_id.in_(reports)).values(current=False))
+
+
 def store_document(*, document: Document, record: Record, extractor: str | None, session: Session) -> Stored:
     """Store a read document and its extracted record; a text already stored changes nothing.
 
@@ -109,7 +116,7 @@ def store_document(*, document: Document, record: Record, extractor: str | None,
         extractor=extractor,
     )
     if previous is not None:
-        previous.latest = False
+        supersede(previous, session)
     session.add(row)
     session.flush()
     reports = add_meetings(document=row, record=record, session=session)
@@ -138,7 +145,8 @@ def store_record(*, record: Record, session: Session, text: str | None = None) -
     )
     previous = _latest_from(info.source, session)
     if previous is not None:
-        row.version, row.previous_id, previous.latest = previous.version + 1, previous.id, False
+        row.version, row.previous_id = previous.version + 1, previous.id
+        supersede(previous, session)
     session.add(row)
     session.flush()
     reports = add_meetings(document=row, record=record, session=session)

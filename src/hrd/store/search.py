@@ -15,6 +15,8 @@ statements are left out.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -99,20 +101,21 @@ def _date_column() -> ColumnElement[Any]:
     return func.coalesce(MeetingReport.start, DocumentRow.published)
 
 
-def _statement_base(q: SearchQuery, postgres: bool) -> Select[Any]:
-    """The statements matching the query and filters, with the columns the hits and facets need."""
-    query = (
-        select(StatementRow.id.label("sid"))
-        .join(MeetingReport, MeetingReport.id == StatementRow.report_id)
-        .join(MeetingRow, MeetingRow.id == MeetingReport.meeting_id)
-        .join(Series, Series.id == MeetingRow.series_id)
-        .join(DocumentRow, DocumentRow.id == MeetingReport.document_id)
-        .where(DocumentRow.latest.is_(True), StatementRow.state != "rejected")
-    )
+def _statement_base(q: SearchQuery) -> Select[*tuple[Any, ...]]:
+    """The statements matching the filters, with what ranking and facets need (one table, no joins)."""
+    query = select(
+        StatementRow.id.label("sid"),
+        StatementRow.partner,
+        StatementRow.kind,
+        StatementRow.actor,
+        StatementRow.act,
+        StatementRow.year,
+        StatementRow.topic_list,
+    ).where(StatementRow.current.is_(True), StatementRow.state != "rejected")
     if q.partner:
-        query = query.where(Series.partner == q.partner.upper())
+        query = query.where(StatementRow.partner == q.partner.upper())
     if q.kind:
-        query = query.where(Series.kind == q.kind)
+        query = query.where(StatementRow.kind == q.kind)
     if q.act:
         query = query.where(StatementRow.act == q.act)
     if q.actor:
@@ -122,9 +125,9 @@ def _statement_base(q: SearchQuery, postgres: bool) -> Select[Any]:
             exists().where(StatementTopic.statement_id == StatementRow.id, StatementTopic.topic == q.topic)
         )
     if q.since is not None:
-        query = query.where(_date_column() >= dt.date(q.since, 1, 1))
+        query = query.where(StatementRow.year >= q.since)
     if q.until is not None:
-        query = query.where(_date_column() <= dt.date(q.until, 12, 31))
+        query = query.where(StatementRow.year <= q.until)
     return query
 
 
@@ -171,28 +174,27 @@ def search(query: SearchQuery, *, session: Session) -> SearchResult:
         return SearchResult(query)  # nothing but exclusions or punctuation: no match on either backend
     if postgres:
         match = None  # PostgreSQL reads the web-search syntax itself
-    base = _statement_base(query, postgres)
-    ranked: Select[Any]
+    base = _statement_base(query)
     if not terms:
-        ranked = base.add_columns(literal_column("0.0").label("score")).order_by(
-            _date_column().desc().nulls_last(), StatementRow.id
-        )
+        base = base.add_columns(literal_column("0.0").label("score"))
     elif postgres:
         tsq = func.websearch_to_tsquery("english", terms)
         vector: ColumnElement[Any] = literal_column("statements.search_vector")
-        base = base.where(vector.op("@@")(tsq))
-        ranked = base.add_columns(func.ts_rank(vector, tsq).label("score")).order_by(text("score DESC"))
+        base = base.where(vector.op("@@")(tsq)).add_columns(func.ts_rank(vector, tsq).label("score"))
     else:
         fts_sub = _fts_ranked("statements_fts", "-bm25(statements_fts)")
-        base = base.join(fts_sub, fts_sub.c.rid == StatementRow.id)
-        ranked = base.add_columns(fts_sub.c.rank.label("score")).order_by(text("score DESC"))
+        base = base.join(fts_sub, fts_sub.c.rid == StatementRow.id).add_columns(fts_sub.c.rank.label("score"))
     params = {"m": match} if match else {}
-    rows = session.execute(ranked.limit(query.limit), params).all()
-    total = session.execute(select(func.count()).select_from(base.subquery()), params).scalar_one()
-    hits = _statement_hits(rows, terms, postgres, match, session)
-    facets = _facets(base, params, query.facet_limit, session) if total else {}
+    # Every match in one query; ranking, the total and the facets are counted from these rows.
+    rows = session.execute(base, params).all()
+    if terms:
+        top = heapq.nlargest(query.limit, rows, key=lambda r: (r.score, -r.sid))
+    else:
+        top = heapq.nlargest(query.limit, rows, key=lambda r: (r.year or 0, -r.sid))
+    hits = _statement_hits(top, terms, postgres, match, session)
+    facets = _facets(rows, query.facet_limit)
     documents, total_documents = _documents(query, terms, postgres, match, session)
-    return SearchResult(query, hits, documents, total, total_documents, facets)
+    return SearchResult(query, hits, documents, len(rows), total_documents, facets)
 
 
 def _statement_hits(
@@ -282,34 +284,21 @@ def _highlighted(
     return {i: s for i, s in session.execute(sql, {"a": marks[0], "b": marks[1], "m": match})}
 
 
-def _facets(
-    base: Select[Any], params: dict[str, Any], limit: int, session: Session
-) -> dict[str, list[tuple[str, int]]]:
-    matched = base.add_columns(
-        Series.partner.label("partner"),
-        Series.kind.label("kind"),
-        StatementRow.actor.label("actor"),
-        StatementRow.act.label("act"),
-        func.extract("year", _date_column()).label("year"),
-    ).cte("matched")
-    facets: dict[str, list[tuple[str, int]]] = {}
-    for name in FACETS:
-        if name == "topic":
-            column: Any = StatementTopic.topic
-            query = select(column, func.count()).join(matched, matched.c.sid == StatementTopic.statement_id)
-        else:
-            column = matched.c[name]
-            query = select(column, func.count()).select_from(matched)
-        query = (
-            query.where(column.is_not(None))
-            .group_by(column)
-            .order_by(func.count().desc(), column)
-            .limit(limit)
-        )
-        facets[name] = [
-            (str(int(v)) if name == "year" else str(v), int(n)) for v, n in session.execute(query, params)
-        ]
-    return facets
+def _facets(rows: Sequence[Any], limit: int) -> dict[str, list[tuple[str, int]]]:
+    counters: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
+    for r in rows:
+        for name in ("partner", "kind", "actor", "act"):
+            value = getattr(r, name)
+            if value is not None:
+                counters[name][value] += 1
+        if r.year is not None:
+            counters["year"][str(r.year)] += 1
+        if r.topic_list:
+            counters["topic"].update(r.topic_list.split(";"))
+    return {
+        name: sorted(counter.items(), key=lambda item: (-item[1], item[0]))[:limit]
+        for name, counter in counters.items()
+    }
 
 
 def _documents(
@@ -322,18 +311,19 @@ def _documents(
         tsq = func.websearch_to_tsquery("english", terms)
         vector: ColumnElement[Any] = literal_column("documents.search_vector")
         score = func.ts_rank(vector, tsq)
-        conditions.append(vector.op("@@")(tsq))
-        base = select(DocumentRow.id, score.label("score")).where(*conditions)
+        base = select(DocumentRow.id, score.label("score")).where(*conditions, vector.op("@@")(tsq))
         params: dict[str, Any] = {}
     else:
+        # The filters as a set of ids: the rows themselves (long texts) are never read here.
         fts_sub = _fts_ranked("documents_fts", "-bm25(documents_fts, 5.0, 1.0)")
-        base = select(DocumentRow.id, fts_sub.c.rank.label("score")).join(
-            fts_sub, fts_sub.c.rid == DocumentRow.id
+        wanted = select(DocumentRow.id).where(*conditions)
+        base = select(fts_sub.c.rid.label("id"), fts_sub.c.rank.label("score")).where(
+            fts_sub.c.rid.in_(wanted)
         )
-        base = base.where(*conditions)
         params = {"m": match}
-    rows = session.execute(base.order_by(text("score DESC")).limit(q.limit), params).all()
-    total = session.execute(select(func.count()).select_from(base.subquery()), params).scalar_one()
+    everything = session.execute(base, params).all()
+    total = len(everything)
+    rows = heapq.nlargest(q.limit, everything, key=lambda r: (r.score, -r.id))
     ids = [r.id for r in rows]
     marked = _highlighted("documents", ids, terms, postgres, match, session, whole=False)
     columns = (DocumentRow.id, DocumentRow.key, DocumentRow.title, DocumentRow.published, DocumentRow.source)

@@ -43,6 +43,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -196,7 +197,17 @@ class StatementRow(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     updated_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     updated_by: Mapped[str | None] = mapped_column(String(200))
+    # Facet copies (migration 0003), kept by the store so that search needs no joins:
+    partner: Mapped[str | None] = mapped_column(String(40))
+    kind: Mapped[str | None] = mapped_column(String(40))
+    year: Mapped[int | None] = mapped_column(Integer)
+    """Year of the meeting's start as reported, else of the document's publication."""
+    current: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    """False once a newer version of the statement's document is stored."""
+    topic_list: Mapped[str] = mapped_column(Text, default="", server_default="")
+    """The topics joined by ';' (the rows of ``statement_topics`` are the reference)."""
 
+    __table_args__ = (Index("ix_statements_facets", "current", "partner", "kind", "year"),)
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
