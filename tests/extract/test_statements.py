@@ -288,3 +288,12 @@ def test_a_that_clause_belongs_to_its_act_verb_but_a_relative_clause_is_its_own_
         "Kazakhstan presented its candidacy to the Human Rights Council, which the EU took note of."
     )
     assert triples(doc) == {("KZ", "inform", "multilateral"), ("EU", "acknowledge", "multilateral")}
+
+
+def test_coordinated_verbs_share_their_object() -> None:
+    doc = analyse("The EU acknowledged and welcomed the progress on gender equality.")
+    assert triples(doc) == {("EU", "acknowledge", "women"), ("EU", "welcome", "women")}
+
+
+def test_the_delegation_of_a_party_is_that_party() -> None:
+    assert only(analyse("The delegation of Kazakhstan presented the new law on prisons.")).actor == "KZ"

@@ -44,6 +44,11 @@ CUES = (compile_cues(_cues("cs"), ignore_case=False), compile_cues(_cues("ci")))
 _SIDE = re.compile(
     r"\b(?:[Tt]he\s+)?((?:[A-Z][\w'’-]+\s+){1,2}?)(?:" + "|".join(map(spaced, _LEX["partner_side"])) + r")\b"
 )
+_OF_PARTY = re.compile(
+    r"\b(?:the\s+)?(?:delegations?|representatives|officials|government|authorities|side|team|members)"
+    r"\s+of\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
 _SIDE_WORDS = tuple(_LEX["partner_side"])
 _NOT_DEMONYM = frozenset(
     {
@@ -113,7 +118,8 @@ def find_mentions(
     for p in parties:
         if start <= p.start and p.end <= end:
             kind, code = _party(p.code, partner, meeting_parties)
-            found.append((p.start, p.end, 3, kind, code))
+            of = _OF_PARTY.search(text, max(start, p.start - 40), p.start)  # "the delegation of X"
+            found.append((of.start() if of else p.start, p.end, 3, kind, code))
     for h in heads:
         surname = h.name.split()[-1] if h.name.split() else ""
         if len(surname) > 2 and surname in text[start:end]:

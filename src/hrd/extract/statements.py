@@ -40,6 +40,7 @@ __all__ = ["run"]
 # One pass over the words of a document matches every cue set of the stage.
 _SCANNER = Scanner((acts.CUES, *topics.CUES, *actors.CUES))
 _MAX_ITEMS = 15
+_SHARED_OBJECT = re.compile(r"[\s,]*(?:(?:and|or|as\s+well\s+as)\s*)?")
 _THAT_CLAUSE = re.compile(r"\s+(?:to\s+(?:the\s+)?[\w-]+\s+)?that\s+(?:[\w'’-]+\s+){1,3}", re.IGNORECASE)
 _CONCERN_SUBJECT = re.compile(
     r"[\s,;]*(?:(?:and|but|while)\s+)?(?:[\w'’-]+\s+){0,3}?concerns?\b", re.IGNORECASE
@@ -226,10 +227,16 @@ def _sentence_statements(
             drafts[i].confidence = min(drafts[i].confidence, drafts[i + 1].confidence) - 0.05
     out: list[StatementInfo] = []
     prev_topics: tuple[str, ...] = ()
+    tagged = []
     for d in drafts:
         hi = items[1] if items and d is drafts[-1] else d.end  # "... covered:" and its list
-        topics = tag_topics(text, d.start, hi, (topic_cs.within(d.start, hi), topic_ci.within(d.start, hi)))
-        conf = d.confidence
+        tagged.append(
+            tag_topics(text, d.start, hi, (topic_cs.within(d.start, hi), topic_ci.within(d.start, hi)))
+        )
+    for i, d in enumerate(drafts):
+        topics, conf = tagged[i], d.confidence
+        if not topics and i + 1 < len(drafts) and _SHARED_OBJECT.fullmatch(text, d.trigger.end, d.end):
+            topics, conf = tagged[i + 1], conf - 0.1  # "acknowledged and welcomed X"
         if not topics:
             if prev_topics:
                 topics, conf = prev_topics, conf - 0.25
