@@ -24,11 +24,15 @@ __all__ = ["ingest_upload", "ingest_url"]
 def ingest_upload(
     data: bytes, *, name: str, media_type: str | None, engine: Engine, settings: Settings
 ) -> Outcome:
-    """Read, extract and store one uploaded file; a text already stored is ``unchanged``."""
+    """Read, extract and store one uploaded file; a text already stored is ``unchanged``.
+
+    The file's name (without folders) is its source: a changed file uploaded under the same
+    name becomes the next version of that document.
+    """
     if not data.strip():
         raise EmptyInputError("the file is empty")
     clean = name.replace("\\", "/").rsplit("/", 1)[-1].strip() or "upload"
-    document = read_bytes(data, source=f"upload:{clean}", media_type=media_type, settings=settings)
+    document = read_bytes(data, source=clean, media_type=media_type, settings=settings)
     if not document.text.strip():
         raise EmptyInputError("the file has no text")
     known = read(engine, lambda s: find_document(sha256=document.sha256, session=s))

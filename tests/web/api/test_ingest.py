@@ -127,3 +127,15 @@ def test_not_a_web_url_is_422(client: TestClient) -> None:
     response = client.post("/api/v1/ingest/url", json={"url": "file:///etc/passwd"})
     assert response.status_code == 422
     assert "http" in response.json()["detail"]
+
+
+def test_changed_file_under_the_same_name_is_a_new_version(client: TestClient) -> None:
+    first = client.post("/api/v1/ingest/file", files={"file": ("a/b/mn.txt", READOUT.encode(), "text/plain")})
+    changed = (READOUT + "\nCorrected on 21 May 2023.\n").encode()
+    second = client.post("/api/v1/ingest/file", files={"file": ("mn.txt", changed, "text/plain")})
+    one, two = first.json()["outcomes"][0], second.json()["outcomes"][0]
+    assert (one["document"], one["version"]) == ("mn", 1)
+    assert (two["document"], two["version"], two["status"]) == ("mn", 2, "ingested")
+    detail = client.get(f"/api/v1/documents/{two['document_id']}").json()
+    assert [v["version"] for v in detail["versions"]] == [1, 2]
+    assert client.get("/api/v1/documents/mn").json()["document"]["version"] == 2, "the key gives the latest"
