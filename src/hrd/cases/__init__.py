@@ -20,6 +20,7 @@ from .models import (
     VersionConflictError,
 )
 from .rotation import Rotation, rotate_key
+from .suggest import NameSuggestion, suggestions
 
 __all__ = [
     "CaseEdit",
@@ -34,6 +35,7 @@ __all__ = [
     "KeyUnavailableError",
     "Keyring",
     "MeetingLink",
+    "NameSuggestion",
     "NextList",
     "Reply",
     "Rotation",
@@ -52,4 +54,5 @@ __all__ = [
     "record_list",
     "render_markdown",
     "rotate_key",
+    "suggestions",
 ]
