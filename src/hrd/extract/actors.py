@@ -45,8 +45,8 @@ _SIDE = re.compile(
     r"\b(?:[Tt]he\s+)?((?:[A-Z][\w'’-]+\s+){1,2}?)(?:" + "|".join(map(spaced, _LEX["partner_side"])) + r")\b"
 )
 _OF_PARTY = re.compile(
-    r"\b(?:the\s+)?(?:delegations?|representatives|officials|government|authorities|side|team|members)"
-    r"\s+of\s+(?:the\s+)?\Z",
+    r"\b(?:the\s+)?(?:delegations?|representatives|officials|delegates|experts|government|authorities|side|team|members)"
+    r"\s+(?:of|from)\s+(?:the\s+)?\Z",
     re.IGNORECASE,
 )
 _SIDE_WORDS = tuple(_LEX["partner_side"])
