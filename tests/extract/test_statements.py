@@ -6,6 +6,8 @@ import re
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as hs
 
 from hrd.extract import segment, statements
 from hrd.extract.state import Analysis, MeetingInfo, PartyMention, StatementInfo
@@ -297,3 +299,37 @@ def test_coordinated_verbs_share_their_object() -> None:
 
 def test_the_delegation_of_a_party_is_that_party() -> None:
     assert only(analyse("The delegation of Kazakhstan presented the new law on prisons.")).actor == "KZ"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    hs.lists(
+        hs.sampled_from(
+            [
+                "The EU welcomed",
+                "Kazakhstan",
+                "and",
+                "while expressing concern about",
+                "torture",
+                "İstanbul",
+                ",",
+                "were discussed",
+                "It",
+                "urged",
+                "human rights defenders",
+                ":\n-",
+                ".",
+                "\n\n",
+                "by the EU",
+                "ﬁnancing",
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_any_text_keeps_the_span_invariant(words: list[str]) -> None:
+    doc = analyse(" ".join(words))
+    for s in doc.statements:
+        sentence = doc.sentences[s.sentence]
+        assert sentence.start <= s.start < s.end <= sentence.end
+        assert s.topics and 0.0 <= s.confidence <= 1.0
