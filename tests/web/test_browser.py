@@ -223,3 +223,21 @@ def test_other_pages_render(server: str, page: object, browser: object) -> None:
     small.emulate_media(media="print")
     shot(small, "partner-print")
     mobile.close()
+
+
+def test_reading_works_without_javascript(server: str, browser: object) -> None:
+    expect = sync_api.expect
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1366, "height": 900})  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(server + "/partners/KZ")
+    page.locator(".timeline").get_by_role("link", name="11th human rights dialogue", exact=True).click()
+    link = page.locator("a.statement-link").first
+    sid = link.get_attribute("data-statement")
+    link.click()  # a plain link to the evidence anchor: the browser scrolls, CSS :target highlights
+    assert page.url.endswith(f"#ev-{sid}")
+    mark = page.locator(f"#ev-{sid} + mark.evidence")
+    expect(mark).to_be_visible()
+    colour = mark.evaluate("el => getComputedStyle(el).backgroundColor")
+    assert colour == "rgb(255, 213, 74)", "the selected evidence is highlighted without script"
+    shot(page, "meeting-no-js", full=False)
+    context.close()
