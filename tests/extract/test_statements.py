@@ -333,3 +333,8 @@ def test_any_text_keeps_the_span_invariant(words: list[str]) -> None:
         sentence = doc.sentences[s.sentence]
         assert sentence.start <= s.start < s.end <= sentence.end
         assert s.topics and 0.0 <= s.confidence <= 1.0
+
+
+def test_a_passive_agreement_is_both_sides() -> None:
+    doc = analyse("It was agreed to continue cooperation on migration. It was agreed that torture must end.")
+    assert triples(doc) == {("both", "commit", "migration"), ("both", "stress", "torture")}

@@ -40,6 +40,7 @@ __all__ = ["run"]
 # One pass over the words of a document matches every cue set of the stage.
 _SCANNER = Scanner((acts.CUES, *topics.CUES, *actors.CUES))
 _MAX_ITEMS = 15
+_AGREED = re.compile(r"\bagreed\b", re.IGNORECASE)  # an agreement is both sides'
 _SHARED_OBJECT = re.compile(r"[\s,]*(?:(?:and|or|as\s+well\s+as)\s*)?")
 _THAT_CLAUSE = re.compile(r"\s+(?:to\s+(?:the\s+)?[\w-]+\s+)?that\s+(?:[\w'’-]+\s+){1,3}", re.IGNORECASE)
 _CONCERN_SUBJECT = re.compile(
@@ -112,7 +113,7 @@ def _actor_of(
         agent = passive_agent(text, mentions, trig.end, hi)
         if agent is not None:
             return _code(ctx, text, mentions, agent, prev.actor if prev else None), 0.85, "ok"
-        if trig.act == "discuss" or ctx.joint:
+        if trig.act == "discuss" or ctx.joint or _AGREED.search(text, trig.start, trig.end):
             return "both", 0.7, "ok"
         if ctx.issuer and ctx.issuer == ctx.partner:
             return ctx.partner, 0.6, "ok"
