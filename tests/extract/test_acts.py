@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from hrd.extract.acts import find_triggers
 
 
@@ -37,3 +39,35 @@ def test_participles_only_where_they_open_a_clause() -> None:
 def test_bare_participles_after_modals_are_not_triggers() -> None:
     assert acts("These issues must be discussed further.") == []
     assert acts("The mission it had invited reported.") == [("reported", "inform", "active")]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "act"),
+    [
+        ("condemned", "concern"),
+        ("criticised", "concern"),
+        ("pointed out", "raise"),
+        ("drew attention to", "raise"),
+        ("inquired about", "raise"),
+        ("asked Ruritania to end", "call"),
+        ("recommended", "call"),
+        ("expressed hope about", "stress"),
+        ("agreed on the importance of", "stress"),
+        ("reaffirmed its commitment to", "stress"),
+        ("expressed readiness to end", "commit"),
+        ("agreed to end", "commit"),
+        ("pledged support to", "support"),
+        ("reiterated its readiness to support", "support"),
+        ("protested against", "reject"),
+        ("lodged representations about", "reject"),
+        ("positively noted", "welcome"),
+        ("thanked Ruritania for", "welcome"),
+        ("reiterated its appreciation of", "welcome"),
+        ("paid tribute to", "welcome"),
+        ("took stock of", "discuss"),
+        ("touched upon", "discuss"),
+        ("compared", "discuss"),
+    ],
+)
+def test_verbs_that_acts_json_does_not_list(phrase: str, act: str) -> None:
+    assert acts(f"The EU {phrase} the situation.")[0][1] == act
