@@ -7,8 +7,8 @@ import secrets
 
 __all__ = ["API_TOKEN_PREFIX", "new_api_token", "new_session_token", "token_hash"]
 
-API_TOKEN_PREFIX = "hrd_"
-"""API tokens start with this, so secret scanners and people can recognise them."""
+API_TOKEN_PREFIX = "hrd_"  # nosec B105
+"""API tokens start with this public marker (not a secret), so secret scanners and people spot them."""
 
 
 def new_session_token() -> str:

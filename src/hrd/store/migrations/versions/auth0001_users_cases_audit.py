@@ -1,7 +1,7 @@
 """users, sessions, API tokens, the audit log (append-only triggers) and the confidential case register
 
 Revision ID: auth0001
-Revises: 0002
+Revises: 0003
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "auth0001"
-down_revision: str | None = "0002"
+down_revision: str | None = "0003"
 branch_labels: str | None = None
 depends_on: str | None = None
 
