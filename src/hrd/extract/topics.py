@@ -7,7 +7,8 @@ reform" gives ``elections`` and not also ``reforms``. 'Null' cues use up text
 that names no topic ("Human Rights Dialogue", "Association Agreement").
 Pseudo-topics are decided by the clause's other topics: a bare "human rights"
 is ``general`` where it is one item of a list ("on human rights, on
-reconciliation") or where the clause has no narrower topic; the ILO is
+reconciliation"; "...; human rights within the justice system") or where
+the clause has no narrower topic; the ILO is
 ``labour`` unless the clause is about forced labour; ODIHR is
 ``regional-mechanisms`` unless it is about elections; the Human Rights Council
 is ``multilateral`` unless the clause is about UN mechanisms.
@@ -40,6 +41,7 @@ CUES = (
 """The case-sensitive and the case-insensitive topic cues (for a :class:`~.cues.Scanner`)."""
 _HR = "@hr"
 _LIST_ITEM = re.compile(r"\s*(?:[,;.)]|(?:and|or)\s|\Z)")
+_ITEM_START = re.compile(r"[;:]\s*(?:the\s+)?\Z")  # "...; human rights within the justice system"
 _PSEUDO: dict[str, dict[str, object]] = _LEX["pseudo"]
 TOPIC_ORDER: tuple[str, ...] = tuple(
     dict.fromkeys(code for key in _LEX["topics"] if not key.startswith("@") for code in key.split("+"))
@@ -65,7 +67,7 @@ def tag_topics(
     for a, b, key in found[1]:
         if any(a < y and x < b for x, y in taken):
             continue
-        if key == _HR and _LIST_ITEM.match(text[b:stop]):
+        if key == _HR and (_LIST_ITEM.match(text[b:stop]) or _ITEM_START.search(text, max(0, a - 12), a)):
             key = "general"  # human rights as one item of a list, or the clause's last word
         keys.append(key)
     topics: list[str] = []
