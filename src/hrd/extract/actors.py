@@ -50,25 +50,7 @@ _OF_PARTY = re.compile(
     re.IGNORECASE,
 )
 _SIDE_WORDS = tuple(_LEX["partner_side"])
-_NOT_DEMONYM = frozenset(
-    {
-        "EU",
-        "European",
-        "Both",
-        "The",
-        "Each",
-        "Two",
-        "All",
-        "Other",
-        "Joint",
-        "Government",
-        "Foreign",
-        "Justice",
-        "Interior",
-        "Human",
-        "National",
-    }
-)
+_NOT_DEMONYM = frozenset(_LEX["not_demonym"])
 _AND = re.compile(
     r"\s*,?\s*(?:and|&)\s+(?:the\s+)?(?:(?:Republic|Government|Kingdom|State)\s+of\s+(?:the\s+)?)?\Z"
 )
