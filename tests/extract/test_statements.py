@@ -338,3 +338,9 @@ def test_any_text_keeps_the_span_invariant(words: list[str]) -> None:
 def test_a_passive_agreement_is_both_sides() -> None:
     doc = analyse("It was agreed to continue cooperation on migration. It was agreed that torture must end.")
     assert triples(doc) == {("both", "commit", "migration"), ("both", "stress", "torture")}
+
+
+def test_an_office_of_a_party_speaks_for_it() -> None:
+    assert only(analyse("Kazakhstan's Deputy Minister of Justice outlined the prison reform.")).actor == "KZ"
+    assert only(analyse("The Minister of Justice outlined the prison reform.")).actor == "KZ"
+    assert only(analyse("The EU welcomed Kazakhstan's new law on the Ombudsman.")).actor == "EU"

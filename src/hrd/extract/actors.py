@@ -59,6 +59,10 @@ _PREP = re.compile(
     r"than|through|via|including|like|upon|after|before|during|behind|beyond|across|as)\s+\Z",
     re.IGNORECASE,
 )
+_OFFICE_OF = re.compile(
+    r"['’]s?\s+(?:(?:[A-Z][\w-]*|of|for|and|the)\s+){0,6}?(?:[A-Z][\w-]*|delegation|side|team|government|authorities|"
+    r"officials|representatives?|ministry|minister|ambassador)\s*(?:,[^,]{0,80},\s*)?\Z"
+)
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _RELATIVE = re.compile(r",\s*(?:which|who|whom|whose|where)\b[^,;]*,")
 _INSERTION = re.compile(r",[^,]*,")
@@ -188,6 +192,8 @@ def subject_of(
             continue
         if eligible(text, m, lo):
             return m if not near or _close(text, m.end, hi) else None
+        if m.kind == "party" and _OFFICE_OF.match(text, m.end, hi) and _close(text, m.end, hi):
+            return m  # "Kazakhstan's Deputy Minister of Justice informed"
     return None
 
 
