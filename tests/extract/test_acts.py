@@ -71,3 +71,8 @@ def test_bare_participles_after_modals_are_not_triggers() -> None:
 )
 def test_verbs_that_acts_json_does_not_list(phrase: str, act: str) -> None:
     assert acts(f"The EU {phrase} the situation.")[0][1] == act
+
+
+def test_a_past_perfect_counts_only_in_reported_speech() -> None:
+    assert acts("The mission it had invited reported.") == [("reported", "inform", "active")]
+    assert acts("The ministry said the EU had raised torture.")[0][1] == "raise"

@@ -71,10 +71,11 @@ _ING_CONTEXT = re.compile(
 )
 # A bare participle after these is not a finite verb of its own clause.
 _NOT_FINITE = re.compile(
-    r"\b(?:be|been|being|had|to|will|would|could|should|must|may|might|can|shall|not)\s+(?:\w+ly\s+)?$",
+    r"\b(be|been|being|had|to|will|would|could|should|must|may|might|can|shall|not)\s+(?:\w+ly\s+)?$",
     re.IGNORECASE,
 )
 _LOOKBACK = 40
+_REPORTED = re.compile(r"\b(?:said|told|stated|reported|according\s+to)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +97,10 @@ def find_triggers(
         opens = not text[start:a].strip(" \"“‘'(")
         if voice == "ing" and not opens and not _ING_CONTEXT.search(text, start, a):
             continue
-        if voice in ("active", "present") and _NOT_FINITE.search(text, max(start, a - _LOOKBACK), a):
-            continue
+        blocked = (
+            _NOT_FINITE.search(text, max(start, a - _LOOKBACK), a) if voice in ("active", "present") else None
+        )
+        if blocked and not (blocked.group(1).lower() == "had" and _REPORTED.search(text, start, a)):
+            continue  # a past perfect counts in reported speech: "the ministry said the EU had raised"
         out.append(Trigger(a, b, act, voice))  # type: ignore[arg-type]
     return out
