@@ -75,7 +75,7 @@ _NOT_FINITE = re.compile(
     re.IGNORECASE,
 )
 _LOOKBACK = 40
-_REPORTED = re.compile(r"\b(?:said|told|stated|reported|according\s+to)\b", re.IGNORECASE)
+_REPORTED = re.compile(r"\b(?:said|says|told|stated|reported|added|according\s+to)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +92,7 @@ def find_triggers(
     """The act triggers in ``text[start:end]``, in text order (from ``found``, the matches of
     :data:`CUES` there, when the caller has them)."""
     out: list[Trigger] = []
+    stop = len(text) if end is None else end
     for a, b, label in CUES.finditer(text, start, end) if found is None else found:
         act, voice = label.split(":")
         opens = not text[start:a].strip(" \"“‘'(")
@@ -100,7 +101,7 @@ def find_triggers(
         blocked = (
             _NOT_FINITE.search(text, max(start, a - _LOOKBACK), a) if voice in ("active", "present") else None
         )
-        if blocked and not (blocked.group(1).lower() == "had" and _REPORTED.search(text, start, a)):
+        if blocked and not (blocked.group(1).lower() == "had" and _REPORTED.search(text, start, stop)):
             continue  # a past perfect counts in reported speech: "the ministry said the EU had raised"
         out.append(Trigger(a, b, act, voice))  # type: ignore[arg-type]
     return out
