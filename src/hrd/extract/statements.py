@@ -50,7 +50,11 @@ _LIST_INTRO = re.compile(r":\s*(?:\n|\Z)")  # a colon that ends a line: a list f
 _JOINT = re.compile(
     r"\bjoint\s+(?:press\s+(?:release|statement|communiqu[eé])|statement|communiqu[eé])", re.I
 )
-_ANAPHOR = re.compile(r"\b(?:these|this|those|such|them|it|the\s+latter)\b", re.IGNORECASE)
+_ANAPHOR = re.compile(
+    r"\b(?:these|this|those|such|them|it|the\s+latter|the\s+(?:progress|efforts?|steps?|measures?|"
+    r"developments?|changes?|achievements?|initiatives?|commitments?|plans?))\b",
+    re.IGNORECASE,
+)
 _ANTECEDENT = re.compile(r"\s*,?\s*")
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
 # Context after the report proper ("Background", "Notes to editors") makes no statements.
