@@ -67,3 +67,8 @@ def test_every_topic_code_is_a_code_of_the_taxonomy() -> None:
 @pytest.mark.parametrize("topic", topics())
 def test_each_topic_label_is_tagged_with_its_code(topic: Topic) -> None:
     assert topic.code in tag_topics(topic.label)
+
+
+def test_named_persons_are_individual_cases_besides_their_role() -> None:
+    assert set(tag_topics("raised the case of journalist Ivan Petrov")) == {"individual-cases", "media"}
+    assert "individual-cases" not in tag_topics("Mr Petrov welcomed the reforms")

@@ -39,6 +39,7 @@ CUES = (
     compile_cues(_cues("ci"), after_hyphen=True),
 )
 """The case-sensitive and the case-insensitive topic cues (for a :class:`~.cues.Scanner`)."""
+_TRANSPARENT = frozenset(_LEX["transparent"])
 _HR = "@hr"
 _LIST_ITEM = re.compile(r"\s*(?:[,;.)]|(?:and|or)\s|\Z)")
 _ITEM_START = re.compile(r"[;:]\s*(?:the\s+)?\Z")  # "...; human rights within the justice system"
@@ -61,7 +62,8 @@ def tag_topics(
     taken: list[tuple[int, int]] = []
     keys: list[str] = []
     for a, b, key in found[0]:
-        taken.append((a, b))
+        if key not in _TRANSPARENT:
+            taken.append((a, b))
         keys.append(key)
     stop = len(text) if end is None else end
     for a, b, key in found[1]:
