@@ -15,7 +15,7 @@ from hrd.auth.roles import Role
 from hrd.auth.sessions import AuthenticationError, authenticate, login, logout
 from hrd.auth.tables import AuditRow, SessionRow
 from hrd.auth.users import disable_user, set_password, set_role
-from hrd.errors import http_status
+from hrd.errors import PermissionDeniedError, http_status
 from hrd.settings import Settings
 from hrd.store.engine import read, write
 
@@ -112,17 +112,24 @@ def test_a_role_change_ends_sessions_and_applies_at_the_next_login(
     )
 
 
-def test_a_password_change_ends_sessions(engine: Engine, make_user: Callable[..., int]) -> None:
+def test_a_password_change_needs_the_current_one_and_ends_sessions(
+    engine: Engine, make_user: Callable[..., int]
+) -> None:
     make_user("ann", Role.VIEWER)
     session = login(engine, name="ann", password=PASSWORD)
-    write(
-        engine, lambda s: set_password(s, session.principal, name="ann", password="another long passphrase")
-    )
+    new = "another long passphrase"
+    for current in [None, "not my password"]:
+        with pytest.raises(PermissionDeniedError, match="current password"):
+            write(
+                engine,
+                lambda s, c=current: set_password(s, session.principal, name="ann", password=new, current=c),
+            )
+    write(engine, lambda s: set_password(s, session.principal, name="ann", password=new, current=PASSWORD))
     with pytest.raises(AuthenticationError):
         _who(engine, session.token)
     with pytest.raises(AuthenticationError):
         login(engine, name="ann", password=PASSWORD)
-    assert login(engine, name="ann", password="another long passphrase").principal.name == "ann"
+    assert login(engine, name="ann", password=new).principal.name == "ann"
 
 
 def test_anonymous_read_only_mode_is_off_by_default(engine: Engine) -> None:

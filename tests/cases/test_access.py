@@ -237,3 +237,13 @@ def test_a_sealed_value_moved_to_another_row_or_column_does_not_open(engine: Eng
         ).name
         == "Boris B"
     )
+
+
+def test_a_sealed_value_of_the_wrong_kind_fails_without_showing_it(engine: Engine, keys: Keyring) -> None:
+    case = write(engine, lambda s: access.create_case(data=sample(), principal=OFFICER, keys=keys, session=s))
+    odd = keys.seal("Secret Person Name", table="cases", row_id=case.id, column="category")
+    with engine.begin() as conn:
+        conn.execute(update(CaseRow).where(CaseRow.id == case.id).values(category=odd))
+    with pytest.raises(DecryptionError, match=f"cases.category of row {case.id} is not a category") as info:
+        write(engine, lambda s: access.get_case(case_id=case.id, principal=OFFICER, keys=keys, session=s))
+    assert "Secret" not in str(info.value) and info.value.__cause__ is None

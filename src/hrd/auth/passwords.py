@@ -59,9 +59,10 @@ def verify(password_hash: str, password: str) -> bool:
         return False
 
 
-def dummy_verify(password: str) -> None:
+def dummy_verify(password: str) -> bool:
     """Spend the time of one verification, so unknown user names answer as slowly as wrong passwords."""
     verify(_dummy_hash(), password)
+    return False
 
 
 @cache

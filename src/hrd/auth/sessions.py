@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import PermissionDeniedError
 from ..settings import Settings
-from ..store.engine import write
+from ..store.engine import read, write
 from . import audit
 from .clock import as_utc, utcnow
 from .passwords import dummy_verify, hash_password, needs_rehash, verify
@@ -63,25 +63,36 @@ def login(
     ttl: dt.timedelta = SESSION_TTL,
     now: dt.datetime | None = None,
 ) -> Login:
-    """Open a session for ``name`` if ``password`` is right; else :class:`AuthenticationError` (audited)."""
+    """Open a session for ``name`` if ``password`` is right; else :class:`AuthenticationError` (audited).
+
+    The slow password check runs outside the write transaction (which would
+    hold SQLite's write lock meanwhile); the transaction then checks that the
+    account did not change in between.
+    """
     moment = now or utcnow()
+    known = read(
+        engine,
+        lambda s: s.execute(select(UserRow.id, UserRow.password_hash).where(UserRow.name == name)).first(),
+    )
+    stored = known[1] if known else None
+    right = verify(stored, password) if stored else dummy_verify(password)
+    rehashed = hash_password(password) if right and stored and needs_rehash(stored) else None
 
     def attempt(session: Session) -> Login | None:
-        user = session.scalar(select(UserRow).where(UserRow.name == name))
-        if user is None or user.password_hash is None:
-            dummy_verify(password)
+        user = session.get(UserRow, known[0]) if known and stored else None
+        if user is None:
             # The attempted name is not recorded: people type passwords into the name field.
             audit.record(session, ANONYMOUS, "login.failed", detail={"reason": "unknown user"})
             return None
         who = _principal(user, "session")
-        if not verify(user.password_hash, password) or user.disabled:
+        if not right or user.disabled or user.password_hash != stored:
             reason = "disabled" if user.disabled else "wrong password"
             audit.record(
                 session, who, "login.failed", target="users", target_id=user.id, detail={"reason": reason}
             )
             return None
-        if needs_rehash(user.password_hash):
-            user.password_hash = hash_password(password)
+        if rehashed:
+            user.password_hash = rehashed
         token = new_session_token()
         row = SessionRow(
             user_id=user.id,

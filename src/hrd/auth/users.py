@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from ..errors import ConflictError, InvalidInputError, NotFoundError, PermissionDeniedError
 from . import audit
 from .clock import as_utc, utcnow
-from .passwords import hash_password
+from .passwords import hash_password, verify
 from .principal import Principal
 from .roles import Action, Resource, Role, parse_role
 from .tables import ApiTokenRow, SessionRow, UserRow
@@ -159,10 +159,18 @@ def set_role(session: Session, principal: Principal, *, name: str, role: Role) -
     return _info(row)
 
 
-def set_password(session: Session, principal: Principal, *, name: str, password: str) -> UserInfo:
-    """Set a password (administrators for anyone, users for themselves); every session of the user ends."""
+def set_password(
+    session: Session, principal: Principal, *, name: str, password: str, current: str | None = None
+) -> UserInfo:
+    """Set a password: administrators for anyone; users for themselves, giving their ``current`` one.
+
+    Every session of the user ends.
+    """
     row = get_user(session, name)
-    if principal.user_id != row.id or principal.via == "token":
+    own = principal.user_id == row.id and principal.via == "session"
+    if not (own and current is not None and row.password_hash and verify(row.password_hash, current)):
+        if own and not principal.can(Action.WRITE, Resource.USERS):
+            raise PermissionDeniedError("give your current password to change it")
         principal.require(Action.WRITE, Resource.USERS)
     now = utcnow()
     row.password_hash, row.updated_at = hash_password(password), now

@@ -167,13 +167,13 @@ def _replies_since(
     for row in session.scalars(
         select(CaseReply).where(CaseReply.case_id.in_(summaries)).order_by(CaseReply.id)
     ):
-        received = sealing.open_field(keys, row, "received_on")
-        day = dt.date.fromisoformat(received) if received else row.recorded_at.date()
+        received = sealing.open_date(keys, row, "received_on")
+        day = received or row.recorded_at.date()
         at_that_round = previous.meeting_id is not None and row.meeting_id == previous.meeting_id
         if day > previous.handed_over_on or at_that_round:
             text = sealing.open_field(keys, row, "text") or ""
             name = summaries[row.case_id].name
-            out.append(ReplySince(row.case_id, name, text, day if received else None, row.meeting_id))
+            out.append(ReplySince(row.case_id, name, text, received, row.meeting_id))
     return out
 
 

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from ..auth.clock import as_utc
 from ..errors import InvalidInputError, NotFoundError
 from ..store.tables import Base
-from .crypto import Keyring
+from .crypto import DecryptionError, Keyring
 from .models import CaseSummary, CaseView, Category, Charge, MeetingLink, Reply, Status, StatusEntry
 from .tables import CaseAlias, CaseCharge, CaseListEntry, CaseMeeting, CaseReply, CaseRow, CaseStatus
 
@@ -27,6 +27,7 @@ __all__ = [
     "add_status",
     "load_case",
     "load_summaries",
+    "open_date",
     "open_field",
     "replace_aliases",
     "replace_charges",
@@ -54,9 +55,30 @@ def _text(keys: Keyring, row: Base, column: str) -> str:
     return open_field(keys, row, column) or ""
 
 
-def _date(keys: Keyring, row: Base, column: str) -> dt.date | None:
+def _where(row: Base, column: str) -> str:
+    return f"{row.__tablename__}.{column} of row {getattr(row, 'id', None)}"
+
+
+def open_date(keys: Keyring, row: Base, column: str) -> dt.date | None:
     value = open_field(keys, row, column)
-    return dt.date.fromisoformat(value) if value else None
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        raise DecryptionError(f"{_where(row, column)} is not a date") from None
+
+
+def _status(keys: Keyring, row: Base) -> Status:
+    try:
+        return Status(_text(keys, row, "status"))
+    except ValueError:  # the message would carry the value
+        raise DecryptionError(f"{_where(row, 'status')} is not a status") from None
+
+
+def _category(keys: Keyring, row: Base) -> Category:
+    try:
+        return Category(_text(keys, row, "category"))
+    except ValueError:
+        raise DecryptionError(f"{_where(row, 'category')} is not a category") from None
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -104,9 +126,9 @@ def add_reply(session: Session, keys: Keyring, case_id: int, reply: Reply, now: 
 
 
 def _entry(keys: Keyring, row: CaseStatus) -> tuple[tuple[dt.date, int], StatusEntry]:
-    on = _date(keys, row, "on_date")
+    on = open_date(keys, row, "on_date")
     entry = StatusEntry(
-        Status(_text(keys, row, "status")), on, open_field(keys, row, "source"), open_field(keys, row, "note")
+        _status(keys, row), on, open_field(keys, row, "source"), open_field(keys, row, "note")
     )
     return (on or row.recorded_at.date(), row.id), entry
 
@@ -138,7 +160,7 @@ def load_case(session: Session, keys: Keyring, row: CaseRow) -> CaseView:
         created_at=as_utc(row.created_at),
         updated_at=as_utc(row.updated_at),
         name=_text(keys, row, "name"),
-        category=Category(_text(keys, row, "category")),
+        category=_category(keys, row),
         notes=open_field(keys, row, "notes"),
         aliases=tuple(_text(keys, a, "alias") for a in aliases),
         charges=tuple(
@@ -154,7 +176,7 @@ def load_case(session: Session, keys: Keyring, row: CaseRow) -> CaseView:
             Reply(
                 r.meeting_id,
                 _text(keys, r, "text"),
-                _date(keys, r, "received_on"),
+                open_date(keys, r, "received_on"),
                 open_field(keys, r, "source"),
             )
             for r in _children(session, CaseReply, row.id)
@@ -174,7 +196,7 @@ def load_summaries(session: Session, keys: Keyring, rows: Sequence[CaseRow]) -> 
                 row.version,
                 row.partner,
                 _text(keys, row, "name"),
-                Category(_text(keys, row, "category")),
+                _category(keys, row),
                 last.status if last else None,
                 last.on if last else None,
             )
