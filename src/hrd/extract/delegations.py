@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from .gates import Gate
 from .gazetteer import Hit, gazetteer
 from .lexicon import load_lexicon
 from .meeting_mentions import find_mentions
@@ -64,13 +65,15 @@ _OPENER = re.compile(
     r"\b" + _LEX["heading_openers"] + r"\b(?P<obj>[^,;]{0,80}?)(?:\s+(?:was|were)\s+|,\s+)", re.IGNORECASE
 )
 _NOUN = re.compile(rf"\b[Hh]eads?\s+of\s+(?P<obj>(?:the\s+)?[^,;]{{0,40}}?{_DELEGATION}s?),?\s+")
-_TRIGGER = re.compile(
-    r"\b(?:"
-    + _LEX["head_verbs"]
-    + r"|represented|chairmanship|leadership|"
-    + _LEX["heading_openers"]
-    + r"|heads?)\b",
-    re.IGNORECASE,
+_TRIGGER = Gate(
+    re.compile(
+        r"\b(?:"
+        + _LEX["head_verbs"]
+        + r"|represented|chairmanship|leadership|"
+        + _LEX["heading_openers"]
+        + r"|heads?)\b",
+        re.IGNORECASE,
+    )
 )
 _EXCLUDER = re.compile(r"\b" + _LEX["excluders"] + r"\b", re.IGNORECASE)
 _TITLE_CLAUSES: dict[str, str] = _LEX["title_clauses"]

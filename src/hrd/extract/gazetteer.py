@@ -68,11 +68,12 @@ class Gazetteer:
         return None
 
 
-def trie_pattern(words: Iterable[str]) -> str:
+def trie_pattern(words: Iterable[str], after_first: str = "") -> str:
     """A regular expression matching exactly ``words``, factored as a character trie.
 
     Greedy optional branches make the longest word win when the boundary check
     after it succeeds, and backtracking falls back to shorter words.
+    ``after_first`` (a zero-width assertion) follows the first character of every word.
     """
     trie: dict[str, Any] = {}
     for w in words:
@@ -81,9 +82,9 @@ def trie_pattern(words: Iterable[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node: dict[str, Any]) -> str:
+    def build(node: dict[str, Any], glue: str = "") -> str:
         ends = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        branches = [re.escape(ch) + glue + build(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         if len(branches) == 1 and not ends:
@@ -91,7 +92,7 @@ def trie_pattern(words: Iterable[str]) -> str:
         body = "(?:" + "|".join(branches) + ")"
         return body + "?" if ends else body
 
-    return build(trie)
+    return build(trie, after_first)
 
 
 def _variants(form: str) -> set[str]:
@@ -148,8 +149,11 @@ def gazetteer() -> Gazetteer:
     blocked = [b for phrase in lex["blocked"] for b in _variants(phrase)]
     for b in blocked:
         table[b] = []
-    # A form ends before a letter, digit or an inner hyphenated word ("Kazakh-led" is still Kazakh).
-    body = trie_pattern(sorted(table))
-    pattern = re.compile(r"(?<![\w])(?:" + body + r")(?![\w])")
+    # A form starts after and ends before no letter or digit (nor "_"); "Kazakh-led" is still Kazakh.
+    # The check before a form follows its first character ("not a word character, then the first
+    # character"), so that the pattern starts with a literal and ``re`` skips to the characters
+    # that can start a form instead of trying every position.
+    body = trie_pattern(sorted(table), after_first=r"(?<!\w[\s\S])")
+    pattern = re.compile(r"(?:" + body + r")(?![\w])")
     frozen = {k: tuple(v) for k, v in table.items()}
     return Gazetteer(pattern, frozen, names, capitals)

@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
+from .gates import Gate
 from .lexicon import load_lexicon
 from .meeting_mentions import Mention, find_mentions
 from .state import Analysis, MeetingInfo, NextInfo
@@ -23,11 +24,11 @@ from .state import Analysis, MeetingInfo, NextInfo
 __all__ = ["run"]
 
 _LEX = load_lexicon("next_round")
-_NEXT = re.compile(_LEX["next"], re.IGNORECASE)
-_FUTURE = re.compile(_LEX["future"], re.IGNORECASE)
+_NEXT = Gate(re.compile(_LEX["next"], re.IGNORECASE))
+_FUTURE = Gate(re.compile(_LEX["future"], re.IGNORECASE))
 _GENERIC = re.compile(_LEX["generic"], re.IGNORECASE)
-_THIS_YEAR = re.compile(_LEX["this_year"], re.IGNORECASE)
-_NEXT_YEAR = re.compile(_LEX["next_year"], re.IGNORECASE)
+_THIS_YEAR = Gate(re.compile(_LEX["this_year"], re.IGNORECASE))
+_NEXT_YEAR = Gate(re.compile(_LEX["next_year"], re.IGNORECASE))
 _IN = re.compile(r"\b(?:in|to|at)\s+(?:the\s+)?$")
 
 

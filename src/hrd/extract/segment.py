@@ -27,6 +27,7 @@ _PARA_RE = re.compile(r"\n\s*\n")
 _END_RE = re.compile(r"""[.!?]["”’)\]]*(?=\s+["“‘(\[]?[A-Z0-9À-Ý])""")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _DATELINE_RE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b(19|20)\d{2}\b")
+_LOWER_WORD_RE = re.compile(r"[a-z]+")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -69,10 +70,10 @@ def _looks_like_header_line(line: str) -> bool:
 
 
 def _language(text: str) -> str | None:
-    words = re.findall(r"[a-z]+", text[:3000].lower())
+    words = _LOWER_WORD_RE.findall(text[:3000].lower())
     if len(words) < 5:
         return None
-    share = sum(w in _ENGLISH for w in words) / len(words)
+    share = sum(map(_ENGLISH.__contains__, words)) / len(words)
     return "en" if share >= 0.2 else None
 
 
@@ -108,13 +109,18 @@ def run(doc: Analysis) -> Analysis:
 
 
 def _split_lines(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """``text[a:b]`` (a trimmed, non-empty sentence) cut after each line that looks like a heading."""
+    nl = text.find("\n", a, b)
+    if nl < 0:
+        return [(a, b)]
     parts = []
     cur = a
-    for m in re.finditer(r"\n", text[a:b]):
-        nl = a + m.start()
-        if _looks_like_header_line(text[cur:nl]) and text[cur:nl].strip():
+    while nl >= 0:
+        line = text[cur:nl]
+        if _looks_like_header_line(line) and line.strip():
             parts.append((cur, nl))
             cur = nl + 1
+        nl = text.find("\n", nl + 1, b)
     parts.append((cur, b))
     out = []
     for x, y in parts:

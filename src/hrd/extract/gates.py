@@ -1,0 +1,316 @@
+"""Exact shortcuts for regular expressions that the stages run over a readout.
+
+Python's ``re`` tries a pattern at every position of the searched text unless
+the pattern starts with a literal, and a pattern that ignores case is slower
+still. A :class:`Gate` wraps a compiled pattern with two shortcuts that never
+change a result:
+
+* :func:`required_literal` reads the pattern's source for a stretch of plain
+  characters that every match contains. Where the stretch is absent from the
+  searched range (``str.find``, many times faster than the pattern), there is
+  no match.
+* :func:`folded` compiles an IGNORECASE pattern whose letters are all lower
+  case without the flag. Over the lower-cased text it matches at exactly the
+  same places, because ``str.lower`` keeps every character a word, space or
+  digit character and the flag folds only four characters onto ASCII letters
+  that ``str.lower`` does not (:data:`FOLD_UNSAFE`); a text that holds one of
+  them is searched with the original pattern.
+
+Matches keep the original pattern's offsets; the group texts of a folded
+pattern's matches are lower case (callers slice the original text by offsets
+where the case matters).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+__all__ = ["FOLD_UNSAFE", "Gate", "folded", "lower_if_safe", "required_literal"]
+
+FOLD_UNSAFE = "\u0130\u0131\u017f\u212a"
+"""The non-ASCII characters that IGNORECASE matches with an ASCII letter (İ ı ſ K)."""
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]")
+_MIN_LITERAL = 3
+
+
+@lru_cache(maxsize=256)
+def lower_if_safe(text: str) -> str | None:
+    """``text.lower()`` when it has the same offsets and folds like IGNORECASE, else None."""
+    if any(ch in text for ch in FOLD_UNSAFE):
+        return None
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
+def _class_end(source: str, i: int) -> int | None:
+    """The index after the character class that opens at ``source[i]``."""
+    j = i + 1
+    if source[j : j + 1] == "^":
+        j += 1
+    if source[j : j + 1] == "]":
+        j += 1
+    while j < len(source):
+        if source[j] == "\\":
+            j += 2
+            continue
+        if source[j] == "]":
+            return j + 1
+        j += 1
+    return None
+
+
+def _group_end(source: str, i: int) -> int | None:
+    """The index after the group that opens at ``source[i]``."""
+    depth = 0
+    j = i
+    while j < len(source):
+        ch = source[j]
+        if ch == "\\":
+            j += 2
+            continue
+        if ch == "[":
+            end = _class_end(source, j)
+            if end is None:
+                return None
+            j = end
+            continue
+        depth += ch == "("
+        depth -= ch == ")"
+        j += 1
+        if depth == 0:
+            return j
+    return None
+
+
+def _skip_quantifier(source: str, i: int) -> int:
+    if i < len(source) and source[i] in "?*+":
+        i += 1
+    elif i < len(source) and source[i] == "{":
+        close = source.find("}", i)
+        i = close + 1 if close >= 0 else i + 1
+    if i < len(source) and source[i] in "?+":  # lazy or possessive
+        i += 1
+    return i
+
+
+def _has_alternatives(source: str) -> bool:
+    """Whether ``source`` has a "|" outside its groups and classes (True where unsure)."""
+    i = 0
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+        elif ch in "[(":
+            end = _class_end(source, i) if ch == "[" else _group_end(source, i)
+            if end is None:
+                return True
+            i = end
+        elif ch == "|":
+            return True
+        else:
+            i += 1
+    return False
+
+
+def required_literal(source: str, ignorecase: bool = False) -> str | None:
+    """A stretch of plain characters (lower case with ``ignorecase``) that every match of the
+    regular expression ``source`` contains, or None when the reader finds none of at least three
+    characters (or meets top-level alternatives, inline flags or anything it does not know).
+
+    Only characters outside groups and classes count; a character followed by a quantifier
+    does not (it may be absent), nor, with ``ignorecase``, does a non-ASCII character.
+    """
+    if _INLINE_FLAGS.search(source):
+        return None
+    best = ""
+    run: list[str] = []
+
+    def flush() -> None:
+        nonlocal best
+        if len(run) > len(best):
+            best = "".join(run)
+        run.clear()
+
+    i = 0
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            nxt = source[i + 1 : i + 2]
+            if not nxt or nxt.isalnum() or nxt == "_":
+                flush()  # a class, an assertion, a reference or a special character
+                i += 2
+                continue
+            ch, i = nxt, i + 2
+        elif ch == "[" or ch == "(":
+            flush()
+            end = _class_end(source, i) if ch == "[" else _group_end(source, i)
+            if end is None:
+                return None
+            i = _skip_quantifier(source, end)
+            continue
+        elif ch in ")|":
+            return None
+        elif ch in ".^$":
+            flush()
+            i += 1
+            continue
+        elif ch in "?*+{":
+            if run:
+                run.pop()
+            flush()
+            i = _skip_quantifier(source, i)
+            continue
+        else:
+            i += 1
+        if source[i : i + 1] in ("?", "*", "{"):
+            flush()  # this character is optional: the quantifier is skipped on the next turn
+            continue
+        if ignorecase and not ch.isascii():
+            flush()
+            continue
+        run.append(ch.lower() if ignorecase else ch)
+    flush()
+    return best if len(best) >= _MIN_LITERAL else None
+
+
+def _fold_class(body: str) -> str | None:
+    """The body of a character class with its letters in lower case, or None when a range
+    would change (only ranges between two letters of one case, two digits or two ASCII
+    characters outside the letters are kept)."""
+    out: list[str] = []
+    i = 0
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\":
+            nxt = body[i + 1 : i + 2]
+            if nxt in ("x", "u", "U", "N") or nxt.isdigit():
+                return None
+            out.append(body[i : i + 2])
+            i += 2
+            continue
+        if body[i + 1 : i + 2] == "-" and i + 2 < len(body):
+            a, b = ch, body[i + 2]
+            if b == "\\":
+                return None
+            letters = any(c.isalpha() for c in map(chr, range(ord(a), ord(b) + 1)))
+            upper = a.isupper() and b.isupper()
+            same = a.isascii() and b.isascii() and (upper or (a.islower() and b.islower()))
+            if letters and not same:
+                return None
+            out.append(f"{a.lower()}-{b.lower()}")
+            i += 3
+            continue
+        if not ch.isascii() and (ch != ch.lower() or ch != ch.upper()):
+            return None
+        out.append(ch.lower())
+        i += 1
+    return "".join(out)
+
+
+def folded(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``pattern`` with its letters in lower case and without IGNORECASE, to run over lower-cased
+    text; None unless ``pattern`` ignores case and its source has no inline flags, no cased
+    non-ASCII letter, no escape that names a character by code and no range that lower case
+    would change."""
+    source = pattern.pattern
+    if not pattern.flags & re.IGNORECASE or _INLINE_FLAGS.search(source):
+        return None
+    out: list[str] = []
+    i = 0
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            nxt = source[i + 1 : i + 2]
+            if nxt in ("x", "u", "U", "N") or nxt.isdigit():
+                return None
+            out.append(source[i : i + 2])
+            i += 2
+            continue
+        if ch == "[":
+            end = _class_end(source, i)
+            if end is None:
+                return None
+            head = 2 if source[i + 1 : i + 2] == "^" else 1
+            body = _fold_class(source[i + head : end - 1])
+            if body is None:
+                return None
+            out.append(source[i : i + head] + body + "]")
+            i = end
+            continue
+        if source.startswith(("(?P<", "(?P="), i):
+            close = source.find(">" if source[i + 3] == "<" else ")", i)
+            if close < 0 or source[i : close + 1] != source[i : close + 1].lower():
+                return None
+            out.append(source[i : close + 1])
+            i = close + 1
+            continue
+        if source.startswith("{", i):  # a quantifier or a literal brace: no letters to fold
+            close = source.find("}", i)
+            if close > 0 and source[i : close + 1] != source[i : close + 1].lower():
+                return None
+        if not ch.isascii() and (ch != ch.lower() or ch != ch.upper()):
+            return None
+        out.append(ch.lower())
+        i += 1
+    return re.compile("".join(out), pattern.flags & ~re.IGNORECASE)
+
+
+class Gate:
+    """A compiled pattern with the shortcuts of this module; ``search`` and ``finditer`` find
+    the same matches (spans) as the pattern's own methods."""
+
+    __slots__ = ("_folded", "_ignorecase", "_lines", "_literal", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self._ignorecase = bool(pattern.flags & re.IGNORECASE)
+        verbose = bool(pattern.flags & re.VERBOSE)
+        self._literal = None if verbose else required_literal(pattern.pattern, self._ignorecase)
+        self._folded = folded(pattern)
+        # "^..." in MULTILINE mode without alternatives: matches start only where lines start.
+        self._lines = (
+            bool(pattern.flags & re.MULTILINE)
+            and pattern.pattern.startswith("^")
+            and not _has_alternatives(pattern.pattern)
+        )
+
+    def _route(self, text: str, start: int, end: int) -> tuple[re.Pattern[str], str] | None:
+        """The pattern and string to search, or None when the required literal is missing."""
+        pattern = self.pattern
+        if not self._ignorecase:
+            if self._literal is not None and text.find(self._literal, start, end) < 0:
+                return None
+            return pattern, text
+        low = lower_if_safe(text)
+        if low is None:
+            return pattern, text
+        if self._literal is not None and low.find(self._literal, start, end) < 0:
+            return None
+        return (self._folded, low) if self._folded is not None else (pattern, text)
+
+    def search(self, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+        end = len(text) if end is None else end
+        route = self._route(text, start, end)
+        if route is None:
+            return None
+        pattern, string = route
+        if not self._lines:
+            return pattern.search(string, start, end)
+        pos = 0 if start == 0 else string.find("\n", start - 1, end) + 1
+        if pos == 0 < start:
+            return None
+        while True:
+            m = pattern.match(string, pos, end)
+            if m is not None:
+                return m
+            newline = string.find("\n", pos, end)
+            if newline < 0:
+                return None
+            pos = newline + 1
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+        end = len(text) if end is None else end
+        route = self._route(text, start, end)
+        return iter(()) if route is None else route[0].finditer(route[1], start, end)
