@@ -7,56 +7,23 @@ other. Two different ordinals are two meetings whatever the dates say. A
 report with neither dates nor ordinal cannot be matched and makes a meeting
 of its own.
 
-:func:`same_meeting` is the pure rule; :func:`resolve_meeting` applies it
-under a lock on the series row so that concurrent writers cannot both create
-the same meeting.
+:func:`same_meeting` is the pure rule (in :mod:`hrd.identity`, shared with
+the tracker); :func:`resolve_meeting` applies it under a lock on the series
+row so that concurrent writers cannot both create the same meeting.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
+from ..identity import SLACK as _SLACK
+from ..identity import MeetingKey, partner_of, same_meeting
 from ..record import Meeting
 from .tables import MeetingRow, Series
 from .upsert import get_or_create_id
 
 __all__ = ["MeetingKey", "partner_of", "resolve_meeting", "same_meeting"]
-
-_SLACK = dt.timedelta(days=1)
-
-
-@dataclass(frozen=True, slots=True)
-class MeetingKey:
-    ordinal: int | None
-    start: dt.date | None
-    end: dt.date | None
-
-    @classmethod
-    def of(cls, meeting: Meeting) -> MeetingKey:
-        start = meeting.start or meeting.end
-        end = meeting.end or meeting.start
-        if start and end and end < start:
-            start, end = end, start
-        return cls(meeting.ordinal, start, end)
-
-
-def partner_of(parties: list[str]) -> str:
-    """The series partner: the parties other than the EU, sorted and joined by '+'."""
-    others = sorted({p for p in parties if p != "EU"})
-    return "+".join(others or sorted(set(parties)))
-
-
-def same_meeting(a: MeetingKey, b: MeetingKey) -> bool:
-    """True if two reports within one series describe the same meeting."""
-    if a.ordinal is not None and b.ordinal is not None:
-        return a.ordinal == b.ordinal
-    if a.start is None or a.end is None or b.start is None or b.end is None:
-        return False
-    return a.start <= b.end + _SLACK and b.start <= a.end + _SLACK
 
 
 def _distance(a: MeetingKey, b: MeetingKey) -> int:
