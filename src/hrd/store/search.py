@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Subquery, and_, exists, func, literal_column, select, text
+from sqlalchemy import CTE, ColumnElement, Select, and_, exists, func, literal_column, select, text
 from sqlalchemy.orm import Session
 
 from .querytext import HIGHLIGHT_END, HIGHLIGHT_START, Snippet, fts5_query, snippet_of
@@ -139,13 +139,14 @@ def _document_filters(q: SearchQuery) -> list[ColumnElement[bool]]:
         meeting_conditions.append(Series.partner == q.partner.upper())
     if q.kind:
         meeting_conditions.append(Series.kind == q.kind)
-    if meeting_conditions:
-        conditions.append(
-            exists()
-            .where(MeetingReport.document_id == DocumentRow.id)
-            .where(MeetingRow.id == MeetingReport.meeting_id, Series.id == MeetingRow.series_id)
+    if meeting_conditions:  # an uncorrelated set of ids: evaluated once, not once per document
+        reporting = (
+            select(MeetingReport.document_id)
+            .join(MeetingRow, MeetingRow.id == MeetingReport.meeting_id)
+            .join(Series, Series.id == MeetingRow.series_id)
             .where(and_(*meeting_conditions))
         )
+        conditions.append(DocumentRow.id.in_(reporting))
     if q.since is not None:
         conditions.append(DocumentRow.published >= dt.date(q.since, 1, 1))
     if q.until is not None:
@@ -153,16 +154,21 @@ def _document_filters(q: SearchQuery) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def _fts_ranked(table: str, rank: str) -> Subquery:
-    """``(rid, rank)`` of the rows of an FTS5 table that match the bound parameter ``:m``."""
+def _fts_ranked(table: str, rank: str) -> CTE:
+    """``(rid, rank)`` of the rows of an FTS5 table that match the bound parameter ``:m``.
+
+    A MATERIALIZED common table expression: the match runs once, and SQLite cannot push
+    row-id constraints from the rest of the query into the FTS5 table (which would
+    evaluate the match once per candidate row).
+    """
     rid: ColumnElement[Any] = literal_column("rowid")
     score: ColumnElement[Any] = literal_column(rank)
-    return (
+    query = (
         select(rid.label("rid"), score.label("rank"))
         .select_from(text(table))
         .where(text(f"{table} MATCH :m"))
-        .subquery()
     )
+    return query.cte(f"{table}_matched").prefix_with("MATERIALIZED")
 
 
 def search(query: SearchQuery, *, session: Session) -> SearchResult:
