@@ -30,3 +30,16 @@ def test_whole_words_only_unless_after_a_hyphen_is_allowed() -> None:
 def test_a_space_followed_by_a_question_mark_is_optional() -> None:
     regex = re.compile(spaced("cyber ?crime"))
     assert regex.fullmatch("cybercrime") and regex.fullmatch("cyber crime") and regex.fullmatch("cyber-crime")
+
+
+def test_every_cue_of_the_statements_stage_is_filed_under_a_literal_start() -> None:
+    from hrd.extract import actors, acts, topics
+
+    for cue_set in (acts.CUES, *topics.CUES, *actors.CUES):
+        assert cue_set.unfiled == ()
+
+
+def test_cues_starting_with_an_article_are_found_after_it() -> None:
+    cues = compile_cues([("the European Union", "eu"), ("the (?:two|both) sides", "both")])
+    text = "Then the European Union and the two sides met; the Union too."
+    assert [label for *_, label in cues.finditer(text)] == ["eu", "both"]

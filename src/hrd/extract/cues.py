@@ -146,6 +146,11 @@ class CueSet:
                 (self._words if whole else self._stems).setdefault(text, []).append(i)
         self._cache: dict[str, tuple[re.Pattern[str], tuple[str, ...]] | None] = {}
 
+    @property
+    def unfiled(self) -> tuple[str, ...]:
+        """The cues without a literal start: they are tried at every word (slow)."""
+        return tuple(self._items[i][0] for i in self._wild)
+
     def _regex(self, key: str) -> tuple[re.Pattern[str], tuple[str, ...]] | None:
         if key in self._cache:
             return self._cache[key]
