@@ -344,3 +344,8 @@ def test_an_office_of_a_party_speaks_for_it() -> None:
     assert only(analyse("Kazakhstan's Deputy Minister of Justice outlined the prison reform.")).actor == "KZ"
     assert only(analyse("The Minister of Justice outlined the prison reform.")).actor == "KZ"
     assert only(analyse("The EU welcomed Kazakhstan's new law on the Ombudsman.")).actor == "EU"
+
+
+def test_two_delegations_with_their_heads_are_both() -> None:
+    doc = analyse("The EU delegation, led by Ms Smith, and the Kazakh delegation discussed migration.")
+    assert triples(doc) == {("both", "discuss", "migration")}  # a head is no individual case

@@ -52,7 +52,8 @@ _OF_PARTY = re.compile(
 _SIDE_WORDS = tuple(_LEX["partner_side"])
 _NOT_DEMONYM = frozenset(_LEX["not_demonym"])
 _AND = re.compile(
-    r"\s*,?\s*(?:and|&)\s+(?:the\s+)?(?:(?:Republic|Government|Kingdom|State)\s+of\s+(?:the\s+)?)?\Z"
+    r"(?:\s*,[^,;]{0,80},)?\s*,?\s*(?:and|&)\s+(?:the\s+)?"
+    r"(?:(?:Republic|Government|Kingdom|State)\s+of\s+(?:the\s+)?)?\Z"
 )
 _PREP = re.compile(
     r"\b(?:in|on|with|to|of|for|by|from|between|among|amongst|at|about|against|under|towards?|within|into|over|"
