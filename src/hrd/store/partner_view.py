@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
@@ -30,7 +30,7 @@ from .tables import (
     StatementRow,
     StatementTopic,
 )
-from .views import DocumentBrief, NextBrief, RoundBrief, document_brief, next_rounds, round_briefs
+from .views import DocumentBrief, NextBrief, RoundBrief, next_rounds
 
 __all__ = [
     "HeadBrief",
@@ -106,6 +106,19 @@ class PartnerView:
     next: NextBrief | None
 
 
+_DOCUMENT_COLUMNS = (
+    DocumentRow.id,
+    DocumentRow.key,
+    DocumentRow.title,
+    DocumentRow.published,
+    DocumentRow.issuer,
+    DocumentRow.source,
+    DocumentRow.version,
+    DocumentRow.media_type,
+)
+"""The columns of a :class:`DocumentBrief`, in order (never the text)."""
+
+
 def _order(r: RoundBrief) -> tuple[dt.date, int, int]:
     return (r.start or dt.date.max, r.ordinal if r.ordinal is not None else 1 << 30, r.meeting_id)
 
@@ -118,22 +131,61 @@ def _visible(report_ids: list[int]) -> ColumnElement[bool]:
 def partner_view(*, partner: str, session: Session, matrix_size: int = 12) -> PartnerView:
     """The partner page of ``partner`` (a party code such as 'KZ'); NotFoundError if it has no meeting."""
     code = partner.strip().upper()
-    reports = session.execute(
-        select(MeetingReport.id, MeetingReport.meeting_id, DocumentRow)
+    # The partner's meetings first (by the series index), then their reports: a plan that stays
+    # fast whatever the number of documents of other partners.
+    meeting_ids = list(
+        session.scalars(
+            select(MeetingRow.id)
+            .join(Series, Series.id == MeetingRow.series_id)
+            .where(Series.partner == code)
+        )
+    )
+    rows = session.execute(
+        select(
+            MeetingReport.id,
+            MeetingReport.meeting_id,
+            MeetingRow.ordinal,
+            MeetingRow.start,
+            MeetingRow.end,
+            Series.kind,
+            MeetingReport.name,
+            MeetingReport.city,
+            MeetingReport.country,
+            MeetingReport.format,
+            *_DOCUMENT_COLUMNS,
+            DocumentRow.latest,
+        )
         .join(DocumentRow, DocumentRow.id == MeetingReport.document_id)
         .join(MeetingRow, MeetingRow.id == MeetingReport.meeting_id)
         .join(Series, Series.id == MeetingRow.series_id)
-        .where(Series.partner == code, DocumentRow.latest.is_(True))
+        .where(MeetingReport.meeting_id.in_(meeting_ids))
         .order_by(MeetingReport.id)
     ).all()
-    if not reports:
+    # Older versions are dropped here, not in SQL: a filter on the (unselective) 'latest'
+    # index would make SQLite scan every document.
+    rows = [row for row in rows if row.latest]
+    if not rows:
         raise NotFoundError(f"no meetings with partner {code!r}")
-    briefs = round_briefs((m for _, m, _ in reports), session=session)
-    ordered = sorted(briefs.values(), key=_order)
+    reports = [(row[0], row[1]) for row in rows]
+    briefs: dict[int, RoundBrief] = {}
     documents: dict[int, dict[int, DocumentBrief]] = defaultdict(dict)
-    for _, meeting_id, doc in reports:
-        documents[meeting_id][doc.id] = document_brief(doc)
-    report_ids = [r for r, _, _ in reports]
+    for _, meeting_id, ordinal, start, end, kind, name, city, country, fmt, *doc, _latest in rows:
+        known = briefs.get(meeting_id)
+        if known is None:
+            briefs[meeting_id] = RoundBrief(
+                meeting_id, code, kind, ordinal, start, end, name, city, country, fmt
+            )
+        elif not (known.name and known.city and known.country and known.format):
+            briefs[meeting_id] = replace(
+                known,
+                name=known.name or name,
+                city=known.city or city,
+                country=known.country or country,
+                format=known.format or fmt,
+            )
+        documents[meeting_id][doc[0]] = DocumentBrief(*doc)
+    ordered = sorted(briefs.values(), key=_order)
+    report_ids = [r for r, _ in reports]
     heads: dict[int, list[HeadBrief]] = defaultdict(list)
     for meeting_id, party, name, title in session.execute(
         select(MeetingReport.meeting_id, Delegation.party, HeadRow.name, HeadRow.title)
@@ -144,7 +196,7 @@ def partner_view(*, partner: str, session: Session, matrix_size: int = 12) -> Pa
     ):
         if all((h.party, h.name.casefold()) != (party, name.casefold()) for h in heads[meeting_id]):
             heads[meeting_id].append(HeadBrief(party, name, title))
-    meeting_of = {report_id: meeting_id for report_id, meeting_id, _ in reports}
+    meeting_of = dict(reports)
     per_meeting: dict[int, int] = defaultdict(int)
     for report_id, n in session.execute(
         select(StatementRow.report_id, func.count())
@@ -196,9 +248,12 @@ def _matrix(columns: list[RoundBrief], meeting_of: dict[int, int], session: Sess
     for topic in sorted(totals, key=lambda t: (-totals[t], t)):
         row = []
         for meeting_id in ids:
-            items = cells.get((topic, meeting_id), [])
-            stance = stance_of([s for s, _ in items], topic)
-            row.append(MatrixCell(meeting_id, stance, sum(n for _, n in items)))
+            found = cells.get((topic, meeting_id))
+            if not found:
+                row.append(MatrixCell(meeting_id, None, 0))
+                continue
+            stance = stance_of([s for s, _ in found], topic)
+            row.append(MatrixCell(meeting_id, stance, sum(n for _, n in found)))
         rows.append(TopicRow(topic, totals[topic], row))
     return rows
 
@@ -208,8 +263,9 @@ def _provisions(
 ) -> list[ProvisionLine]:
     rows = session.execute(
         select(Provision.instrument, Provision.article, StatementRow.report_id, func.count())
-        .join(StatementLegalRef, StatementLegalRef.provision_id == Provision.id)
-        .join(StatementRow, StatementRow.id == StatementLegalRef.statement_id)
+        .select_from(StatementRow)
+        .join(StatementLegalRef, StatementLegalRef.statement_id == StatementRow.id)
+        .join(Provision, Provision.id == StatementLegalRef.provision_id)
         .where(_visible(list(meeting_of)))
         .group_by(Provision.instrument, Provision.article, StatementRow.report_id)
     ).all()

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, exists, func, select
 from sqlalchemy.orm import Session
 
 from .tables import DocumentRow, MeetingReport, MeetingRow, Series, StatementRow
@@ -122,6 +122,15 @@ class Totals:
 def document_brief(row: DocumentRow) -> DocumentBrief:
     return DocumentBrief(
         row.id, row.key, row.title, row.published, row.issuer, row.source, row.version, row.media_type
+    )
+
+
+def _is_reported() -> ColumnElement[bool]:
+    """True for a meeting that a latest document reports (correlated to ``MeetingRow``)."""
+    return (
+        exists()
+        .where(MeetingReport.meeting_id == MeetingRow.id, DocumentRow.id == MeetingReport.document_id)
+        .where(DocumentRow.latest.is_(True))
     )
 
 
@@ -303,7 +312,6 @@ def list_series(
     limit: int = 100,
 ) -> Page[SeriesSummary]:
     """Dialogue series (partner and kind) with their number of reported meetings and date range."""
-    reported = _reported().subquery()
     query = (
         select(
             Series.id,
@@ -314,7 +322,7 @@ def list_series(
             func.max(MeetingRow.start),
         )
         .join(MeetingRow, MeetingRow.series_id == Series.id)
-        .where(MeetingRow.id.in_(select(reported.c.meeting_id)))
+        .where(_is_reported())
         .group_by(Series.id, Series.partner, Series.kind)
     )
     if partner:
@@ -336,12 +344,7 @@ def list_meetings(
     limit: int = 100,
 ) -> Page[RoundBrief]:
     """Reported meetings, newest first (undated last)."""
-    reported = _reported().subquery()
-    query = (
-        select(MeetingRow.id)
-        .join(Series, Series.id == MeetingRow.series_id)
-        .where(MeetingRow.id.in_(select(reported.c.meeting_id)))
-    )
+    query = select(MeetingRow.id).join(Series, Series.id == MeetingRow.series_id).where(_is_reported())
     if partner:
         query = query.where(Series.partner == partner.upper())
     if kind:

@@ -9,7 +9,7 @@ from starlette.responses import HTMLResponse
 
 from ...store.meeting_view import document_detail, meeting_detail
 from ...store.partner_view import partner_view
-from ...store.views import list_partners, list_series, recent_documents, totals
+from ...store.views import list_partners, recent_documents, totals
 from ..deps import SessionDep
 from ..render import render
 
@@ -36,8 +36,7 @@ def partner(
     rounds: Annotated[int, Query(ge=0, le=200)] = 12,
 ) -> HTMLResponse:
     view = partner_view(partner=partner, session=session, matrix_size=rounds)
-    series = list_series(session=session, partner=view.partner)
-    return render(request, "partner.html", {"view": view, "series": series, "matrix_size": rounds})
+    return render(request, "partner.html", {"view": view, "matrix_size": rounds})
 
 
 @router.get("/meetings/{meeting_id}", response_class=HTMLResponse)
