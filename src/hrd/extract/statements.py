@@ -40,6 +40,7 @@ __all__ = ["run"]
 # One pass over the words of a document matches every cue set of the stage.
 _SCANNER = Scanner((acts.CUES, *topics.CUES, *actors.CUES))
 _MAX_ITEMS = 15
+_STRONG_BREAK = re.compile(r";|,\s+(?:and|but|while)\b")
 _AGREED = re.compile(r"\bagreed\b", re.IGNORECASE)  # an agreement is both sides'
 _SHARED_OBJECT = re.compile(r"[\s,]*(?:(?:and|or|as\s+well\s+as)\s*)?")
 _THAT_CLAUSE = re.compile(r"\s+(?:to\s+(?:the\s+)?[\w-]+\s+)?that\s+(?:[\w'’-]+\s+){1,3}", re.IGNORECASE)
@@ -202,6 +203,18 @@ def _sentence_statements(
         if i == 0
         or triggers[i - 1].voice == "nominal"
         or not _THAT_CLAUSE.fullmatch(text, triggers[i - 1].end, t.start)
+    ]
+    # "and the importance of X was underlined": the noun phrase is the passive's subject.
+    triggers = [
+        t
+        for i, t in enumerate(triggers)
+        if not (
+            t.voice == "active"
+            and text.startswith("the importance", t.start)
+            and i + 1 < len(triggers)
+            and triggers[i + 1].voice == "passive"
+            and not _STRONG_BREAK.search(text, t.end, triggers[i + 1].start)
+        )
     ]
     # A present-tense form without its subject right before it is a noun ("reports of torture").
     triggers = [
