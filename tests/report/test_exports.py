@@ -1,53 +1,18 @@
 import csv
+import datetime as dt
 import io
-import json
 
-from hrd.record import DocumentInfo, Record
-from hrd.report.exports import (
-    CAMEO_COLUMNS,
-    STATEMENT_COLUMNS,
-    ExportOptions,
-    cameo_csv,
-    cameo_events,
-    records_json,
-    statements_csv,
-)
+from openpyxl import load_workbook
+
+from hrd.record import DocumentInfo, LegalRef, Meeting, Record, Statement
+from hrd.report.exports import CAMEO_COLUMNS, ExportOptions, cameo_csv, cameo_events, statements_xlsx
+from hrd.store.exports import CSV_COLUMNS, safe_cell, statement_rows
 from hrd.track.rounds import Round, Series
-from track.conftest import CC174, rnd, series, st
+from track.conftest import st
 
 
 def _rows(text: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text)))
-
-
-def test_statements_csv_has_one_row_per_statement(kz: Series) -> None:
-    rows = _rows(statements_csv([kz]))
-    assert len(rows) == sum(len(r.statements) for r in kz.rounds) == 19
-    assert tuple(rows[0]) == STATEMENT_COLUMNS
-    cited = [r for r in rows if r["legal_refs"]]
-    assert {r["legal_refs"] for r in cited} == {CC174.label}
-    first = rows[0]
-    assert (
-        first["partner"],
-        first["ordinal"],
-        first["date"],
-        first["actor"],
-        first["act"],
-        first["topics"],
-    ) == (
-        "KZ",
-        "10",
-        "2019-06-01",
-        "EU",
-        "concern",
-        "torture",
-    )
-
-
-def test_csv_neutralises_formulas() -> None:
-    s = series(rnd(1, 2020, st("EU", "concern", "media", text='=HYPERLINK("http://x")')))
-    (row,) = _rows(statements_csv([s]))
-    assert row["text"] == '\'=HYPERLINK("http://x")'
 
 
 def test_cameo_events_from_acts_json(kz: Series) -> None:
@@ -77,8 +42,69 @@ def test_cameo_csv_keeps_leading_zeros(kz: Series) -> None:
     assert tsv.splitlines()[0] == "\t".join(CAMEO_COLUMNS)
 
 
-def test_records_json_round_trips() -> None:
-    record = Record(document=DocumentInfo(id="d1", issuer="EU"))
-    data = json.loads(records_json([record]))
-    assert data == [record.to_json()]
-    assert Record.model_validate(data[0]) == record
+def _record() -> Record:
+    statements = [
+        Statement(
+            actor="EU",
+            act="concern",
+            topics=["torture", "detention"],
+            text="concern about torture",
+            legal_refs=[LegalRef(instrument="Criminal Code", article="146")],
+            confidence=0.75,
+        ),
+        Statement(actor="KZ", act="inform", topics=["media"], text='=HYPERLINK("http://x")'),
+    ]
+    meeting = Meeting(
+        kind="human-rights-dialogue", parties=["EU", "KZ"], start=dt.date(2020, 11, 27), statements=statements
+    )
+    return Record(document=DocumentInfo(id="kz-2020", issuer="EU"), meetings=[meeting])
+
+
+def test_xlsx_has_the_csv_columns_row_for_row() -> None:
+    record = _record()
+    book = load_workbook(io.BytesIO(statements_xlsx([record, record])))
+    sheet = book.active
+    assert sheet is not None
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == CSV_COLUMNS
+    assert len(rows) == 1 + 2 * 2
+    expected = list(statement_rows(record))
+    for got, want in zip(rows[1:3], expected, strict=True):
+        assert got == tuple(None if want[c] == "" else safe_cell(want[c]) for c in CSV_COLUMNS)
+    assert rows[1][CSV_COLUMNS.index("legal_refs")] == "Criminal Code 146"
+    assert rows[1][CSV_COLUMNS.index("confidence")] == 0.75
+
+
+def test_xlsx_and_csv_never_run_a_formula() -> None:
+    book = load_workbook(io.BytesIO(statements_xlsx([_record()])))
+    sheet = book.active
+    assert sheet is not None
+    cell = sheet.cell(row=3, column=CSV_COLUMNS.index("text") + 1)
+    assert (cell.value, cell.data_type) == ('\'=HYPERLINK("http://x")', "s")
+    assert [safe_cell(v) for v in ("=1+1", "+1", "-1", "@SUM(A1)", "\tx", "plain", 3)] == [
+        "'=1+1",
+        "'+1",
+        "'-1",
+        "'@SUM(A1)",
+        "'\tx",
+        "plain",
+        3,
+    ]
+    events = cameo_events(
+        [
+            Series(
+                "KZ",
+                "human-rights-dialogue",
+                (
+                    Round(
+                        "m",
+                        "KZ",
+                        "human-rights-dialogue",
+                        start=dt.date(2020, 1, 1),
+                        statements=(st("EU", "concern", "=cmd"),),
+                    ),
+                ),
+            )
+        ]
+    )
+    assert "'=cmd" in cameo_csv(events)

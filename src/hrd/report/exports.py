@@ -1,48 +1,33 @@
-"""Exports: statements as CSV, CAMEO-coded events for event-data tools, dialogue records as JSON.
+"""Exports for event-data tools and spreadsheets: CAMEO-coded events and statements as XLSX.
 
-Every function returns text; the faces write files or HTTP responses. CSV
-cells that a spreadsheet would run as a formula (starting with ``=``, ``+``,
-``-``, ``@``, tab or carriage return) are prefixed with an apostrophe.
-XLSX is not offered: it needs openpyxl, which is not a dependency.
+Every function returns text or bytes; the faces write files or HTTP responses.
+Dialogue records as JSON and statements as CSV are exported by the store
+(:func:`hrd.store.exports.export`, review state applied); the XLSX workbook
+has the same columns, row for row, as that CSV (:func:`hrd.store.exports.statement_rows`).
+Cells that a spreadsheet would run as a formula get a leading apostrophe.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..codes import acts
 from ..record import Record
+from ..store.exports import CSV_COLUMNS, safe_cell, statement_rows
 from ..track.rounds import EU, JOINT, Series
 
 __all__ = [
     "CAMEO_COLUMNS",
-    "STATEMENT_COLUMNS",
     "CameoEvent",
     "ExportOptions",
     "cameo_csv",
     "cameo_events",
-    "records_json",
-    "statements_csv",
+    "statements_xlsx",
 ]
 
-STATEMENT_COLUMNS = (
-    "partner",
-    "kind",
-    "meeting_id",
-    "ordinal",
-    "date",
-    "statement_id",
-    "document_id",
-    "actor",
-    "act",
-    "topics",
-    "legal_refs",
-    "text",
-)
 CAMEO_COLUMNS = (
     "date",
     "source",
@@ -83,42 +68,12 @@ class CameoEvent:
     statement_id: str
 
 
-def _cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def _csv(header: Sequence[str], rows: Iterable[Sequence[object]], options: ExportOptions) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=options.delimiter, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows([_cell(v) for v in row] for row in rows)
+    writer.writerows([safe_cell("" if v is None else str(v)) for v in row] for row in rows)
     return buffer.getvalue()
-
-
-def statements_csv(series: Iterable[Series], options: ExportOptions = ExportOptions()) -> str:
-    """One row per statement, series by series and round by round."""
-    sep = options.list_separator
-    rows = (
-        (
-            s.partner,
-            s.kind,
-            r.meeting_id,
-            r.ordinal,
-            r.start.isoformat() if r.start else None,
-            st.id,
-            st.document_id,
-            st.actor,
-            st.act,
-            sep.join(st.topics),
-            sep.join(p.label for p in st.legal_refs),
-            st.text,
-        )
-        for s in series
-        for r in s.rounds
-        for st in r.statements
-    )
-    return _csv(STATEMENT_COLUMNS, rows, options)
 
 
 def cameo_events(
@@ -180,6 +135,27 @@ def cameo_csv(events: Iterable[CameoEvent], options: ExportOptions = ExportOptio
     return _csv(CAMEO_COLUMNS, rows, options)
 
 
-def records_json(records: Iterable[Record]) -> str:
-    """Dialogue records as one JSON array in dialogue-record/1 form."""
-    return json.dumps([r.to_json() for r in records], ensure_ascii=False, indent=2) + "\n"
+def statements_xlsx(records: Iterable[Record], title: str = "statements") -> bytes:
+    """The statements of ``records`` as an XLSX workbook: one sheet, the columns of the statements CSV.
+
+    Text cells are stored as strings (never as formulas); numbers stay numbers.
+    """
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+    from openpyxl.cell.cell import TYPE_STRING  # type: ignore[import-untyped]
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = title[:31]
+    sheet.append(list(CSV_COLUMNS))
+    for record in records:
+        for row in statement_rows(record):
+            sheet.append([None if row[c] == "" else safe_cell(row[c]) for c in CSV_COLUMNS])
+    for cells in sheet.iter_rows(min_row=2):
+        for cell in cells:
+            if isinstance(cell.value, str):
+                cell.data_type = TYPE_STRING
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

@@ -36,6 +36,8 @@ __all__ = [
     "import_records",
     "parse_export",
     "records",
+    "safe_cell",
+    "statement_rows",
 ]
 
 ExportFormat = Literal["jsonl", "json", "csv"]
@@ -83,7 +85,15 @@ def records(*, filters: ExportFilters, session: Session) -> Iterator[Record]:
         yield load_record(document=session.get_one(DocumentRow, doc_id), session=session)
 
 
-def _csv_rows(record: Record) -> Iterator[dict[str, object]]:
+def safe_cell(value: object) -> object:
+    """A text a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``, tab or CR first), quoted."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def statement_rows(record: Record) -> Iterator[dict[str, object]]:
+    """One row (by ``CSV_COLUMNS``) per statement of ``record``: the statements CSV and XLSX exports."""
     for i, meeting in enumerate(record.meetings):
         partner = "+".join(p for p in meeting.parties if p != "EU")
         for st in meeting.statements:
@@ -110,8 +120,8 @@ def export(out: TextIO, *, format: ExportFormat, filters: ExportFilters, session
         writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
         writer.writeheader()
         for record in records(filters=filters, session=session):
-            for row in _csv_rows(record):
-                writer.writerow(row)
+            for row in statement_rows(record):
+                writer.writerow({k: safe_cell(v) for k, v in row.items()})
                 n += 1
         return n
     if format == "json":
