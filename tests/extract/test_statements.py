@@ -349,3 +349,10 @@ def test_an_office_of_a_party_speaks_for_it() -> None:
 def test_two_delegations_with_their_heads_are_both() -> None:
     doc = analyse("The EU delegation, led by Ms Smith, and the Kazakh delegation discussed migration.")
     assert triples(doc) == {("both", "discuss", "migration")}  # a head is no individual case
+
+
+def test_an_object_that_embeds_the_next_clause_shares_its_topics() -> None:
+    doc = analyse(
+        "The EU welcomed a statement in which Kazakhstan said it remains committed to ending torture."
+    )
+    assert triples(doc) == {("EU", "welcome", "torture"), ("KZ", "commit", "torture")}

@@ -40,6 +40,8 @@ __all__ = ["run"]
 # One pass over the words of a document matches every cue set of the stage.
 _SCANNER = Scanner((acts.CUES, *topics.CUES, *actors.CUES))
 _MAX_ITEMS = 15
+_VERB_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:\w+ed|said|told|says)\b(?:\s+that)?\s*\Z")
+_EMBEDS = re.compile(r"\b(?:which|whereby|where|that|whose)\b", re.IGNORECASE)
 _STRONG_BREAK = re.compile(r";|,\s+(?:and|but|while)\b")
 _AGREED = re.compile(r"\bagreed\b", re.IGNORECASE)  # an agreement is both sides'
 _SHARED_OBJECT = re.compile(r"[\s,]*(?:(?:and|or|as\s+well\s+as)\s*)?")
@@ -87,7 +89,11 @@ class _Draft:
 
 
 def _pronoun(ctx: _Context, text: str, mentions: list[Mention], m: Mention, prev: str | None) -> str:
-    """Resolve "it", "they": the previous clause's actor, an earlier subject, or the last actor."""
+    """Resolve "it", "they": the subject of the verb just before, the previous clause's actor,
+    an earlier subject, or the last actor."""
+    latest = next((e for e in reversed(mentions) if e.end <= m.start and e.kind == "party"), None)
+    if latest is not None and eligible(text, latest, 0) and _VERB_AFTER.match(text, latest.end, m.start):
+        return latest.code  # "a statement in which Kazakhstan confirmed it ..."
     if prev is not None and (m.kind == "they" or prev != "both"):
         return prev
     for earlier in mentions:
@@ -255,6 +261,8 @@ def _sentence_statements(
         topics, conf = tagged[i], d.confidence
         if not topics and i + 1 < len(drafts) and _SHARED_OBJECT.fullmatch(text, d.trigger.end, d.end):
             topics, conf = tagged[i + 1], conf - 0.1  # "acknowledged and welcomed X"
+        elif not topics and i + 1 < len(drafts) and _EMBEDS.search(text, d.trigger.end, d.end):
+            topics, conf = tagged[i + 1], conf - 0.2  # "welcomed a statement in which X committed to Y"
         if not topics:
             if prev_topics:
                 topics, conf = prev_topics, conf - 0.25
