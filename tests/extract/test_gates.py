@@ -98,6 +98,9 @@ def test_gate_finds_the_same_matches_as_the_pattern(source: str, flags: int) -> 
         want = pattern.search(text, start, end)
         got = gate.search(text, start, end)
         assert (got.span() if got else None) == (want.span() if want else None), (text, start, end)
+        want = pattern.match(text, start, end)
+        got = gate.match(text, start, end)
+        assert (got.span() if got else None) == (want.span() if want else None), (text, start, end)
         assert [m.span() for m in gate.finditer(text, start, end)] == [
             m.span() for m in pattern.finditer(text, start, end)
         ]

@@ -12,6 +12,7 @@ its sentence.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import replace
@@ -22,7 +23,8 @@ from .state import Analysis, DateMention, EventInfo
 __all__ = ["run"]
 
 _LEX = load_lexicon("events")
-_NOUN = "(?:" + "|".join(re.escape(n) for n in sorted(_LEX["nouns"], key=len, reverse=True)) + ")"
+_NOUNS: tuple[str, ...] = tuple(_LEX["nouns"])
+_NOUN = "(?:" + "|".join(re.escape(n) for n in sorted(_NOUNS, key=len, reverse=True)) + ")"
 _MOD = "(?:" + "|".join(sorted(_LEX["modifiers"], key=len, reverse=True)) + ")"
 _EVENT = re.compile(rf"(?<![\w-])(?P<what>(?:{_MOD}\s+(?:(?:and|or)\s+{_MOD}\s+)?){{0,3}}{_NOUN})(?![\w-])")
 _LINK = re.compile(_LEX["link"].removesuffix("$"))
@@ -33,8 +35,14 @@ def run(doc: Analysis) -> Analysis:
     if not doc.meetings:
         return replace(doc, events=())
     events: list[EventInfo] = []
+    nouns = _noun_spans(doc.text)
+    starts = [a for a, _ in nouns]
     for idx, s in enumerate(doc.sentences):
         if s.header:
+            continue
+        # Every event ends with one of the nouns: a sentence without one has none.
+        first = bisect.bisect_left(starts, s.start)
+        if not any(b <= s.end for a, b in nouns[first:] if a < s.end):
             continue
         meeting = next((i for i, m in enumerate(doc.meetings) if idx in m.sentences), 0)
         dates = [d for d in doc.dates if s.start <= d.start < s.end]
@@ -47,6 +55,18 @@ def run(doc: Analysis) -> Analysis:
             if all((e.what, e.date) != (what, day) for e in events):
                 events.append(EventInfo(meeting, what, day, m.start(), found.end))
     return replace(doc, events=tuple(events))
+
+
+def _noun_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the lexicon's nouns in ``text`` (as written, anywhere), in order."""
+    out: list[tuple[int, int]] = []
+    for noun in _NOUNS:
+        i = text.find(noun)
+        while i >= 0:
+            out.append((i, i + len(noun)))
+            i = text.find(noun, i + 1)
+    out.sort()
+    return out
 
 
 def _date_of(text: str, start: int, end: int, dates: list[DateMention]) -> DateMention | None:

@@ -27,7 +27,16 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-__all__ = ["FOLD_UNSAFE", "Gate", "folded", "lower_if_safe", "required_literal"]
+__all__ = [
+    "FOLD_UNSAFE",
+    "Gate",
+    "class_end",
+    "folded",
+    "group_end",
+    "lower_if_safe",
+    "required_literal",
+    "skip_quantifier",
+]
 
 FOLD_UNSAFE = "\u0130\u0131\u017f\u212a"
 """The non-ASCII characters that IGNORECASE matches with an ASCII letter (İ ı ſ K)."""
@@ -44,7 +53,7 @@ def lower_if_safe(text: str) -> str | None:
     return low if len(low) == len(text) else None
 
 
-def _class_end(source: str, i: int) -> int | None:
+def class_end(source: str, i: int) -> int | None:
     """The index after the character class that opens at ``source[i]``."""
     j = i + 1
     if source[j : j + 1] == "^":
@@ -61,7 +70,7 @@ def _class_end(source: str, i: int) -> int | None:
     return None
 
 
-def _group_end(source: str, i: int) -> int | None:
+def group_end(source: str, i: int) -> int | None:
     """The index after the group that opens at ``source[i]``."""
     depth = 0
     j = i
@@ -71,7 +80,7 @@ def _group_end(source: str, i: int) -> int | None:
             j += 2
             continue
         if ch == "[":
-            end = _class_end(source, j)
+            end = class_end(source, j)
             if end is None:
                 return None
             j = end
@@ -84,7 +93,7 @@ def _group_end(source: str, i: int) -> int | None:
     return None
 
 
-def _skip_quantifier(source: str, i: int) -> int:
+def skip_quantifier(source: str, i: int) -> int:
     if i < len(source) and source[i] in "?*+":
         i += 1
     elif i < len(source) and source[i] == "{":
@@ -103,7 +112,7 @@ def _has_alternatives(source: str) -> bool:
         if ch == "\\":
             i += 2
         elif ch in "[(":
-            end = _class_end(source, i) if ch == "[" else _group_end(source, i)
+            end = class_end(source, i) if ch == "[" else group_end(source, i)
             if end is None:
                 return True
             i = end
@@ -145,10 +154,10 @@ def required_literal(source: str, ignorecase: bool = False) -> str | None:
             ch, i = nxt, i + 2
         elif ch == "[" or ch == "(":
             flush()
-            end = _class_end(source, i) if ch == "[" else _group_end(source, i)
+            end = class_end(source, i) if ch == "[" else group_end(source, i)
             if end is None:
                 return None
-            i = _skip_quantifier(source, end)
+            i = skip_quantifier(source, end)
             continue
         elif ch in ")|":
             return None
@@ -160,7 +169,7 @@ def required_literal(source: str, ignorecase: bool = False) -> str | None:
             if run:
                 run.pop()
             flush()
-            i = _skip_quantifier(source, i)
+            i = skip_quantifier(source, i)
             continue
         else:
             i += 1
@@ -229,7 +238,7 @@ def folded(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
             i += 2
             continue
         if ch == "[":
-            end = _class_end(source, i)
+            end = class_end(source, i)
             if end is None:
                 return None
             head = 2 if source[i + 1 : i + 2] == "^" else 1
@@ -309,6 +318,15 @@ class Gate:
             if newline < 0:
                 return None
             pos = newline + 1
+
+    def match(self, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+        end = len(text) if end is None else end
+        if not self._ignorecase:
+            return self.pattern.match(text, start, end)
+        low = lower_if_safe(text)
+        if low is None or self._folded is None:
+            return self.pattern.match(text, start, end)
+        return self._folded.match(low, start, end)
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
         end = len(text) if end is None else end

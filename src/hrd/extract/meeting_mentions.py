@@ -12,11 +12,14 @@ it. The lexicon is ``lexicons/meetings.json``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .gates import Gate, lower_if_safe
 from .lexicon import load_lexicon
+from .starts import Starts
 from .state import Sentence
 
 __all__ = ["Mention", "find_mentions", "ordinal_near", "parse_ordinal", "reports_held"]
@@ -28,6 +31,10 @@ def _any(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
 
 
+def _gate(source: str, flags: int = 0) -> Gate:
+    return Gate(re.compile(source, flags))
+
+
 _ALTERNATIVES: list[tuple[str, bool]] = []
 _PARTS: list[str] = []
 for _strong in (True, False):
@@ -36,13 +43,13 @@ for _strong in (True, False):
             _PARTS.append(f"(?P<k{len(_ALTERNATIVES)}>" + (_p if _strong else _p + r"(?![\w-])") + ")")
             _ALTERNATIVES.append((_kind, _strong))
 # One scan per sentence; at one position strong forms come first.
-_KINDS_RE = re.compile(r"(?<![\w-])(?:" + "|".join(_PARTS) + ")", re.IGNORECASE)
+_KINDS_RE = Starts(re.compile(r"(?<![\w-])(?:" + "|".join(_PARTS) + ")", re.IGNORECASE))
 
 # Every kind's forms contain one of these (a cheap literal pre-scan).
-_KIND_ANCHOR = re.compile("|".join(_LEX["anchors"]))
-_HELD = _any(_LEX["held"])
-_NOT_HELD = _any(_LEX["not_held"])
-_NOT_HELD_NEAR = _any(_LEX["not_held_near"])
+_KIND_ANCHORS: tuple[str, ...] = tuple(_LEX["anchors"])
+_HELD = Gate(_any(_LEX["held"]))
+_NOT_HELD = Gate(_any(_LEX["not_held"]))
+_NOT_HELD_NEAR = Gate(_any(_LEX["not_held_near"]))
 _DEPENDENT = re.compile("|".join(f"(?:{p})" for p in _LEX["dependent"]))
 _ORD_WORDS: dict[str, int] = dict(_LEX["ordinals"])
 for _tens, _value in _LEX["ordinal_tens"].items():
@@ -52,23 +59,26 @@ for _tens, _value in _LEX["ordinal_tens"].items():
 _ORD = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(sorted(_ORD_WORDS, key=len, reverse=True)) + ")"
 _NOUNS = "|".join(_LEX["ordinal_nouns"])
 # "12th", "twelfth annual round of their regular", "eighth session of the EU-Mexico" before a name.
-_ORD_BEFORE = re.compile(
+_ORD_BEFORE = _gate(
     rf"\b(?P<ord>{_ORD})\s+(?:(?:annual|regular|yearly|high[- ]level|formal|bilateral)\s+)*"
     rf"(?:(?:{_NOUNS})\s+(?:of\s+)?(?:the\s+|their\s+|its\s+)?"
     r"(?:(?:annual|regular|yearly|formal|bilateral)\s+)*)?(?:EU[-–][\w ]+?\s+|[\w-]+[-–]EU\s+)?$",
     re.IGNORECASE,
 )
 # "which met for the 20th time", "held its 11th meeting" after a name.
-_ORD_TOKEN = re.compile(rf"\b{_ORD}\b", re.IGNORECASE)
-_ORD_AFTER = re.compile(
+_ORD_TOKEN = Gate(re.compile(rf"\b{_ORD}\b", re.IGNORECASE))
+_ORD_AFTER = _gate(
     rf"[^.;]{{0,60}}?\b(?:for\s+the|its|their)\s+(?P<ord>{_ORD})\s+(?:time|{_NOUNS})\b", re.IGNORECASE
 )
-_ORD_ALONE = re.compile(
-    rf"\b(?P<ord>{_ORD})\s+(?:(?:annual|regular|yearly)\s+)?(?:{_NOUNS})\b", re.IGNORECASE
-)
+_ORD_ALONE = _gate(rf"\b(?P<ord>{_ORD})\s+(?:(?:annual|regular|yearly)\s+)?(?:{_NOUNS})\b", re.IGNORECASE)
 _EU_PAIR_BEFORE = re.compile(r"(?:\bEU[-–][A-Z][\w ]*?|\b[A-Z][\w]*[-–]EU)\s+$")
 _NAME_CONT = re.compile(r"(?:[ \t]+(?:on|of|and|the|for|&)|,?[ \t]+(?-i:[A-Z])[\w'’-]*)*")
 _SIDE_CLAUSE = re.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b")
+_LEAD = re.compile(r"\s*(?:On\s+[^,]{3,40},\s+)?(?:During|At|In)\s+(?:the|this|their)\s+$")
+_ENDS_IN_ON = re.compile(r"\bon\s+\S*$")
+_NAME_TAIL = re.compile(r"(?:\s+(?:on|of|and|the|for|&)|,)+$")
+_PHRASE_END = re.compile(r"[,;.(]")
+_DIGITS = re.compile(r"(\d+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +100,7 @@ class Mention:
 
 def parse_ordinal(token: str) -> int | None:
     t = token.lower().strip()
-    digits = re.match(r"(\d+)", t)
+    digits = _DIGITS.match(t)
     if digits:
         return int(digits.group(1))
     return _ORD_WORDS.get(t.replace("–", "-"))
@@ -112,50 +122,71 @@ def _name(text: str, start: int, end: int, strong: bool) -> str:
     if not strong:
         return text[start:end]
     stop = end
-    if re.search(r"\bon\s+\S*$", text[start:end]) or text[start:end].rstrip().endswith(" on"):
+    if _ENDS_IN_ON.search(text[start:end]) or text[start:end].rstrip().endswith(" on"):
         # The pattern ended inside "on X": restart the extension after the head word.
         stop = start + text[start:end].lower().rfind(" on ")
     m = _NAME_CONT.match(text, stop)
     name_end = m.end() if m else stop
     name = text[start:name_end]
-    name = re.sub(r"(?:\s+(?:on|of|and|the|for|&)|,)+$", "", name)
+    name = _NAME_TAIL.sub("", name)
     return name.strip()
 
 
-def _clause(text: str, s: Sentence, start: int, end: int) -> tuple[int, int]:
-    """The part of sentence ``s`` around ``[start, end)`` not cut off by ';', 'while', 'but'."""
+def _clause(s: Sentence, sides: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """The part of sentence ``s`` around ``[start, end)`` not cut off by the ``sides`` (the spans
+    of ';', 'while', 'but' in it)."""
     a, b = s.start, s.end
-    for m in _SIDE_CLAUSE.finditer(text, s.start, s.end):
-        if m.end() <= start:
-            a = m.end()
-        elif m.start() >= end:
-            b = m.start()
+    for x, y in sides:
+        if y <= start:
+            a = y
+        elif x >= end:
+            b = x
             break
     return a, b
+
+
+def _anchors(text: str) -> list[int]:
+    """Where the anchors of the lexicon occur in ``text``, in order."""
+    out: list[int] = []
+    for anchor in _KIND_ANCHORS:
+        i = text.find(anchor)
+        while i >= 0:
+            out.append(i)
+            i = text.find(anchor, i + 1)
+    out.sort()
+    return out
 
 
 @lru_cache(maxsize=4)
 def find_mentions(text: str, sentences: tuple[Sentence, ...]) -> tuple[Mention, ...]:
     """Every meeting mention of the sentences, in text order (cached: several stages ask)."""
     out: list[Mention] = []
-    anchors = [m.start() for m in _KIND_ANCHOR.finditer(text)]
+    anchors = _anchors(text)
+    starts = _KINDS_RE.positions(text)
+    clause_cues: dict[tuple[int, int], tuple[bool, bool]] = {}
     for idx, s in enumerate(sentences):
-        if not any(s.start <= x < s.end for x in anchors):
+        i = bisect.bisect_left(anchors, s.start)
+        if i == len(anchors) or anchors[i] >= s.end:
             continue
-        for m in _KINDS_RE.finditer(text, s.start, s.end):
+        sides: list[tuple[int, int]] | None = None
+        for m in _KINDS_RE.finditer(text, s.start, s.end, starts):
             kind, strong = _ALTERNATIVES[int(str(m.lastgroup)[1:])]
             a, b = m.span()
             before = text[s.start : a]
             ordinal = _ordinal_before(before[-90:])
-            oa = _ORD_AFTER.match(text, b, s.end)
+            oa = _ORD_AFTER.match(text, b, s.end) if _ord_after_possible(text, b, s.end) else None
             if ordinal is None and oa:
                 ordinal = parse_ordinal(oa.group("ord"))
-            is_strong = strong or ordinal is not None or bool(_EU_PAIR_BEFORE.search(before[-40:]))
-            ca, cb = _clause(text, s, a, b)
+            tail = before[-40:]
+            is_strong = strong or ordinal is not None or ("EU" in tail and bool(_EU_PAIR_BEFORE.search(tail)))
+            if sides is None:
+                sides = [x.span() for x in _SIDE_CLAUSE.finditer(text, s.start, s.end)]
+            ca, cb = _clause(s, sides, a, b)
             clause = text[ca:cb]
-            lead = bool(
-                re.match(r"\s*(?:On\s+[^,]{3,40},\s+)?(?:During|At|In)\s+(?:the|this|their)\s+$", before)
-            )
+            cues = clause_cues.get((ca, cb))
+            if cues is None:
+                cues = clause_cues[ca, cb] = (bool(_HELD.search(clause)), bool(_NOT_HELD.search(clause)))
+            lead = bool(_LEAD.match(before))
             out.append(
                 Mention(
                     kind=kind,
@@ -164,8 +195,8 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...]) -> tuple[Mention, 
                     end=b,
                     sentence=idx,
                     name=_name(text, a, b, strong),
-                    held=bool(_HELD.search(clause)) or lead or (s.header and idx == 0),
-                    negated=_negated(text, clause, ca, cb, a, b) and not lead,
+                    held=cues[0] or lead or (s.header and idx == 0),
+                    negated=(cues[1] or _near_not_held(text, ca, cb, a, b)) and not lead,
                     dependent=bool(_DEPENDENT.search(before[-60:])),
                     lead=lead or _is_heading(s),
                     ordinal=ordinal,
@@ -186,11 +217,16 @@ def _ordinal_before(window: str) -> int | None:
     return found
 
 
-def _negated(text: str, clause: str, ca: int, cb: int, a: int, b: int) -> bool:
-    """The clause makes the meeting planned or cancelled, or the words around it make it another round."""
-    if _NOT_HELD.search(clause):
-        return True
-    after = re.compile(r"[,;.(]").search(text, b, cb)
+def _ord_after_possible(text: str, b: int, end: int) -> bool:
+    """Whether "for the", "its" or "their" (which every match of ``_ORD_AFTER`` holds within
+    its first 66 characters) occurs in ``text[b:end]`` near enough."""
+    low = lower_if_safe(text[b : min(end, b + 66)])
+    return low is None or "for" in low or "its" in low or "their" in low
+
+
+def _near_not_held(text: str, ca: int, cb: int, a: int, b: int) -> bool:
+    """The words around the mention at ``[a, b)`` in the clause ``[ca, cb)`` make it another round."""
+    after = _PHRASE_END.search(text, b, cb)
     near = text[max(ca, a - 50) : a] + " " + text[b : min(after.start() if after else cb, b + 60)]
     return bool(_NOT_HELD_NEAR.search(near))
 

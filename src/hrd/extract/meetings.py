@@ -19,11 +19,13 @@ heading) up to the next that names another meeting.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
 from dataclasses import replace
 
+from .gates import Gate
 from .lexicon import load_lexicon
 from .meeting_mentions import Mention, find_mentions, ordinal_near, reports_held
 from .state import Analysis, DateMention, MeetingInfo
@@ -32,7 +34,9 @@ from .venue import dateline_place, meeting_format, venue
 __all__ = ["run"]
 
 _LEX = load_lexicon("meetings")
-_WEAK_OK = re.compile(r"\b(?:the|this|that|their|its)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_WEAK_OK = Gate(re.compile(r"\b(?:the|this|that|their|its)\s+(?:[\w-]+\s+)?$", re.IGNORECASE))
+_POLITICAL = re.compile(r"(?i)political\s+$|strategic\s+$")
+_TALKS = re.compile(r"(?i)\btalks\b|\bdiscussions?\b")
 _LEADING_ADJ = re.compile(r"^(?:(?:annual|regular|yearly|local|formal)\s+)+", re.IGNORECASE)
 _MAX_DAYS_BEFORE = 120
 _MAX_DAYS_LATE = 730
@@ -100,7 +104,7 @@ def _usable(text: str, m: Mention) -> bool:
         return True
     line_start = text.rfind("\n", 0, m.start) + 1
     before = text[max(line_start, m.start - 30) : m.start]
-    return bool(_WEAK_OK.search(before)) and not re.search(r"(?i)political\s+$|strategic\s+$", before)
+    return bool(_WEAK_OK.search(before)) and not _POLITICAL.search(before)
 
 
 def _with_evidence(doc: Analysis, m: Mention) -> Mention:
@@ -153,10 +157,11 @@ def _partner(doc: Analysis, mentions: list[Mention]) -> str | None:
     title_end = doc.sentences[0].end if doc.sentences and doc.sentences[0].header else 0
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
+    starts = [s.start for s in doc.sentences]
     for p in doc.parties:
         if p.code == "EU":
             continue
-        idx = _sentence_of(doc, p.start)
+        idx = _sentence_of(doc, starts, p.start)
         in_title = p.start < title_end
         near = idx in meeting_sentences
         if p.form == "org" and not (in_title or near):
@@ -168,11 +173,10 @@ def _partner(doc: Analysis, mentions: list[Mention]) -> str | None:
     return max(counts, key=lambda c: (counts[c], -first_seen[c]))
 
 
-def _sentence_of(doc: Analysis, pos: int) -> int:
-    for i, s in enumerate(doc.sentences):
-        if s.start <= pos < s.end:
-            return i
-    return -1
+def _sentence_of(doc: Analysis, starts: list[int], pos: int) -> int:
+    """The index of the sentence that holds ``pos`` (``starts``: the sentences' starts), or -1."""
+    i = bisect.bisect_right(starts, pos) - 1
+    return i if i >= 0 and pos < doc.sentences[i].end else -1
 
 
 def _sections(doc: Analysis, mentions: list[Mention], kinds: list[str]) -> list[set[int]]:
@@ -311,7 +315,7 @@ def _best_name(own: list[Mention]) -> str | None:
         name = m.name
         return (
             int(m.strong),
-            int(not re.search(r"(?i)\btalks\b|\bdiscussions?\b", name)),
+            int(not _TALKS.search(name)),
             int(not m.header),
             int(any(w[:1].isupper() for w in name.split())),
         )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .gates import Gate
 from .gazetteer import gazetteer
 from .lexicon import load_lexicon
 from .state import Analysis, PartyMention, PlaceMention
@@ -18,11 +19,13 @@ from .state import Analysis, PartyMention, PlaceMention
 __all__ = ["dateline_place", "meeting_format", "venue"]
 
 _LEX = load_lexicon("meetings")
-_ONLINE = re.compile("|".join(f"(?:{p})" for p in _LEX["online"]), re.IGNORECASE)
-_HYBRID = re.compile("|".join(f"(?:{p})" for p in _LEX["hybrid"]), re.IGNORECASE)
-_PLACE_BEFORE = re.compile(
-    r"\b(?:in|at)\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+)?capital,?\s+|city\s+of\s+)?$|\bhosted\s+in\s+$",
-    re.IGNORECASE,
+_ONLINE = Gate(re.compile("|".join(f"(?:{p})" for p in _LEX["online"]), re.IGNORECASE))
+_HYBRID = Gate(re.compile("|".join(f"(?:{p})" for p in _LEX["hybrid"]), re.IGNORECASE))
+_PLACE_BEFORE = Gate(
+    re.compile(
+        r"\b(?:in|at)\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+)?capital,?\s+|city\s+of\s+)?$|\bhosted\s+in\s+$",
+        re.IGNORECASE,
+    )
 )
 _PLACE_AFTER = re.compile(r"\s+(?:hosted|was\s+the\s+venue|welcomed|played\s+host)\b")
 _NOT_VENUE = re.compile(

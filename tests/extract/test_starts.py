@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from hrd.extract.starts import Starts, first_literals
+
+
+def test_first_literals_read_alternatives_and_optional_groups() -> None:
+    source = r"(?<![\w-])(?:(?:annual|regular)\s+)?human[- ]rights\s+dialogue|(?-i:Sub-?[Cc]ommittee)\s+on"
+    assert first_literals(source) == {"annual", "regular", "human", "sub"}
+    assert first_literals(r"\b(?:will|is)\s+held") == {"will", "is"}
+    assert first_literals(r"(?P<x>Talks)+ on") == {"talks"}
+
+
+def test_first_literals_give_up_where_a_match_may_start_anywhere() -> None:
+    assert first_literals(r"\w+ talks") is None
+    assert first_literals(r"(?:a|\d)x") is None
+    assert first_literals(r"x?yz") is None
+    assert first_literals(r"(?i)talks") is None
+    assert first_literals(r"éclair") is None
+
+
+_PATTERNS = [
+    (
+        r"(?<![\w-])(?:(?P<k0>(?:(?:annual|regular)\s+)?human[- ]rights\s+dialogue)"
+        r"|(?P<k1>(?-i:Dialogue)(?!s)))",
+        re.I,
+    ),
+    (r"(?<![\w-])(?:(?-i:Sub-?[Cc]ommittee|Working\s+Group)\s+on\s+(?-i:[A-Z])|talks)", re.I),
+    (r"\bkit(?:e|es)\b", re.I),
+    (r"(?:ab)+c|b", 0),
+]
+_TEXT = (
+    "Human Rights Dialogue human-rights dialogue Dialogue Dialogues annual regular Sub-Committee on Justice"
+    " Subcommittee on trade Working Group on X talks TALKS \u212aITE kite ſ İ ababc b , . - \n"
+)
+
+
+@pytest.mark.parametrize(("source", "flags"), _PATTERNS)
+def test_starts_finds_the_same_matches_as_finditer(source: str, flags: int) -> None:
+    pattern = re.compile(source, flags)
+    starts = Starts(pattern)
+    words = _TEXT.split(" ")
+    rng = random.Random(source)
+    for _ in range(300):
+        text = "".join(
+            rng.choice(words) + rng.choice([" ", "", "-", "\n"]) for _ in range(rng.randint(1, 12))
+        )
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        got = [m.span() for m in starts.finditer(text, start, end, starts.positions(text))]
+        assert got == [m.span() for m in pattern.finditer(text, start, end)], (text, start, end)
