@@ -356,3 +356,8 @@ def test_an_object_that_embeds_the_next_clause_shares_its_topics() -> None:
         "The EU welcomed a statement in which Kazakhstan said it remains committed to ending torture."
     )
     assert triples(doc) == {("EU", "welcome", "torture"), ("KZ", "commit", "torture")}
+
+
+def test_a_quoted_we_is_the_issuers_side() -> None:
+    doc = analyse("“We welcome the new law on torture prevention,” said the EU Special Representative.")
+    assert triples(doc) == {("EU", "welcome", "torture")}
