@@ -30,7 +30,7 @@ from .tables import (
     StatementRow,
     StatementTopic,
 )
-from .views import DocumentBrief, NextBrief, RoundBrief, next_rounds
+from .views import BRIEF_COLUMNS, DocumentBrief, NextBrief, RoundBrief, next_rounds
 
 __all__ = [
     "HeadBrief",
@@ -106,19 +106,6 @@ class PartnerView:
     next: NextBrief | None
 
 
-_DOCUMENT_COLUMNS = (
-    DocumentRow.id,
-    DocumentRow.key,
-    DocumentRow.title,
-    DocumentRow.published,
-    DocumentRow.issuer,
-    DocumentRow.source,
-    DocumentRow.version,
-    DocumentRow.media_type,
-)
-"""The columns of a :class:`DocumentBrief`, in order (never the text)."""
-
-
 def _order(r: RoundBrief) -> tuple[dt.date, int, int]:
     return (r.start or dt.date.max, r.ordinal if r.ordinal is not None else 1 << 30, r.meeting_id)
 
@@ -152,7 +139,7 @@ def partner_view(*, partner: str, session: Session, matrix_size: int = 12) -> Pa
             MeetingReport.city,
             MeetingReport.country,
             MeetingReport.format,
-            *_DOCUMENT_COLUMNS,
+            *BRIEF_COLUMNS,
             DocumentRow.latest,
         )
         .join(DocumentRow, DocumentRow.id == MeetingReport.document_id)

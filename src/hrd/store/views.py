@@ -18,9 +18,10 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy import ColumnElement, Select, exists, func, select
 from sqlalchemy.orm import Session
 
-from .tables import DocumentRow, MeetingReport, MeetingRow, Series, StatementRow
+from .tables import DocumentRow, HistoryRow, MeetingReport, MeetingRow, Series, StatementRow
 
 __all__ = [
+    "BRIEF_COLUMNS",
     "DocumentBrief",
     "NextBrief",
     "Page",
@@ -28,6 +29,7 @@ __all__ = [
     "RoundBrief",
     "SeriesSummary",
     "Totals",
+    "data_version",
     "document_brief",
     "list_meetings",
     "list_partners",
@@ -117,6 +119,19 @@ class Totals:
     documents: int
     statements: int
     proposed: int
+
+
+BRIEF_COLUMNS = (
+    DocumentRow.id,
+    DocumentRow.key,
+    DocumentRow.title,
+    DocumentRow.published,
+    DocumentRow.issuer,
+    DocumentRow.source,
+    DocumentRow.version,
+    DocumentRow.media_type,
+)
+"""The columns of a :class:`DocumentBrief`, in order."""
 
 
 def document_brief(row: DocumentRow) -> DocumentBrief:
@@ -365,14 +380,23 @@ def list_meetings(
 
 def recent_documents(*, session: Session, offset: int = 0, limit: int = 20) -> Page[DocumentBrief]:
     """The latest version of each document, most recently published first."""
-    query = select(DocumentRow).where(DocumentRow.latest.is_(True))
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = session.scalars(
-        query.order_by(DocumentRow.published.desc().nulls_last(), DocumentRow.id.desc())
+    latest = DocumentRow.latest.is_(True)
+    total = session.scalar(select(func.count()).select_from(DocumentRow).where(latest)) or 0
+    rows = session.execute(
+        select(*BRIEF_COLUMNS)  # never the texts: sorting would drag every text through memory
+        .where(latest)
+        .order_by(DocumentRow.published.desc().nulls_last(), DocumentRow.id.desc())
         .offset(offset)
         .limit(limit)
     )
-    return Page([document_brief(r) for r in rows], int(total))
+    return Page([DocumentBrief(*row) for row in rows], int(total))
+
+
+def data_version(*, session: Session) -> tuple[int, int]:
+    """Changes whenever a document is stored or a statement reviewed (for caching views)."""
+    documents = session.scalar(select(func.max(DocumentRow.id))) or 0
+    changes = session.scalar(select(func.max(HistoryRow.id))) or 0
+    return int(documents), int(changes)
 
 
 def meetings_of_documents(document_ids: Iterable[int], *, session: Session) -> list[RoundBrief]:

@@ -17,6 +17,7 @@ from .. import __version__
 from ..settings import Settings
 from ..store.engine import open_engine
 from . import api, pages
+from .cache import ViewCache
 from .problems import install_handlers, too_large
 from .schemas import Problem
 from .security import BodyLimit, SecurityHeaders
@@ -52,6 +53,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     )
     app.state.settings = settings
     app.state.engine = engine or open_engine(settings)
+    app.state.views = ViewCache()
     install_handlers(app)
     app.include_router(api.router)
     app.include_router(pages.router)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request
 
 from ...store.partner_view import partner_view
 from ...store.views import list_partners
@@ -17,9 +17,13 @@ router = APIRouter(prefix="/partners", tags=["partners"])
 
 
 @router.get("", response_model=ListOf[PartnerSummaryOut])
-def partners(session: SessionDep, paging: PagingDep) -> ListOf[PartnerSummaryOut]:
+def partners(request: Request, session: SessionDep, paging: PagingDep) -> ListOf[PartnerSummaryOut]:
     """Every partner with meetings: counts, the last round and the next one announced."""
-    page = list_partners(session=session, offset=paging.offset, limit=paging.limit)
+    page = request.app.state.views.get(
+        ("partners", paging.offset, paging.limit),
+        session,
+        lambda: list_partners(session=session, offset=paging.offset, limit=paging.limit),
+    )
     return ListOf[PartnerSummaryOut].model_validate(page, from_attributes=True)
 
 

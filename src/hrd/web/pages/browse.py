@@ -20,10 +20,11 @@ router = APIRouter()
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, session: SessionDep) -> HTMLResponse:
+    cache = request.app.state.views
     context = {
-        "partners": list_partners(session=session, limit=500),
+        "partners": cache.get("home-partners", session, lambda: list_partners(session=session, limit=500)),
         "documents": recent_documents(session=session, limit=8),
-        "totals": totals(session=session),
+        "totals": cache.get("home-totals", session, lambda: totals(session=session)),
     }
     return render(request, "home.html", context)
 
