@@ -426,6 +426,15 @@ def import_store(file: str = typer.Argument(..., help="A jsonl or json export; -
     out.print(f"{len(report.imported)} imported, {len(report.unchanged)} unchanged", markup=False)
 
 
+# -- tracking: briefing notes, follow-up items and benchmarks (commands in hrd.cli_track) -----------
+
+from .cli_track import benchmark_app, brief, followup_app  # noqa: E402
+
+app.command("brief")(brief)
+app.add_typer(followup_app, name="followup")
+app.add_typer(benchmark_app, name="benchmark")
+
+
 # -- web: the UI and JSON API ----------------------------------------------------------------------
 
 

@@ -12,6 +12,7 @@ from hrd.report.brief import Brief, BriefInputs, BriefOptions, build_brief
 from hrd.track.benchmarks import Benchmark, Override
 from hrd.track.followup import items_from_series, set_status
 from hrd.track.rounds import Provision, Series, Source
+from store.conftest import db_url, engine, postgres_migrated, sqlite_template  # noqa: F401  (database tests)
 from track.conftest import kz_dialogue, rnd, series, st
 
 EXTREMISM = Provision("Law on Countering Extremism")
