@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -37,8 +37,13 @@ def get_settings(request: Request) -> Settings:
     return settings
 
 
-def read_session(engine: Annotated[Engine, Depends(get_engine)]) -> Iterator[Session]:
-    """One read session per request, rolled back at the end."""
+async def read_session(engine: Annotated[Engine, Depends(get_engine)]) -> AsyncIterator[Session]:
+    """One read session per request, rolled back at the end.
+
+    Async on purpose: opening and closing a session do no I/O worth a worker thread (the
+    connection is taken from the pool by the first query, in the endpoint's thread), so a
+    request makes one thread hop instead of three.
+    """
     with Session(engine) as session:
         yield session
 
