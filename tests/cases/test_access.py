@@ -18,7 +18,7 @@ from hrd.auth.roles import Role
 from hrd.auth.tables import AuditRow
 from hrd.cases import access, lists
 from hrd.cases.crypto import DecryptionError, Keyring
-from hrd.cases.models import CaseEdit, Category, MeetingLink, Reply, Status, StatusEntry
+from hrd.cases.models import CaseEdit, Category, Charge, MeetingLink, Reply, Status, StatusEntry
 from hrd.cases.tables import CaseRow
 from hrd.errors import InvalidInputError, NotFoundError, PermissionDeniedError
 from hrd.store.engine import read, write
@@ -199,6 +199,8 @@ def test_inputs_are_checked_without_echoing_them(engine: Engine, keys: Keyring) 
         (sample(name="  "), "the name is required"),
         (sample(partner="kazakhstan"), "partner"),
         (sample(notes="x" * 20_001), "the notes is longer"),
+        (sample(charges=(Charge(" "),)), "the law or code of a charge is required"),
+        (sample(aliases=("x" * 20_001,)), "an alias is longer"),
     ]:
         with pytest.raises(InvalidInputError, match=pattern) as info:
             write(

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -32,6 +33,7 @@ from .models import (
     CaseRef,
     CaseSummary,
     CaseView,
+    Charge,
     MeetingLink,
     Reply,
     StatusEntry,
@@ -117,13 +119,21 @@ def _check_status(entry: StatusEntry) -> None:
     check_text(entry.note, "the status note")
 
 
+def _check_parts(aliases: Sequence[str] | None, charges: Sequence[Charge] | None) -> None:
+    for alias in aliases or ():
+        check_text(alias, "an alias")
+    for charge in charges or ():
+        check_text(charge.instrument, "the law or code of a charge", required=True)
+        check_text(charge.article, "the article of a charge")
+        check_text(charge.note, "the note on a charge")
+
+
 def create_case(*, data: CaseInput, principal: Principal, keys: Keyring, session: Session) -> CaseRef:
     principal.require(Action.WRITE, Resource.CASES)
     check_partner(data.partner)
     check_text(data.name, "the name", required=True)
     check_text(data.notes, "the notes")
-    for alias in data.aliases:
-        check_text(alias, "an alias")
+    _check_parts(data.aliases, data.charges)
     if data.status:
         _check_status(data.status)
     now = _now()
@@ -185,6 +195,7 @@ def edit_case(
     principal.require(Action.WRITE, Resource.CASES)
     check_text(edit.name, "the name", required=edit.name is not None)
     check_text(edit.notes, "the notes")
+    _check_parts(edit.aliases, edit.charges)
     values: dict[str, str | None] = {}
     if edit.name is not None:
         values["name"] = edit.name.strip()
