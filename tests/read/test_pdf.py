@@ -130,3 +130,18 @@ def test_reflow_of_one_endless_paragraph_is_linear() -> None:
     text = reflow(["\n".join([line] * 30_000)])
     assert "\n" not in text
     assert text.count("freethe parties") == 29_999
+
+
+def test_running_header_and_footer_are_dropped() -> None:
+    body = ["The EU raised the death penalty.", "Paraguay presented its reforms.", "Both sides met again."]
+    pages = [
+        ["Example Service - Press release", line, f"Ref. EX/{n}/2021"] for n, line in enumerate(body, start=1)
+    ]
+    text = read_pdf(text_pdf(pages), source="r.pdf").text
+    assert "Example Service" not in text and "Ref. EX" not in text
+    assert text.split("\n\n") == body
+
+
+def test_repeated_lines_of_a_two_page_pdf_are_kept() -> None:
+    pages = [["Example Service - Press release", "The EU and Paraguay met in Asunción."]] * 2
+    assert read_pdf(text_pdf(pages), source="r.pdf").text.count("Example Service") == 2

@@ -4,7 +4,8 @@ pypdf's layout mode keeps the vertical gaps between paragraphs as blank
 lines. Lines wrapped by the page width are joined again (a word hyphenated
 across a line break is mended) so that the extractor sees one paragraph per
 block, as in a text readout; a short line -- the last line of a paragraph, a
-heading, a dateline -- ends its paragraph. Bare page numbers are dropped.
+heading, a dateline -- ends its paragraph. Bare page numbers are dropped, and
+so are running headers and footers (a line at the top or bottom of most pages).
 """
 
 from __future__ import annotations
@@ -38,6 +39,22 @@ def _page_lines(text: str) -> list[str]:
     return ["" if _PAGE_NUMBER_RE.match(ln) else ln for ln in lines]
 
 
+def _drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
+    """Blank the running header and footer: a first or last line repeated on most pages."""
+    if len(pages) < 3:
+        return pages
+    seen: dict[str, int] = {}
+    for lines in pages:
+        filled = [ln for ln in lines if ln]
+        for ln in {*filled[:1], *filled[-1:]}:
+            key = re.sub(r"\d+", "#", ln)
+            seen[key] = seen.get(key, 0) + 1
+    running = {key for key, n in seen.items() if n >= 0.6 * len(pages)}
+    if not running:
+        return pages
+    return [["" if re.sub(r"\d+", "#", ln) in running else ln for ln in lines] for lines in pages]
+
+
 def _full_width(lines: list[str]) -> int:
     lengths = sorted(len(ln) for ln in lines if ln)
     if not lengths:
@@ -62,7 +79,7 @@ def _continue(parts: list[str], line: str, compounds: set[str]) -> None:
 
 def reflow(pages: list[str]) -> str:
     """Paragraphs of the pages' text: wrapped lines joined, paragraphs split by blank lines."""
-    all_lines = [_page_lines(p) for p in pages]
+    all_lines = _drop_running_lines([_page_lines(p) for p in pages])
     compounds = set(_COMPOUND_RE.findall("\n".join(ln for lines in all_lines for ln in lines)))
     paragraphs: list[str] = []
     parts: list[str] = []
