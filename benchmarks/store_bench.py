@@ -217,13 +217,15 @@ def main() -> int:
             times.append((time.perf_counter() - t) * 1000)
             hits += result.total_statements > 0
         times.sort()
-        p95 = times[max(0, int(round(0.95 * len(times))) - 1)]
+        p95 = times[max(0, round(0.95 * len(times)) - 1)]
         statements = read(engine, lambda s: search(SearchQuery(""), session=s)).total_statements
         print(
             f"search: {len(qs)} queries over {len(files)} documents, {statements} statements: "
             f"p50 {statistics.median(times):.1f} ms, p95 {p95:.1f} ms, max {times[-1]:.1f} ms "
             f"({hits} with statement hits); target p95 <= 50 ms"
         )
+        if hasattr(os, "getloadavg"):
+            print("load average (1, 5, 15 min) at the end: " + ", ".join(f"{x:.1f}" for x in os.getloadavg()))
         engine.dispose()
         if args.check and (store_rate < 100 or p95 > 50):
             return 1
