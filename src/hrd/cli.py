@@ -644,7 +644,10 @@ def cases_rotate_key(
 def main() -> None:
     """Entry point of the ``hrd`` console script."""
     try:
-        app(standalone_mode=False)
+        # Without standalone mode, click returns (not raises) the code of `typer.Exit(code)`.
+        code = app(standalone_mode=False)
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except HRDError as exc:
         err.print(f"hrd: {exc.title}: {exc}", markup=False)
         sys.exit(exit_code(exc))
@@ -662,4 +665,10 @@ def main() -> None:
         if callable(show) and isinstance(code, int):
             show()
             sys.exit(code)
-        raise
+        # A bug or an unexpected failure below us: one line, not a traceback (HRD_DEBUG=1 shows it).
+        if os.environ.get("HRD_DEBUG"):
+            raise
+        first = (str(exc).strip().splitlines() or [""])[0][:300]
+        hint = "(HRD_DEBUG=1 shows the traceback)"
+        err.print(f"hrd: internal error: {type(exc).__name__}: {first} {hint}", markup=False)
+        sys.exit(70)  # EX_SOFTWARE
