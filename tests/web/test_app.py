@@ -70,6 +70,44 @@ ROUTES: dict[tuple[str, str], tuple[str, dict[str, Any] | None, int]] = {
         {"document": "mn-2020", "actor": "EU", "act": "stress", "topics": ["general"]},
         201,
     ),
+    # tracking (issue 5): pages, chart downloads, the brief, follow-up and benchmarks
+    ("GET", "/partners/{partner}/tracking"): ("/partners/KZ/tracking", None, 200),
+    ("GET", "/partners/{partner}/charts/{kind}/{chart}"): (
+        "/partners/KZ/charts/human-rights-dialogue/matrix.png",
+        None,
+        200,
+    ),
+    ("GET", "/provisions/{provision_id}"): ("/provisions/1", None, 200),
+    ("GET", "/partners/{partner}/brief"): ("/partners/KZ/brief", None, 200),
+    ("GET", "/partners/{partner}/brief.pdf"): ("/partners/MN/brief.pdf", None, 200),
+    ("GET", "/partners/{partner}/follow-up"): ("/partners/KZ/follow-up", None, 200),
+    ("POST", "/partners/{partner}/follow-up/{statement_id}"): (
+        "/partners/KZ/follow-up/{statement}",
+        None,
+        422,
+    ),
+    ("GET", "/partners/{partner}/benchmarks"): ("/partners/KZ/benchmarks", None, 200),
+    ("POST", "/partners/{partner}/benchmarks"): ("/partners/KZ/benchmarks", None, 422),
+    ("POST", "/partners/{partner}/benchmarks/{benchmark_id}"): ("/partners/KZ/benchmarks/1", None, 422),
+    ("GET", "/api/v1/partners/{partner}/tracking"): ("/api/v1/partners/KZ/tracking", None, 200),
+    ("GET", "/api/v1/provisions/{provision_id}"): ("/api/v1/provisions/1", None, 200),
+    ("GET", "/api/v1/partners/{partner}/follow-up"): ("/api/v1/partners/KZ/follow-up", None, 200),
+    ("POST", "/api/v1/follow-up/{statement_id}"): (
+        "/api/v1/follow-up/{statement}",
+        {"status": "finished", "version": 0},
+        422,
+    ),
+    ("GET", "/api/v1/partners/{partner}/benchmarks"): ("/api/v1/partners/KZ/benchmarks", None, 200),
+    ("POST", "/api/v1/partners/{partner}/benchmarks"): (
+        "/api/v1/partners/KZ/benchmarks",
+        {"topic": "torture", "change": "end"},
+        201,
+    ),
+    ("POST", "/api/v1/benchmarks/{benchmark_id}/assessments"): (
+        "/api/v1/benchmarks/999/assessments",
+        {"meeting_id": 1, "result": "met"},
+        404,
+    ),
 }
 
 
