@@ -13,6 +13,7 @@ def test_first_literals_read_alternatives_and_optional_groups() -> None:
     assert first_literals(source) == {"annual", "regular", "human", "sub"}
     assert first_literals(r"\b(?:will|is)\s+held") == {"will", "is"}
     assert first_literals(r"(?P<x>Talks)+ on") == {"talks"}
+    assert first_literals(r"\b[Cc]onstitution\b|(?i:optional\s+protocol)") == {"constitution", "optional"}
 
 
 def test_first_literals_give_up_where_a_match_may_start_anywhere() -> None:
@@ -21,6 +22,7 @@ def test_first_literals_give_up_where_a_match_may_start_anywhere() -> None:
     assert first_literals(r"x?yz") is None
     assert first_literals(r"(?i)talks") is None
     assert first_literals(r"éclair") is None
+    assert first_literals(r"[Cd]ode") is None
 
 
 _PATTERNS = [
@@ -53,3 +55,6 @@ def test_starts_finds_the_same_matches_as_finditer(source: str, flags: int) -> N
         end = rng.randint(start, len(text))
         got = [m.span() for m in starts.finditer(text, start, end, starts.positions(text))]
         assert got == [m.span() for m in pattern.finditer(text, start, end)], (text, start, end)
+        spans = [(start, end), (0, start)]
+        want = [m.span() for a, b in spans for m in pattern.finditer(text, a, b)]
+        assert [m.span() for m in starts.in_windows(text, spans)] == want

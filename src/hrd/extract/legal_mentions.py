@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import load_lexicon
+from .starts import Starts
 from .triggers import find_words, in_windows, lowered, windows
 
 __all__ = ["Mention", "find_mentions"]
@@ -68,7 +69,9 @@ def _fold(text: str) -> str:
     return " ".join(text.replace("’", "'").lower().split())
 
 
-_INTL_RE, _PROTOCOL_RE, _BY_FORM = _build_international()
+_INTL, _PROTOCOL, _BY_FORM = _build_international()
+# Tried only where a name's first word starts (see .starts).
+_INTL_RE, _PROTOCOL_RE = Starts(_INTL), Starts(_PROTOCOL)
 _ACRONYMS = frozenset(a for e in _LEX["instruments"] for a in e["acronyms"])
 _COMMITTEE_RE = re.compile(r"\s+[Cc]ommittee")
 # Trigger words (lower case): the expensive patterns run only in windows around them.
@@ -94,14 +97,18 @@ _LINK = "|".join(re.escape(c) for c in _LEX["name_connectors"] if c not in ("the
 # Between two capitalised words of a name: one connector ("of the", "and"), never "and the".
 _JOIN = rf"(?:(?:{_LINK})\s+(?:the\s+)?|and\s+)?"
 _TAIL = rf"{_CAPW}(?:\s+{_JOIN}{_CAPW})*"
-_ILO_RE = re.compile(
-    r"(?:\b(" + "|".join(_flex(p) for p in _LEX["ilo_prefix"]) + r")\s+)?"
-    r"\bConventions?\s+(Nos?\.?\s*|Numbers?\s+)?(\d{1,3})\b((?:\s*(?:,|and|&)\s*(?:No\.?\s*)?\d{1,3}\b)*)"
+_ILO_RE = Starts(
+    re.compile(
+        r"(?:\b(" + "|".join(_flex(p) for p in _LEX["ilo_prefix"]) + r")\s+)?"
+        r"\bConventions?\s+(Nos?\.?\s*|Numbers?\s+)?(\d{1,3})\b((?:\s*(?:,|and|&)\s*(?:No\.?\s*)?\d{1,3}\b)*)"
+    )
 )
 _ILO_NUM_RE = re.compile(r"\d{1,3}")
-_ILO_NAMED_RE = re.compile(
-    r"\b(?:" + "|".join(_flex(p) for p in _LEX["ilo_prefix"]) + r")\s+Convention\s+(?:on|concerning)\s+"
-    rf"{_TAIL}\s*\(\s*No\.?\s*(\d{{1,3}})\s*\)"
+_ILO_NAMED_RE = Starts(
+    re.compile(
+        r"\b(?:" + "|".join(_flex(p) for p in _LEX["ilo_prefix"]) + r")\s+Convention\s+(?:on|concerning)\s+"
+        rf"{_TAIL}\s*\(\s*No\.?\s*(\d{{1,3}})\s*\)"
+    )
 )
 _STOP_CONV = frozenset(_LEX["generic_convention_stop"])
 _GENERIC_CONV_RE = re.compile(
@@ -114,20 +121,24 @@ _CODE_RE = re.compile(r"\b[Cc]ode\b")
 _CODE_OF_RE = re.compile(rf"\bCode\s+(?:of|on)\s+(?:the\s+)?{_TAIL}")
 _CODE_OF_STOP = re.compile(r"(?i)\b(?:conduct|ethics|practice|honour|honor)\b")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z-]*)\s+$")
-_CONSTITUTION_RE = re.compile(r"\b[Cc]onstitution\b|\b[Cc]onstitutional\s+amendments?\b")
+_CONSTITUTION_RE = Starts(re.compile(r"\b[Cc]onstitution\b|\b[Cc]onstitutional\s+amendments?\b"))
 _HEADS = sorted(_LEX["law_heads"], key=len, reverse=True)
-_LAW_ON_RE = re.compile(
-    r"\b(" + "|".join(_flex(h) for h in _HEADS) + r"|law|decree)\s+"
-    r"(?:of\s+(?:the\s+)?(?:Republic\s+of\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+)?"
-    r"((?:No\.?\s*)?\d[\w./-]*\s+)?[\"“'‘«]?(?:on|On|ON)\s+((?:the\s+)?"
-    + _TAIL
-    + r"|(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,7})"
+_LAW_ON_RE = Starts(
+    re.compile(
+        r"\b(" + "|".join(_flex(h) for h in _HEADS) + r"|law|decree)\s+"
+        r"(?:of\s+(?:the\s+)?(?:Republic\s+of\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+)?"
+        r"((?:No\.?\s*)?\d[\w./-]*\s+)?[\"“'‘«]?(?:on|On|ON)\s+((?:the\s+)?"
+        + _TAIL
+        + r"|(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,7})"
+    )
 )
 _LOWER_TAIL_STOP = frozenset(_LEX["lower_tail_stop"])
 _RULE_OF_RE = re.compile(r"(?i)\brule\s+of\s+$")
-_NUMBERED_RE = re.compile(
-    r"\b(" + "|".join(_flex(h) for h in sorted(_LEX["numbered_heads"], key=len, reverse=True)) + r")\s+"
-    r"((?:No\.?|Nr\.?|Number)\s*)?(\d+(?:[/.-]\d+|[/-]?[A-Z]{1,4}\b)*)"
+_NUMBERED_RE = Starts(
+    re.compile(
+        r"\b(" + "|".join(_flex(h) for h in sorted(_LEX["numbered_heads"], key=len, reverse=True)) + r")\s+"
+        r"((?:No\.?|Nr\.?|Number)\s*)?(\d+(?:[/.-]\d+|[/-]?[A-Z]{1,4}\b)*)"
+    )
 )
 _ACT_RE = re.compile(
     rf"\b({_CAPW}(?:\s+(?:\((?:{_CAPW}\s*)+\)\s+)?{_JOIN}{_CAPW}){{0,7}})\s+(Act|Law)\b"
@@ -155,7 +166,7 @@ def _candidates(text: str, start: int, end: int) -> list[Mention]:
     out: list[Mention] = []
     low = lowered(text)
     instr = windows(text, find_words(low, _INSTR_WORDS, start, end), start, end, 130, 200)
-    for m in in_windows(_PROTOCOL_RE, text, instr):
+    for m in _PROTOCOL_RE.in_windows(text, instr):
         parent = _BY_FORM.get(_fold(m.group(2)))
         if parent is None:
             continue
@@ -163,7 +174,7 @@ def _candidates(text: str, start: int, end: int) -> list[Mention]:
         ordinal = (m.group(1) or "").lower()
         name = table.get(ordinal) or table.get("") or f"{parent[0]}-OP"
         out.append(Mention(m.start(), m.end(), (name,), "Protocol"))
-    for m in in_windows(_INTL_RE, text, instr):
+    for m in _INTL_RE.in_windows(text, instr):
         found = _BY_FORM.get(_fold(m.group(0)))
         if found is not None:
             out.append(Mention(m.start(), m.end(), (found[0],), found[1]))
@@ -178,9 +189,9 @@ def _candidates(text: str, start: int, end: int) -> list[Mention]:
 
 def _conventions(text: str, instr: list[tuple[int, int]]) -> list[Mention]:
     out: list[Mention] = []
-    for m in in_windows(_ILO_NAMED_RE, text, instr):
+    for m in _ILO_NAMED_RE.in_windows(text, instr):
         out.append(Mention(m.start(), m.end(), (f"ILO Convention No. {m.group(1)}",), "Convention"))
-    for m in in_windows(_ILO_RE, text, instr):
+    for m in _ILO_RE.in_windows(text, instr):
         if not (m.group(1) or m.group(2)):
             continue  # "Convention 5" without "ILO" or "No." is too vague
         nums = [m.group(3), *_ILO_NUM_RE.findall(m.group(4) or "")]
@@ -228,9 +239,9 @@ def _domestic(text: str, low: str, start: int, end: int) -> list[Mention]:
     laws = windows(text, find_words(low, _LAW_WORDS_LOW, start, end), start, end, 25, 200)
     acts = windows(text, find_words(text, ("Act", "Law"), start, end), start, end, 160, 4)
     constitution = find_words(low, ("constitution", "constitutional"), start, end)
-    for m in in_windows(_CONSTITUTION_RE, text, windows(text, constitution, start, end, 0, 30)):
+    for m in _CONSTITUTION_RE.in_windows(text, windows(text, constitution, start, end, 0, 30)):
         out.append(Mention(m.start(), m.end(), ("Constitution",), "Constitution"))
-    for m in in_windows(_LAW_ON_RE, text, laws):
+    for m in _LAW_ON_RE.in_windows(text, laws):
         if _RULE_OF_RE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "the rule of law on ..."
         head = " ".join(m.group(1).split())
@@ -250,7 +261,7 @@ def _domestic(text: str, low: str, start: int, end: int) -> list[Mention]:
             continue
         stop = _end_of(text, m.start(3), words)
         out.append(Mention(m.start(), stop, (f"{head} on {' '.join(words)}",), "Law"))
-    for m in in_windows(_NUMBERED_RE, text, laws):
+    for m in _NUMBERED_RE.in_windows(text, laws):
         if not m.group(1)[0].isupper():
             continue
         head = " ".join(m.group(1).split())

@@ -17,7 +17,7 @@ from .gates import class_end, group_end, lower_if_safe, skip_quantifier
 
 __all__ = ["Starts", "first_literals"]
 
-_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]")
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 _GROUP_HEAD = re.compile(r"\(\?[aiLmsux]*(?:-[imsx]+)?:")
 
 _ZERO_WIDTH = ("(?<!", "(?<=", "(?=", "(?!")
@@ -104,7 +104,15 @@ def _firsts(source: str) -> set[str] | None:
             if not nxt or nxt.isalnum() or nxt == "_":
                 break
             ch, step = nxt, 2
-        elif ch in "[(.^$|?*+{)":
+        elif ch == "[":  # a class of one letter in either case ("[Cc]") is that letter
+            end = class_end(source, i)
+            if end is None:
+                break
+            body = source[i + 1 : end - 1]
+            if len(set(body.lower())) != 1 or not body.isalpha():
+                break
+            ch, step = body[0], end - i
+        elif ch in "(.^$|?*+{)":
             break
         if not ch.isascii():
             break
@@ -122,7 +130,7 @@ def first_literals(source: str) -> frozenset[str] | None:
     ``source`` (with or without IGNORECASE); None where the reader is unsure (a match may begin
     with a class, an optional character or a construct it does not know)."""
     alternatives = _split_alternatives(source)
-    if alternatives is None or _INLINE_FLAGS.match(source):
+    if alternatives is None or _GLOBAL_FLAGS.search(source):
         return None
     out: set[str] = set()
     for alt in alternatives:
@@ -155,6 +163,13 @@ class Starts:
                 out.add(i)
                 i = low.find(first, i + 1)
         return sorted(out)
+
+    def in_windows(self, text: str, spans: list[tuple[int, int]]) -> list[re.Match[str]]:
+        """The matches inside each of ``spans`` (as :func:`.triggers.in_windows`)."""
+        if not spans:
+            return []
+        positions = self.positions(text)
+        return [m for a, b in spans for m in self.finditer(text, a, b, positions)]
 
     def finditer(
         self, text: str, start: int, end: int, positions: list[int] | None

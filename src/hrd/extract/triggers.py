@@ -12,8 +12,10 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-__all__ = ["find_prefixes", "find_words", "in_windows", "lowered", "windows"]
+__all__ = ["find_prefixes", "find_words", "in_windows", "lowered", "windows", "word_runs"]
 
+_ALNUM_RUNS = re.compile(r"[\W_]+")
+_NOT_ALNUM_TO_SPACE = bytes(c if chr(c).isalnum() and c < 128 else 32 for c in range(256))
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
@@ -24,10 +26,31 @@ def lowered(text: str) -> str:
     return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
 
 
+@lru_cache(maxsize=8)
+def word_runs(text: str) -> frozenset[bytes]:
+    """The maximal runs of ASCII letters and digits of ``text`` (as ASCII bytes)."""
+    return frozenset(text.encode("ascii", "replace").translate(_NOT_ALNUM_TO_SPACE).split())
+
+
+@lru_cache(maxsize=4096)
+def _segments(word: str) -> frozenset[bytes]:
+    """The ASCII runs of letters and digits of ``word``, in lower case: a whole-word occurrence
+    of ``word`` in a text has each of them as a run of :func:`word_runs` of the lowered text."""
+    return frozenset(seg.lower().encode() for seg in _ALNUM_RUNS.split(word) if seg and seg.isascii())
+
+
 def find_words(haystack: str, words: Iterable[str], start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of the whole-word occurrences of ``words`` in ``haystack[start:end]``, in text order."""
+    """Spans of the whole-word occurrences of ``words`` in ``haystack[start:end]``, in text order.
+
+    A word occurs as a whole word only where each of its ASCII runs of letters and digits is, in
+    lower case, a run of letters and digits of the lowered haystack (:func:`word_runs`, one
+    split per text): the others are not looked for.
+    """
+    runs = word_runs(lowered(haystack))
     out: list[tuple[int, int]] = []
     for word in words:
+        if not runs.issuperset(_segments(word)):
+            continue
         i = haystack.find(word, start, end)
         while i >= 0:
             j = i + len(word)
