@@ -38,6 +38,7 @@ STYLE: Final[dict[Stance, _Look]] = {
 }
 _EMPTY = "#FFFFFF"
 _GRID = "#9A9A9A"
+LEGEND_STEP = 240  # room for "welcome or acknowledgement" beside its swatch
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +81,7 @@ def _legend(x: int, y: int, include_empty: bool = True) -> list[str]:
     if include_empty:
         items.append((_EMPTY, "#000000", "", "not mentioned"))
     for i, (fill, ink, glyph, label) in enumerate(items):
-        ox = (i % 3) * 190
+        ox = (i % 3) * LEGEND_STEP
         oy = (i // 3) * 20
         out.append(f'<rect x="{ox}" y="{oy}" width="14" height="14" fill="{fill}" stroke="{_GRID}"/>')
         if glyph:
@@ -110,7 +111,7 @@ def matrix_svg(series: Series, options: ChartOptions = ChartOptions()) -> str:
     rounds = series.rounds
     c, lw = options.cell, options.label_width
     top, left = 64, lw + 10
-    width = max(left + c * len(rounds) + 50, left + 3 * 190)
+    width = max(left + c * len(rounds) + 50, left + 3 * LEGEND_STEP)
     legend_y = top + c * len(subjects) + 16
     height = legend_y + 50
     title = options.title or f"Topics by round: {series.partner} {series.kind.replace('-', ' ')}"
