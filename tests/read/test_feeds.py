@@ -86,3 +86,10 @@ def test_empty_feed_data() -> None:
 )
 def test_is_feed(data: bytes, media_type: str | None, expected: bool) -> None:
     assert is_feed(data, media_type) is expected
+
+
+def test_an_unknown_declared_encoding_is_a_read_error() -> None:
+    # Found by fuzzing: expat's LookupError escaped.
+    data = b'<?xml version="1.0" encoding="bogus"?><rss version="2.0"><channel></channel></rss>'
+    with pytest.raises(ReadError, match="unknown encoding"):
+        feed_links(data)

@@ -6,6 +6,7 @@ import datetime as dt
 import io
 
 import pytest
+from hangs import returns_within
 from pdfbytes import image_only_pdf, text_pdf
 from pypdf import PdfReader, PdfWriter
 
@@ -145,3 +146,18 @@ def test_running_header_and_footer_are_dropped() -> None:
 def test_repeated_lines_of_a_two_page_pdf_are_kept() -> None:
     pages = [["Example Service - Press release", "The EU and Paraguay met in Asunción."]] * 2
     assert read_pdf(text_pdf(pages), source="r.pdf").text.count("Example Service") == 2
+
+
+def test_a_pdf_whose_only_text_is_page_numbers_has_no_text_layer() -> None:
+    # Found by fuzzing: the reader returned a document with empty text.
+    with pytest.raises(ReadError, match="no text layer"):
+        read_pdf(text_pdf([["1"], ["2"]]), source="r.pdf")
+
+
+def test_a_very_long_word_is_reflowed_in_linear_time() -> None:
+    # Found by fuzzing: finding hyphenated compounds was quadratic in a word's length (a million
+    # letters, a few kB of compressed PDF, took 20 minutes). Killed if it does not return.
+    code = "from hrd.read.pdf import reflow; assert reflow(['ab-cd ' + 'a' * 1_000_000]).startswith('ab-cd')"
+    assert returns_within(code, 60)
+    page = "The free-\ndom and the well-\nbeing of all, and their well-being."
+    assert reflow([page]) == "The freedom and the well-being of all, and their well-being."

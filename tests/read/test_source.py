@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from hangs import returns_within
 from pdfbytes import text_pdf
 
 from hrd.errors import (
@@ -139,3 +140,11 @@ def test_binary_file_with_text_extension(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("n", "shown"), [(10 * 1024 * 1024, "10 MB"), (12_900_000, "12.3 MB"), (0, "0 MB")])
 def test_format_size(n: int, shown: str) -> None:
     assert format_size(n) == shown
+
+
+def test_comments_before_the_root_element_are_sniffed_in_linear_time() -> None:
+    # Found by fuzzing: the sniffer's regular expression backtracked exponentially in the number of
+    # comments (40 took days). It runs in a child process that is killed if it does not return.
+    code = "from hrd.read import sniff; assert sniff(b'<!---->' * 60 + b'x') == 'text'"
+    assert returns_within(code, 60)
+    assert sniff(b"<!-- a -->\n<!-- b --> <html><body>") == "html"

@@ -83,3 +83,10 @@ def test_binary_is_refused(data: bytes) -> None:
 def test_non_english_text_is_not_an_error() -> None:
     text = "Die Europäische Union und Paraguay führten ihren Menschenrechtsdialog."
     assert decode_bytes(text.encode("utf-8")) == text
+
+
+@pytest.mark.parametrize("charset", ["\x00", "utf-8\x00", "undefined", "rot13", "idna", "no-such-charset"])
+def test_a_declared_charset_python_cannot_use_is_ignored(charset: str) -> None:
+    # Found by fuzzing: a charset with a NUL raised ValueError, 'undefined' raised UnicodeError.
+    text = "Menschenrechtsdialog in Zürich, 4. März 2021."
+    assert decode_bytes(text.encode("cp1252"), charset=charset) == text

@@ -73,7 +73,7 @@ def feed_links(data: bytes) -> list[FeedEntry]:
         fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except DefusedXmlException:
         raise ReadError("feed refused: XML entity declarations are not allowed") from None
-    except (ParseError, ValueError) as exc:
+    except (ParseError, ValueError, LookupError) as exc:  # LookupError: an unknown declared encoding
         raise ReadError(f"not a well-formed XML feed ({exc})") from None
     parsed = feedparser.parse(data, resolve_relative_uris=True, sanitize_html=True)
     if not parsed.get("version"):

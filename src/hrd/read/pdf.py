@@ -28,7 +28,8 @@ _PAGE_NUMBER_RE = re.compile(r"(?i)^(page\s+)?\d{1,4}(\s*(/|of)\s*\d{1,4})?$|^[-
 _SPACES_RE = re.compile(r"[ \t\u00a0]{2,}")
 _HYPHEN_END_RE = re.compile(r"([a-zà-ÿ]+)-$")
 _LOWER_START_RE = re.compile(r"^([a-zà-ÿ]+)")
-_COMPOUND_RE = re.compile(r"[a-zà-ÿ]+-[a-zà-ÿ]+")
+_COMPOUND_RE = re.compile(r"(?<![a-zà-ÿ])[a-zà-ÿ]+-[a-zà-ÿ]+")
+"""Starts at a word's start only: from inside a long word, each start would rescan the word (quadratic)."""
 _SENTENCE_END = (".", "!", "?", ":", ";", '."', ".”", ".)")
 _SHORT = 0.75
 """A line shorter than this share of the page's full line width ends its paragraph."""
@@ -141,9 +142,9 @@ def read_pdf(data: bytes, *, source: str) -> Document:
         raise
     except Exception as exc:  # pypdf raises many kinds of errors on damaged files
         raise ReadError(f"corrupt or damaged PDF ({type(exc).__name__})") from None
-    if not any(p.strip() for p in pages):
-        raise ReadError("no text layer (scanned PDF?)")
     text = normalise_text(reflow(pages))
+    if not text.strip():  # no text at all, or only page numbers
+        raise ReadError("no text layer (scanned PDF?)")
     title = str(info.get("/Title") or "").strip() or None if info else None
     published = _pdf_date(info.get("/CreationDate")) if info else None
     return Document(

@@ -41,8 +41,9 @@ _MEDIA_TYPES: dict[str, Kind] = {
     "application/pdf": "pdf",
     "application/x-pdf": "pdf",
 }
+# The comments' star is possessive (*+): backtracking into it is exponential in their number.
 _HTML_RE = re.compile(
-    rb"(?i)\A(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html|<head|<body)", re.S
+    rb"(?i)\A(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*+(?:<!doctype\s+html|<html|<head|<body)", re.S
 )
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"PK\x03\x04", "a ZIP archive or Office document"),

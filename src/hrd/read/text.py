@@ -56,7 +56,7 @@ def _decode(data: bytes, charset: str | None) -> str:
     for encoding in candidates:
         try:
             return data.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
+        except (ValueError, LookupError):  # undecodable, or a declared charset Python cannot use
             continue
     best = from_bytes(data).best()
     if best is None:
