@@ -67,6 +67,30 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("y", re.compile(rf"(?<![\d./-])(?P<y>{_Y})(?![\d/-])")),
 ]
 
+
+def _minimal(words: list[str]) -> tuple[str, ...]:
+    """``words`` without those that contain another: a text holds one of ``words`` only if it
+    holds one of these."""
+    return tuple(w for w in words if not any(v != w and v in w for v in words))
+
+
+_DIGITS = tuple("0123456789")
+_MONTHS = _minimal(list(_MONTH_NUM))
+# What a window must hold for each pattern to match in it: one string of each group.
+_NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "iso": (("-",), _DIGITS),
+    "num": (_DIGITS,),
+    "dm2": (_MONTHS, _DIGITS),
+    "dmr": (_MONTHS, _DIGITS),
+    "dm": (_MONTHS, _DIGITS),
+    "md2": (_MONTHS, _DIGITS),
+    "mdr": (_MONTHS, _DIGITS),
+    "md": (_MONTHS, _DIGITS),
+    "my": (_MONTHS, _DIGITS),
+    "wd": (_minimal(list(_WEEKDAY_NUM)),),
+    "rel": (_minimal(list(_RELATIVE)),),
+    "y": (("19", "20"),),
+}
 _ANCHOR = re.compile(
     "|".join(
         list("0123456789")
@@ -118,7 +142,19 @@ def _scan(text: str, start: int, end: int) -> list[_Raw]:
     taken: list[tuple[int, int]] = []
     found: list[_Raw] = []
     for wa, wb in _windows(text, start, end):
+        window = text[wa:wb]
+        held: dict[tuple[str, ...], bool] = {}
         for kind, pat in _PATTERNS:
+            possible = True
+            for group in _NEEDS[kind]:
+                has = held.get(group)
+                if has is None:
+                    has = held[group] = any(x in window for x in group)
+                if not has:
+                    possible = False
+                    break
+            if not possible:
+                continue
             for m in pat.finditer(text, wa, wb):
                 a, b = m.span()
                 if any(a < y and x < b for x, y in taken):

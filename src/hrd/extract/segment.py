@@ -27,7 +27,9 @@ _PARA_RE = re.compile(r"\n\s*\n")
 _END_RE = re.compile(r"""[.!?]["”’)\]]*(?=\s+["“‘(\[]?[A-Z0-9À-Ý])""")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _DATELINE_RE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b(19|20)\d{2}\b")
-_LOWER_WORD_RE = re.compile(r"[a-z]+")
+# Bytes that are not a-z become spaces: the words of an ASCII-encoded text are then its [a-z]+ runs.
+_NOT_A_TO_Z = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+_ENGLISH_BYTES = frozenset(w.encode() for w in _ENGLISH if w.isascii())
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -70,10 +72,11 @@ def _looks_like_header_line(line: str) -> bool:
 
 
 def _language(text: str) -> str | None:
-    words = _LOWER_WORD_RE.findall(text[:3000].lower())
+    # The runs of a-z of the lowered start ("replace" turns other characters into "?").
+    words = text[:3000].lower().encode("ascii", "replace").translate(_NOT_A_TO_Z).split()
     if len(words) < 5:
         return None
-    share = sum(map(_ENGLISH.__contains__, words)) / len(words)
+    share = sum(map(_ENGLISH_BYTES.__contains__, words)) / len(words)
     return "en" if share >= 0.2 else None
 
 
