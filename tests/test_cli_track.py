@@ -105,3 +105,32 @@ def test_brief_formats_and_errors(db: str, tmp_path: Path) -> None:
     assert hrd("brief", "ZZ")[0] == 66
     assert hrd("brief", "KZ", "--format", "docx")[0] == 65
     assert hrd("brief", "KZ", "--today", "soon")[0] == 65
+
+
+def test_export_statements_as_xlsx_and_events_as_cameo(db: str, tmp_path: Path) -> None:
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    from hrd.report.exports import CAMEO_COLUMNS
+    from hrd.store.exports import CSV_COLUMNS
+
+    workbook = tmp_path / "kz.xlsx"
+    assert hrd("export", "--format", "xlsx", "--partner", "KZ", "--out", str(workbook))[0] == 0
+    sheet = load_workbook(workbook).active
+    assert sheet is not None
+    rows = list(sheet.iter_rows(values_only=True))
+    code, text = hrd("export", "--format", "csv", "--partner", "KZ")
+    assert code == 0
+    as_csv = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == CSV_COLUMNS and len(rows) == len(as_csv) == 1 + 4 + 4 + 4 + 2 + 1
+    assert [r[CSV_COLUMNS.index("text")] for r in rows[1:]] == [
+        r[CSV_COLUMNS.index("text")] for r in as_csv[1:]
+    ]
+    code, text = hrd("export", "--format", "cameo", "--partner", "KZ", "--since", "2021")
+    events = list(csv.DictReader(io.StringIO(text)))
+    assert code == 0 and tuple(events[0]) == CAMEO_COLUMNS
+    # 2021: 4 + 2 + 1 statements, the joint one gives two events
+    assert len(events) == 8 and {e["date"][:4] for e in events} == {"2021"}
+    assert {(e["act"], e["cameo"]) for e in events} >= {("concern", "111"), ("call", "024"), ("welcome", "051")}

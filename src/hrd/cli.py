@@ -384,21 +384,25 @@ def reextract_store(
 
 @app.command("export")
 def export_store(
-    format: str = typer.Option("jsonl", "--format", help="jsonl, json (records) or csv (statements)."),
+    format: str = typer.Option(
+        "jsonl", "--format", help="jsonl, json (records), csv or xlsx (statements), cameo (events as CSV)."
+    ),
     output: str | None = typer.Option(None, "--out", "-o", help="File to write (default: stdout)."),
     partner: str | None = typer.Option(None),
     kind: str | None = typer.Option(None),
     since: int | None = typer.Option(None),
     until: int | None = typer.Option(None),
 ) -> None:
-    """Export dialogue records (review state applied) or their statements as CSV."""
+    """Export dialogue records (review state applied), their statements (CSV, XLSX) or CAMEO events."""
     from .errors import InvalidInputError
     from .settings import Settings
     from .store.engine import open_engine, read
     from .store.exports import ExportFilters, ExportFormat, export
 
+    if format in ("xlsx", "cameo"):  # statements as XLSX, CAMEO-coded events as CSV (hrd.cli_track)
+        return export_report(format, output, ExportFilters(partner, kind, since, until))
     if format not in ("jsonl", "json", "csv"):
-        raise InvalidInputError(f"unknown format {format!r}: use jsonl, json or csv")
+        raise InvalidInputError(f"unknown format {format!r}: use jsonl, json, csv, xlsx or cameo")
     chosen: ExportFormat = format  # type: ignore[assignment]
     filters = ExportFilters(partner, kind, since, until)
     engine = open_engine(Settings())
@@ -428,7 +432,7 @@ def import_store(file: str = typer.Argument(..., help="A jsonl or json export; -
 
 # -- tracking: briefing notes, follow-up items and benchmarks (commands in hrd.cli_track) -----------
 
-from .cli_track import benchmark_app, brief, followup_app  # noqa: E402
+from .cli_track import benchmark_app, brief, export_report, followup_app  # noqa: E402
 
 app.command("brief")(brief)
 app.add_typer(followup_app, name="followup")

@@ -286,3 +286,30 @@ def benchmark_assess(
         )
     )
     out.print(f"benchmark {entry.benchmark_id}, meeting {entry.meeting_id}: {entry.result or 'cleared'}")
+
+
+def export_report(format: str, output: str | None, filters: Any) -> None:
+    """``hrd export --format xlsx|cameo``: statements as an XLSX workbook, or CAMEO-coded events as CSV.
+
+    ``filters`` are the store's :class:`~hrd.store.exports.ExportFilters`; the
+    workbook has the columns of the statements CSV, the events come from the
+    dialogue series (review state applied).
+    """
+    from .report.exports import cameo_csv, cameo_events, statements_xlsx
+    from .store.exports import records
+    from .store.tracking import SeriesFilter, load_series
+
+    if format == "xlsx":
+        data = _read(lambda s: statements_xlsx(records(filters=filters, session=s)))
+        what = "statements workbook"
+    else:
+        chosen = SeriesFilter(filters.partner, filters.kind, filters.since, filters.until)
+        events = _read(lambda s: cameo_events(load_series(session=s, filters=chosen)))
+        data = cameo_csv(events).encode("utf-8")
+        what = f"{len(events)} events"
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    Path(output).write_bytes(data)
+    err.print(f"{what} written to {output}", markup=False)
