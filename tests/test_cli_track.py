@@ -133,4 +133,8 @@ def test_export_statements_as_xlsx_and_events_as_cameo(db: str, tmp_path: Path) 
     assert code == 0 and tuple(events[0]) == CAMEO_COLUMNS
     # 2021: 4 + 2 + 1 statements, the joint one gives two events
     assert len(events) == 8 and {e["date"][:4] for e in events} == {"2021"}
-    assert {(e["act"], e["cameo"]) for e in events} >= {("concern", "111"), ("call", "024"), ("welcome", "051")}
+    assert {(e["act"], e["cameo"]) for e in events} >= {
+        ("concern", "111"),
+        ("call", "024"),
+        ("welcome", "051"),
+    }
