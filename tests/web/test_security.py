@@ -9,7 +9,7 @@ from starlette.routing import Route
 from starlette.testclient import TestClient
 from starlette.types import Scope
 
-from hrd.web.security import CSP, BodyLimit, SecurityHeaders
+from hrd.web.security import CSP, BodyLimit, SameOrigin, SecurityHeaders
 
 
 async def echo(request: Request) -> Response:
@@ -42,3 +42,27 @@ def test_headers_added_but_not_overridden() -> None:
     response = client(10).get("/")
     assert response.headers["content-security-policy"] == CSP
     assert response.headers["x-frame-options"] == "DENY"
+
+
+def forbidden(scope: Scope) -> Response:
+    return PlainTextResponse("no", status_code=403)
+
+
+def same_origin_client() -> TestClient:
+    app = Starlette(routes=[Route("/", echo, methods=["GET", "POST"])])
+    return TestClient(SameOrigin(app, forbidden=forbidden), base_url="http://hrd.test")
+
+
+def test_cross_site_posts_are_refused() -> None:
+    client = same_origin_client()
+    assert client.post("/", content=b"x", headers={"sec-fetch-site": "cross-site"}).status_code == 403
+    assert client.post("/", content=b"x", headers={"origin": "http://evil.test"}).status_code == 403
+    assert client.post("/", content=b"x", headers={"origin": "null"}).status_code == 403
+
+
+def test_same_site_and_plain_clients_pass() -> None:
+    client = same_origin_client()
+    assert client.post("/", content=b"x", headers={"origin": "http://hrd.test"}).text == "1"
+    assert client.post("/", content=b"x", headers={"sec-fetch-site": "same-origin"}).text == "1"
+    assert client.post("/", content=b"xy").text == "2"
+    assert client.get("/", headers={"sec-fetch-site": "cross-site"}).status_code == 200, "reading is open"

@@ -18,9 +18,9 @@ from ..settings import Settings
 from ..store.engine import open_engine
 from . import api, pages
 from .cache import ViewCache
-from .problems import install_handlers, too_large
+from .problems import cross_site, install_handlers, too_large
 from .schemas import Problem
-from .security import BodyLimit, SecurityHeaders
+from .security import BodyLimit, SameOrigin, SecurityHeaders
 
 __all__ = ["ENVELOPE", "create_app"]
 
@@ -59,5 +59,6 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(BodyLimit, limit=settings.max_input_bytes + ENVELOPE, too_large=too_large)
+    app.add_middleware(SameOrigin, forbidden=cross_site)
     app.add_middleware(SecurityHeaders)
     return app

@@ -13,12 +13,12 @@ from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse, Response
 from starlette.types import Scope
 
-from ..errors import HRDError, InputTooLargeError, http_status
+from ..errors import HRDError, InputTooLargeError, PermissionDeniedError, http_status
 from ..read.source import format_size
 from .render import render
 from .schemas import Problem
 
-__all__ = ["install_handlers", "is_api", "problem_response", "too_large"]
+__all__ = ["cross_site", "install_handlers", "is_api", "problem_response", "too_large"]
 
 log = logging.getLogger("hrd.web")
 PROBLEM = "application/problem+json"
@@ -46,9 +46,17 @@ def too_large(scope: Scope, limit: int) -> Response:
     request = Request(scope)
     if is_api(request.url.path):
         return problem_response(http_status(error), error.title, str(error), request.url.path)
-    from .pages.ingest import ingest_form
+    if request.url.path == "/ingest":
+        from .pages.ingest import ingest_form
 
-    return ingest_form(request, error=error)
+        return ingest_form(request, error=error)
+    return _answer(request, http_status(error), error.title, str(error))
+
+
+def cross_site(scope: Scope) -> Response:
+    """The answer to a state-changing request from another site (see :class:`hrd.web.security.SameOrigin`)."""
+    error = PermissionDeniedError("a request from another site cannot change anything here")
+    return _answer(Request(scope), http_status(error), error.title, str(error))
 
 
 def _validation_detail(exc: RequestValidationError) -> str:

@@ -74,3 +74,15 @@ def test_bad_action(client: TestClient) -> None:
     item = first(client)
     response = client.post(f"/review/{item['id']}", data={"action": "explode", "version": "1"})
     assert response.status_code == 422
+
+
+def test_cross_site_form_post_is_refused(client: TestClient) -> None:
+    item = first(client)
+    response = client.post(
+        f"/review/{item['id']}",
+        data={"action": "reject", "version": str(item["version"])},
+        headers={"origin": "http://elsewhere.example"},
+    )
+    assert response.status_code == 403
+    assert "another site" in response.text
+    assert client.get(f"/api/v1/statements/{item['id']}").json()["state"] == "proposed"
