@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from platformdirs import user_data_path
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 __all__ = ["Settings"]
@@ -23,5 +23,5 @@ class Settings(BaseSettings):
     fetch_timeout: float = 20.0
     user_agent: str = "hrd-tracker/0.1 (+https://github.com/hrd-tracker)"
     key_file: Path | None = None
-    secret_key: str | None = None
+    secret_key: SecretStr | None = None
     anonymous_read: bool = False

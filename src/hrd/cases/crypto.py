@@ -169,5 +169,5 @@ def load_keyring(settings: Settings) -> Keyring:
     if settings.key_file is not None:
         return read_key_file(settings.key_file)
     if settings.secret_key:
-        return Keyring(parse_key(settings.secret_key))
+        return Keyring(parse_key(settings.secret_key.get_secret_value()))
     raise KeyUnavailableError("no key for case data: set HRD_KEY_FILE or HRD_SECRET_KEY")
