@@ -13,9 +13,10 @@ from hrd.record import Record
 from hrd.settings import Settings
 from hrd.store.engine import read, write
 from hrd.store.meeting_view import document_detail, meeting_detail, review_queue
+from hrd.store.overview import list_partners, recent_documents, totals
 from hrd.store.partner_view import partner_view
 from hrd.store.repo import store_document
-from hrd.store.views import list_meetings, list_partners, meetings_of_documents, recent_documents, totals
+from hrd.store.views import list_meetings, meetings_of_documents
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "web"
 

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
-from ..store.views import data_version
+from ..store.overview import data_version
 
 __all__ = ["ViewCache"]
 

@@ -10,8 +10,8 @@ from starlette.responses import PlainTextResponse, Response
 
 from ...errors import NotFoundError
 from ...store.meeting_view import document_detail
+from ...store.overview import recent_documents
 from ...store.repo import get_document, get_record
-from ...store.views import recent_documents
 from ..deps import PagingDep, SessionDep
 from ..schemas import DocumentBriefOut, DocumentOut, ListOf
 

@@ -8,8 +8,8 @@ from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import HTMLResponse
 
 from ...store.meeting_view import document_detail, meeting_detail
+from ...store.overview import list_partners, recent_documents, totals
 from ...store.partner_view import partner_view
-from ...store.views import list_partners, recent_documents, totals
 from ..deps import SessionDep
 from ..render import render
 
