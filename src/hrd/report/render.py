@@ -14,7 +14,7 @@ import re
 from functools import cache
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from ..track.rounds import RoundRef, Subject
 from .brief import Brief
@@ -61,7 +61,11 @@ def _plural(n: int, one: str, many: str | None = None) -> str:
 def _environment(html: bool) -> Environment:
     env = Environment(
         loader=PackageLoader("hrd.report", "templates"),
-        autoescape=html,
+        # By the template's kind: *.html.j2 (and anything unknown) autoescaped as HTML; *.md.j2 is
+        # escaped for Markdown by ``finalize`` instead.
+        autoescape=select_autoescape(
+            enabled_extensions=("html.j2",), disabled_extensions=("md.j2",), default=True
+        ),
         finalize=None if html else md_escape,
         undefined=StrictUndefined,
         trim_blocks=True,
