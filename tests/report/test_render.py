@@ -52,11 +52,13 @@ def test_markdown_escapes_readout_text() -> None:
     assert md_escape("a *b* [c](d) <e> | f") == r"a \*b\* \[c\](d) \<e\> \| f"
 
 
-def test_html_escapes_and_embeds_the_matrix(partner: list[Series]) -> None:
+def test_html_escapes_and_embeds_the_charts(partner: list[Series]) -> None:
     b = kz_brief(partner)
     html = render_html(b)
     assert html.startswith("<!doctype html>")
-    assert html.count('<svg xmlns="http://www.w3.org/2000/svg"') == 2
+    # per series (the dialogue, the subcommittee): the topic x round matrix and the stance timeline
+    assert html.count('<svg xmlns="http://www.w3.org/2000/svg"') == 4
+    assert html.count('aria-labelledby="timeline-') == 2 and html.count('aria-labelledby="matrix-') == 2
     assert f'<span data-figure="statements">{b.last_round.statements}</span>' in html
     assert html.count('<tr class="stale">') == b.stale_item_count
     assert "raised in 4 consecutive rounds" in html

@@ -21,7 +21,7 @@ from ..track.provisions import ProvisionHistory, ProvisionOptions, provision_his
 from ..track.recurring import RaisedTopic, RecurringOptions, RoundTopics, recurring
 from ..track.rounds import Round, RoundRef, Series
 from ..track.stance import StanceOptions, is_critical
-from .charts import ChartOptions, matrix_svg
+from .charts import ChartOptions, matrix_svg, timeline_svg
 
 __all__ = [
     "Brief",
@@ -50,7 +50,7 @@ class BriefOptions:
 
     ``stale_after``: rounds an item may stay open without progress before it
     is flagged; ``min_streak``: the shortest current streak listed among the
-    recurring concerns; ``charts``: include the topic × round matrix (SVG).
+    recurring concerns; ``charts``: include the topic × round matrix and the stance timeline (SVG).
     ``kind``: the series the note is mainly about (its last round opens the
     note); by default the Human Rights Dialogue, else the first series by kind.
     """
@@ -117,6 +117,7 @@ class SeriesBrief:
     changes: tuple[Change, ...]
     next_round: NextRound | None
     matrix_svg: str | None
+    timeline_svg: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +187,11 @@ def _series_brief(series: Series, items: Sequence[FollowUpItem], options: BriefO
         changes=changes(series, ProgressOptions(stance=options.stance)),
         next_round=series.rounds[-1].next,
         matrix_svg=matrix_svg(series, ChartOptions(id_prefix=f"matrix-{series.kind}", stance=options.stance))
+        if options.charts
+        else None,
+        timeline_svg=timeline_svg(
+            series, options=ChartOptions(id_prefix=f"timeline-{series.kind}", stance=options.stance)
+        )
         if options.charts
         else None,
     )
