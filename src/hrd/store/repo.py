@@ -77,8 +77,12 @@ def _latest_from(source: str | None, session: Session) -> DocumentRow | None:
     """The latest stored version from ``source`` (locked: the caller is about to supersede it)."""
     if not source:
         return None
-    query = select(DocumentRow).where(DocumentRow.source == source, DocumentRow.latest.is_(True))
-    return session.scalars(query.options(defer(DocumentRow.text)).with_for_update()).first()
+    # By (source, version): the unique index answers it (a filter on `latest` could make SQLite scan).
+    query = (
+        select(DocumentRow).where(DocumentRow.source == source).order_by(DocumentRow.version.desc()).limit(1)
+    )
+    row = session.scalars(query.options(defer(DocumentRow.text)).with_for_update()).first()
+    return row if row is not None and row.latest else None
 
 
 def supersede(previous: DocumentRow, session: Session) -> None:
