@@ -109,6 +109,9 @@ def test_home_partner_meeting_and_evidence(server: str, page: object) -> None:
     page.goto(server + "/")
     expect(page.locator("h1")).to_have_text("Human-rights dialogues at a glance")
     expect(page.locator("table.partners tbody tr")).to_have_count(2)
+    page.keyboard.press("Tab")  # keyboard use: the first stop is the skip link, and it shows
+    expect(page.locator("a.skip")).to_be_focused()
+    expect(page.locator("a.skip")).to_be_in_viewport()
     shot(page, "home")
 
     page.get_by_role("link", name="Kazakhstan", exact=True).click()
@@ -124,14 +127,15 @@ def test_home_partner_meeting_and_evidence(server: str, page: object) -> None:
     mark = page.locator(f'mark.evidence[data-statements~="{sid}"]').first
     expect(mark).to_have_class("evidence is-selected")
     expect(page.locator(f"#st-{sid}")).to_have_class("statement is-selected")
-    page.wait_for_timeout(600)  # smooth scrolling
-    assert mark.evaluate(
-        "el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; }"
-    ), "the evidence scrolled into view"
+    in_view = (
+        "sel => { const el = document.querySelector(sel); const r = el.getBoundingClientRect();"
+        " return r.top >= 0 && r.bottom <= window.innerHeight; }"
+    )
+    # Smooth scrolling takes a moment: wait (up to 10 s) until the evidence is in view.
+    page.wait_for_function(in_view, arg=f'mark.evidence[data-statements~="{sid}"]', timeout=10_000)
     assert page.evaluate("location.hash") == f"#ev-{sid}"
     shot(page, "meeting", full=False)
 
-    page.keyboard.press("Tab")  # keyboard use: the skip link comes first
     page.goto(server + f"/meetings/{page.url.split('/meetings/')[1].split('#')[0]}#ev-{sid}")
     expect(page.locator(f'mark.evidence[data-statements~="{sid}"]').first).to_have_class(
         "evidence is-selected"
