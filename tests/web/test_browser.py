@@ -109,10 +109,10 @@ def test_home_partner_meeting_and_evidence(server: str, page: object) -> None:
     page.goto(server + "/")
     expect(page.locator("h1")).to_have_text("Human-rights dialogues at a glance")
     expect(page.locator("table.partners tbody tr")).to_have_count(2)
+    shot(page, "home")
     page.keyboard.press("Tab")  # keyboard use: the first stop is the skip link, and it shows
     expect(page.locator("a.skip")).to_be_focused()
     expect(page.locator("a.skip")).to_be_in_viewport()
-    shot(page, "home")
 
     page.get_by_role("link", name="Kazakhstan", exact=True).click()
     expect(page).to_have_url(server + "/partners/KZ")
