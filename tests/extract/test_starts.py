@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from hrd.extract.starts import Starts, first_literals
+from hrd.extract.starts import Literals, Starts, first_literals, holds_any, required_any
 
 
 def test_first_literals_read_alternatives_and_optional_groups() -> None:
@@ -58,3 +58,28 @@ def test_starts_finds_the_same_matches_as_finditer(source: str, flags: int) -> N
         spans = [(start, end), (0, start)]
         want = [m.span() for a, b in spans for m in pattern.finditer(text, a, b)]
         assert [m.span() for m in starts.in_windows(text, spans)] == want
+
+
+def test_required_any_reads_groups_and_keeps_the_shortest_literals() -> None:
+    source = r"\b(?:(?:co-?chaired|chaired|headed)|represented|(?:Heading|At\s+the\s+head\s+of)|heads?)\b"
+    assert required_any(source) == {"chaired", "head", "represented"}
+    assert required_any(r"\bnews agency\b|\bthe bloc said\b") == {"news agency", "the bloc said"}
+    assert required_any(r"(?:a|b)x") is None
+    assert required_any(r"^\s*(?:During|At)\s+the\b") == {"the"}
+
+
+@pytest.mark.parametrize(("source", "flags"), _PATTERNS[:3])
+def test_a_stretch_without_a_required_literal_holds_no_match(source: str, flags: int) -> None:
+    pattern = re.compile(source, flags)
+    literals = Literals(pattern)
+    words = _TEXT.split(" ")
+    rng = random.Random(source)
+    for _ in range(300):
+        text = "".join(
+            rng.choice(words) + rng.choice([" ", "", "-", "\n"]) for _ in range(rng.randint(1, 12))
+        )
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        if not holds_any(literals.spans(text), start, end):
+            assert pattern.search(text[start:end]) is None
+            assert pattern.search(text, start, end) is None

@@ -61,6 +61,7 @@ _SINGLE_RE = re.compile(
     rf"|disappearance|fate)\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,4}}({_TOKEN})(?![\w-])(?!\s+[A-Z])"
 )
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z.]+)\s+$")
 _NAMED_CASE_RE = re.compile(rf"\bthe\s+[\"“]?((?:{_TOKEN})(?:[\s-]{_TOKEN})*)[\"”]?\s+case\b")
 
 
@@ -106,7 +107,7 @@ def _people(text: str, start: int, end: int, skip: Collection[tuple[int, int]]) 
 
 
 def _word_before(text: str, lo: int, pos: int) -> str | None:
-    m = re.search(r"([A-Za-z.]+)\s+$", text[max(lo, pos - 20) : pos])
+    m = _WORD_BEFORE_RE.search(text[max(lo, pos - 20) : pos])
     return m.group(1).rstrip(".") if m else None
 
 

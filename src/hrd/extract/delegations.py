@@ -29,6 +29,7 @@ from .gates import Gate
 from .gazetteer import Hit, gazetteer
 from .lexicon import load_lexicon
 from .meeting_mentions import find_mentions
+from .starts import Literals, holds_any
 from .state import Analysis, HeadInfo, MeetingInfo
 
 __all__ = ["run"]
@@ -75,6 +76,7 @@ _TRIGGER = Gate(
         re.IGNORECASE,
     )
 )
+_TRIGGER_WORDS = Literals(_TRIGGER.pattern)
 _EXCLUDER = re.compile(r"\b" + _LEX["excluders"] + r"\b", re.IGNORECASE)
 _TITLE_CLAUSES: dict[str, str] = _LEX["title_clauses"]
 _TITLE_STOP = re.compile(
@@ -111,8 +113,9 @@ def run(doc: Analysis) -> Analysis:
         return doc
     heads: dict[int, list[HeadInfo]] = {i: [] for i in range(len(doc.meetings))}
     mentions = find_mentions(doc.text, doc.sentences)
+    cues = _TRIGGER_WORDS.spans(doc.text)
     for idx, s in enumerate(doc.sentences):
-        if s.header:
+        if s.header or not holds_any(cues, s.start, s.end):
             continue
         if not _TRIGGER.search(s.text):
             continue

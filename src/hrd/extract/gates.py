@@ -40,6 +40,7 @@ __all__ = [
 
 FOLD_UNSAFE = "\u0130\u0131\u017f\u212a"
 """The non-ASCII characters that IGNORECASE matches with an ASCII letter (İ ı ſ K)."""
+_UNSAFE = re.compile(f"[{FOLD_UNSAFE}]")
 _INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]")
 _MIN_LITERAL = 3
 
@@ -47,7 +48,9 @@ _MIN_LITERAL = 3
 @lru_cache(maxsize=256)
 def lower_if_safe(text: str) -> str | None:
     """``text.lower()`` when it has the same offsets and folds like IGNORECASE, else None."""
-    if any(ch in text for ch in FOLD_UNSAFE):
+    if text.isascii():
+        return text.lower()
+    if _UNSAFE.search(text):
         return None
     low = text.lower()
     return low if len(low) == len(text) else None

@@ -106,6 +106,7 @@ def parse_ordinal(token: str) -> int | None:
     return _ORD_WORDS.get(t.replace("–", "-"))
 
 
+@lru_cache(maxsize=256)
 def reports_held(text: str) -> bool:
     """The text has a cue that a meeting took place and none that it is planned or past."""
     return bool(_HELD.search(text)) and not _NOT_HELD.search(text)

@@ -13,9 +13,9 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from .gates import class_end, group_end, lower_if_safe, skip_quantifier
+from .gates import class_end, group_end, lower_if_safe, required_literal, skip_quantifier
 
-__all__ = ["Starts", "first_literals"]
+__all__ = ["Literals", "Starts", "first_literals", "holds_any", "required_any"]
 
 _GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 _GROUP_HEAD = re.compile(r"\(\?[aiLmsux]*(?:-[imsx]+)?:")
@@ -189,3 +189,88 @@ class Starts:
             if m is not None and m.end() > pos:
                 yield m
                 last = m.end()
+
+
+def _sole_group(source: str) -> str | None:
+    """The body of the one consuming group that ``source`` is made of, between zero-width
+    assertions ("\\b(?:a|b)\\b"); None when ``source`` is anything else."""
+    i = 0
+    body: str | None = None
+    while i < len(source):
+        if source.startswith(("\\b", "\\B"), i):
+            i += 2
+        elif source[i] in "^$":
+            i += 1
+        elif source.startswith(_ZERO_WIDTH, i):
+            end = group_end(source, i)
+            if end is None:
+                return None
+            i = end
+        elif source[i] == "(" and body is None:
+            end = group_end(source, i)
+            body = None if end is None else _group_body(source[i:end])
+            if end is None or body is None or source[end : end + 1] in ("?", "*", "{"):
+                return None
+            i = end + (source[end : end + 1] == "+")
+        else:
+            return None
+    return body
+
+
+def required_any(source: str) -> frozenset[str] | None:
+    """Lower-case literals one of which every match of the regular expression ``source`` holds
+    (with or without IGNORECASE): for each alternative its longest required literal
+    (:func:`.gates.required_literal`), or those of the alternatives of the group it is made of.
+    None where the reader is unsure."""
+    alternatives = _split_alternatives(source)
+    if alternatives is None or _GLOBAL_FLAGS.search(source):
+        return None
+    out: set[str] = set()
+    for alt in alternatives:
+        literal = required_literal(alt, ignorecase=True)
+        if literal is not None:
+            out.add(literal)
+            continue
+        body = _sole_group(alt)
+        inner = None if body is None else required_any(body)
+        if inner is None:
+            return None
+        out |= inner
+    # A text holds a literal that contains another only if it holds that other one.
+    return frozenset(x for x in out if not any(y != x and y in x for y in out))
+
+
+class Literals:
+    """Where a pattern's required literals (:func:`required_any`) occur in a text: a stretch of
+    the text without one holds no match of the pattern."""
+
+    __slots__ = ("literals",)
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.literals = required_any(pattern.pattern)
+
+    def spans(self, text: str) -> list[tuple[int, int]] | None:
+        """The spans of the literals in the lowered ``text``, in order; None: unknown."""
+        low = lower_if_safe(text)
+        if low is None or self.literals is None:
+            return None
+        out: list[tuple[int, int]] = []
+        for literal in self.literals:
+            i = low.find(literal)
+            while i >= 0:
+                out.append((i, i + len(literal)))
+                i = low.find(literal, i + 1)
+        out.sort()
+        return out
+
+
+def holds_any(spans: list[tuple[int, int]] | None, start: int, end: int) -> bool:
+    """Whether one of ``spans`` (sorted; None: unknown, so True) lies inside ``[start, end)``."""
+    if spans is None:
+        return True
+    k = bisect.bisect_left(spans, (start, start))
+    while k < len(spans) and spans[k][0] < end:
+        if spans[k][1] <= end:
+            return True
+        k += 1
+    return False
