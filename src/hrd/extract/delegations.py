@@ -45,10 +45,13 @@ _PERSON = re.compile(
 _HON_WORDS = frozenset(h.rstrip(".") for h in _HONORIFICS if " " not in h)
 _NOT_NAME = frozenset(_LEX["not_name"])
 _DELEGATION = _LEX["delegation_nouns"]
-_BY = re.compile(
-    r"\b" + _LEX["head_verbs"] + r"\b(?P<mid>[^,;.]{0,50}?)\s*\bby\s+|\brepresented\s+by\s+"
-    r"|\bunder\s+the\s+(?:co-?)?(?:chairmanship|leadership|chair)\s+of\s+",
-    re.IGNORECASE,
+# Gates (IGNORECASE run over the lowered text): group texts are sliced from the text by offsets.
+_BY = Gate(
+    re.compile(
+        r"\b" + _LEX["head_verbs"] + r"\b(?P<mid>[^,;.]{0,50}?)\s*\bby\s+|\brepresented\s+by\s+"
+        r"|\bunder\s+the\s+(?:co-?)?(?:chairmanship|leadership|chair)\s+of\s+",
+        re.IGNORECASE,
+    )
 )
 _RELEVANT = re.compile(
     r"(?i)\b(?:delegations?|teams?|sides?|dialogue|meeting|session|talks|sub-?committee|sub-?group|working\s+group"
@@ -58,12 +61,17 @@ _EU_BODY = re.compile(
     r"\b(?:EEAS|External\s+Action|European\s+Commission|Directorate[- ]General|EU\s+Delegation"
     r"|Delegation\s+of\s+the\s+European\s+Union|EU\s+Special\s+Representative|EU's|European\s+Union's)\b"
 )
-_ACTIVE = re.compile(
-    r"(?<!\bwho )(?<!\bwhich )(?<!\bthat )\b" + _LEX["head_verbs"] + r"\b(?![^,;.]{0,50}?\bby\b)",
-    re.IGNORECASE,
+_ACTIVE = Gate(
+    re.compile(
+        r"(?<!\bwho )(?<!\bwhich )(?<!\bthat )\b" + _LEX["head_verbs"] + r"\b(?![^,;.]{0,50}?\bby\b)",
+        re.IGNORECASE,
+    )
 )
-_OPENER = re.compile(
-    r"\b" + _LEX["heading_openers"] + r"\b(?P<obj>[^,;]{0,80}?)(?:\s+(?:was|were)\s+|,\s+)", re.IGNORECASE
+_OPENER = Gate(
+    re.compile(
+        r"\b" + _LEX["heading_openers"] + r"\b(?P<obj>[^,;]{0,80}?)(?:\s+(?:was|were)\s+|,\s+)",
+        re.IGNORECASE,
+    )
 )
 _NOUN = re.compile(rf"\b[Hh]eads?\s+of\s+(?P<obj>(?:the\s+)?[^,;]{{0,40}}?{_DELEGATION}s?),?\s+")
 _TRIGGER = Gate(
@@ -90,6 +98,16 @@ _TITLE_WORDS = frozenset(_LEX["title_words"])
 _PARTNER_TITLE = re.compile(_LEX["partner_title"])
 _SIDE = re.compile(r"(?i)\b(?:on|for|from)\s+(?:the\s+)?(?P<side>[\w' -]{1,40}?)\s+side\b")
 _BOUNDARY = re.compile(r",|\bwhile\b|\bwhereas\b|\band\b")
+_SEMICOLON = re.compile(";")
+_NON_SPACE = re.compile(r"\S+")
+_TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
+_AUXILIARIES = re.compile(r"(?i)\b(?:was|were|is|are|been|being|be|jointly)\b")
+_WITH_AT_END = re.compile(r"(?i)\bwith\s+(?:\S+\s+){0,1}$")
+_PHRASE_END = re.compile(r"[,;.]")
+_NOT_A_TITLE = re.compile(r"(?i)(?:who|which|that|and|also|while|whereas|for)\b")
+_TITLE_BEFORE = re.compile(r"(?P<t>[A-Z][\w'’-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w'’-]*))*)\s*,?\s*$")
+_DELEGATION_WORD = re.compile(rf"(?i)\b{_DELEGATION}\b")
+_TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +155,7 @@ def run(doc: Analysis) -> Analysis:
 def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
     spans = []
     cur = a
-    for m in re.finditer(";", text[a:b]):
+    for m in _SEMICOLON.finditer(text[a:b]):
         spans.append((cur, a + m.start()))
         cur = a + m.end()
     spans.append((cur, b))
@@ -148,7 +166,7 @@ def _persons(text: str, a: int, b: int) -> list[_Person]:
     gaz = gazetteer()
     out: list[_Person] = []
     for m in _PERSON.finditer(text, a, b):
-        words = list(re.finditer(r"\S+", m.group("name")))
+        words = list(_NON_SPACE.finditer(m.group("name")))
         base = m.start("name")
         # Drop leading capitalised non-name words and honorifics ("Deputy Minister Mr X Y").
         while words and (
@@ -193,17 +211,15 @@ def _heads_in(doc: Analysis, a: int, b: int) -> list[HeadInfo]:
     for m in _BY.finditer(text, a, b):
         cuts = [a] + [x.end() for x in _BOUNDARY.finditer(text, a, m.start())]
         subject = text[cuts[-1] : m.start()]
-        if not re.search(r"[A-Za-z]{2}", subject) and len(cuts) > 1:
+        if not _TWO_LETTERS.search(subject) and len(cuts) > 1:
             subject = text[cuts[-2] : m.start()]
-        tail = " ".join(
-            re.sub(r"(?i)\b(?:was|were|is|are|been|being|be|jointly)\b", " ", subject).split()[-3:]
-        )
+        tail = " ".join(_AUXILIARIES.sub(" ", subject).split()[-3:])
         if not (_RELEVANT.search(tail) or any(gaz.find(tail)) or _SIDE.search(text, a, m.start())):
             continue
         side = _SIDE.search(text, a, m.start())
-        add_list(m.end(), (side.group() if side else subject) + " " + (m.groupdict().get("mid") or ""))
+        add_list(m.end(), (side.group() if side else subject) + " " + (_group_text(text, m, "mid") or ""))
     for m in _OPENER.finditer(text, a, b):
-        add_list(m.end(), m.group("obj"))
+        add_list(m.end(), _group_text(text, m, "obj") or "")
     for m in _NOUN.finditer(text, a, b):
         add_list(m.end(), m.group("obj"))
     last = a
@@ -234,16 +250,23 @@ def _heads_in(doc: Analysis, a: int, b: int) -> list[HeadInfo]:
     return out
 
 
+def _group_text(text: str, m: re.Match[str], name: str) -> str | None:
+    """The text of group ``name`` of ``m`` as written in ``text`` (``m`` may be a match over the
+    lowered text), or None when the group did not take part."""
+    start, end = m.span(name)
+    return text[start:end] if start >= 0 else None
+
+
 def _excluded(text: str, start: int, person: int, participle: bool) -> bool:
     """An excluder ("included", "accompanied by") before the person; "with X heading ..." is allowed."""
     gap = text[start:person]
     if participle:
-        gap = re.sub(r"(?i)\bwith\s+(?:\S+\s+){0,1}$", "", gap)
+        gap = _WITH_AT_END.sub("", gap)
     return bool(_EXCLUDER.search(gap))
 
 
 def _phrase_end(text: str, start: int, end: int) -> int:
-    m = re.compile(r"[,;.]").search(text, start, end)
+    m = _PHRASE_END.search(text, start, end)
     return m.start() if m else end
 
 
@@ -277,10 +300,10 @@ def _title(text: str, p: _Person, end: int, list_start: int) -> str | None:
                 return f"{head} {seg[len(clause) + 1 :]}".strip()
         first = seg.split()[0] if seg else ""
         lower_ok = not first[:1].islower() or first.lower() in _TITLE_WORDS
-        if seg and lower_ok and not re.match(r"(?i)(?:who|which|that|and|also|while|whereas|for)\b", seg):
+        if seg and lower_ok and not _NOT_A_TITLE.match(seg):
             return seg if len(seg) <= 200 else None
     before = text[list_start : p.start]
-    m = re.search(r"(?P<t>[A-Z][\w'’-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w'’-]*))*)\s*,?\s*$", before)
+    m = _TITLE_BEFORE.search(before)
     if m and len(m.group("t").split()) >= 2:
         words = m.group("t").split()
         while words and words[-1].rstrip(".") in _HON_WORDS:
@@ -301,7 +324,7 @@ def _parties(doc: Analysis, picks: list[_Pick], titles: list[str | None], clause
     for pick, title in zip(picks, titles, strict=True):
         phrase_codes = {e.party for h in gaz.find(pick.phrase) for e in h.entries if e.party}
         code: str | None = None
-        one_side = len(picks) == 1 or re.search(rf"(?i)\b{_DELEGATION}\b", pick.phrase)
+        one_side = len(picks) == 1 or _DELEGATION_WORD.search(pick.phrase)
         if len(phrase_codes) == 1 and one_side and not _MEETING_WORDS.search(pick.phrase):
             code = next(iter(phrase_codes))
         elif title:
@@ -326,7 +349,7 @@ def _party_of(hits: Iterable[Hit], text: str) -> str | None:
     codes: list[str] = []
     for h in hits:
         for e in h.entries:
-            if e.party and not re.search(r"\bto\s+(?:the\s+)?$", text[max(0, h.start - 8) : h.start]):
+            if e.party and not _TO_BEFORE.search(text[max(0, h.start - 8) : h.start]):
                 codes.append(e.party)
     countries = [c for c in codes if c != "EU"]
     if countries:
