@@ -5,27 +5,7 @@ import re
 
 import pytest
 
-from hrd.extract.gates import FOLD_UNSAFE, Gate, folded, lower_if_safe, required_literal
-
-
-def test_required_literal_reads_plain_characters_outside_groups() -> None:
-    assert required_literal(r"\bthe bloc said\b") == "the bloc said"
-    assert required_literal(r"\b(?:said|announced) in a (?:joint )?statement\b") == "statement"
-    assert required_literal(r"\b(?:said|announced) in a (?:joint )?(?:statement|release)") == " in a "
-    assert required_literal(r"\bEmbassy of\b", ignorecase=True) == "embassy of"
-
-
-def test_required_literal_drops_optional_characters() -> None:
-    assert required_literal(r"colou?r scheme") == "r scheme"
-    assert required_literal(r"abcd*ef") == "abc"
-    assert required_literal(r"x\.y\.z{2}") == "x.y."
-
-
-def test_required_literal_gives_up_where_unsure() -> None:
-    assert required_literal(r"said|told") is None
-    assert required_literal(r"(?i)news agency") is None
-    assert required_literal(r"\bab\b") is None
-    assert required_literal(r"caf[ée] société", ignorecase=True) == " soci"
+from hrd.extract.gates import FOLD_UNSAFE, Gate, folded, lower_if_safe
 
 
 def test_folded_lowers_letters_and_drops_the_flag() -> None:

@@ -27,22 +27,15 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-__all__ = [
-    "FOLD_UNSAFE",
-    "Gate",
-    "class_end",
-    "folded",
-    "group_end",
-    "lower_if_safe",
-    "required_literal",
-    "skip_quantifier",
-]
+from .regex_source import class_end, has_alternatives, required_any, required_literal
+
+__all__ = ["FOLD_UNSAFE", "Gate", "folded", "lower_if_safe"]
 
 FOLD_UNSAFE = "\u0130\u0131\u017f\u212a"
 """The non-ASCII characters that IGNORECASE matches with an ASCII letter (İ ı ſ K)."""
 _UNSAFE = re.compile(f"[{FOLD_UNSAFE}]")
+_MAX_ANY = 24
 _INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]")
-_MIN_LITERAL = 3
 
 
 @lru_cache(maxsize=256)
@@ -54,137 +47,6 @@ def lower_if_safe(text: str) -> str | None:
         return None
     low = text.lower()
     return low if len(low) == len(text) else None
-
-
-def class_end(source: str, i: int) -> int | None:
-    """The index after the character class that opens at ``source[i]``."""
-    j = i + 1
-    if source[j : j + 1] == "^":
-        j += 1
-    if source[j : j + 1] == "]":
-        j += 1
-    while j < len(source):
-        if source[j] == "\\":
-            j += 2
-            continue
-        if source[j] == "]":
-            return j + 1
-        j += 1
-    return None
-
-
-def group_end(source: str, i: int) -> int | None:
-    """The index after the group that opens at ``source[i]``."""
-    depth = 0
-    j = i
-    while j < len(source):
-        ch = source[j]
-        if ch == "\\":
-            j += 2
-            continue
-        if ch == "[":
-            end = class_end(source, j)
-            if end is None:
-                return None
-            j = end
-            continue
-        depth += ch == "("
-        depth -= ch == ")"
-        j += 1
-        if depth == 0:
-            return j
-    return None
-
-
-def skip_quantifier(source: str, i: int) -> int:
-    if i < len(source) and source[i] in "?*+":
-        i += 1
-    elif i < len(source) and source[i] == "{":
-        close = source.find("}", i)
-        i = close + 1 if close >= 0 else i + 1
-    if i < len(source) and source[i] in "?+":  # lazy or possessive
-        i += 1
-    return i
-
-
-def _has_alternatives(source: str) -> bool:
-    """Whether ``source`` has a "|" outside its groups and classes (True where unsure)."""
-    i = 0
-    while i < len(source):
-        ch = source[i]
-        if ch == "\\":
-            i += 2
-        elif ch in "[(":
-            end = class_end(source, i) if ch == "[" else group_end(source, i)
-            if end is None:
-                return True
-            i = end
-        elif ch == "|":
-            return True
-        else:
-            i += 1
-    return False
-
-
-def required_literal(source: str, ignorecase: bool = False) -> str | None:
-    """A stretch of plain characters (lower case with ``ignorecase``) that every match of the
-    regular expression ``source`` contains, or None when the reader finds none of at least three
-    characters (or meets top-level alternatives, inline flags or anything it does not know).
-
-    Only characters outside groups and classes count; a character followed by a quantifier
-    does not (it may be absent), nor, with ``ignorecase``, does a non-ASCII character.
-    """
-    if _INLINE_FLAGS.search(source):
-        return None
-    best = ""
-    run: list[str] = []
-
-    def flush() -> None:
-        nonlocal best
-        if len(run) > len(best):
-            best = "".join(run)
-        run.clear()
-
-    i = 0
-    while i < len(source):
-        ch = source[i]
-        if ch == "\\":
-            nxt = source[i + 1 : i + 2]
-            if not nxt or nxt.isalnum() or nxt == "_":
-                flush()  # a class, an assertion, a reference or a special character
-                i += 2
-                continue
-            ch, i = nxt, i + 2
-        elif ch == "[" or ch == "(":
-            flush()
-            end = class_end(source, i) if ch == "[" else group_end(source, i)
-            if end is None:
-                return None
-            i = skip_quantifier(source, end)
-            continue
-        elif ch in ")|":
-            return None
-        elif ch in ".^$":
-            flush()
-            i += 1
-            continue
-        elif ch in "?*+{":
-            if run:
-                run.pop()
-            flush()
-            i = skip_quantifier(source, i)
-            continue
-        else:
-            i += 1
-        if source[i : i + 1] in ("?", "*", "{"):
-            flush()  # this character is optional: the quantifier is skipped on the next turn
-            continue
-        if ignorecase and not ch.isascii():
-            flush()
-            continue
-        run.append(ch.lower() if ignorecase else ch)
-    flush()
-    return best if len(best) >= _MIN_LITERAL else None
 
 
 def _fold_class(body: str) -> str | None:
@@ -273,34 +135,39 @@ class Gate:
     """A compiled pattern with the shortcuts of this module; ``search`` and ``finditer`` find
     the same matches (spans) as the pattern's own methods."""
 
-    __slots__ = ("_folded", "_ignorecase", "_lines", "_literal", "pattern")
+    __slots__ = ("_anyof", "_folded", "_ignorecase", "_lines", "_literal", "pattern")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self._ignorecase = bool(pattern.flags & re.IGNORECASE)
         verbose = bool(pattern.flags & re.VERBOSE)
         self._literal = None if verbose else required_literal(pattern.pattern, self._ignorecase)
+        # Else lower-case literals one of which every match holds (looked for in the lowered text).
+        anyof = None if verbose or self._literal is not None else required_any(pattern.pattern)
+        self._anyof = tuple(sorted(anyof)) if anyof and len(anyof) <= _MAX_ANY else None
         self._folded = folded(pattern)
         # "^..." in MULTILINE mode without alternatives: matches start only where lines start.
         self._lines = (
             bool(pattern.flags & re.MULTILINE)
             and pattern.pattern.startswith("^")
-            and not _has_alternatives(pattern.pattern)
+            and not has_alternatives(pattern.pattern)
         )
 
     def _route(self, text: str, start: int, end: int) -> tuple[re.Pattern[str], str] | None:
-        """The pattern and string to search, or None when the required literal is missing."""
+        """The pattern and string to search, or None when a required literal is missing."""
         pattern = self.pattern
-        if not self._ignorecase:
+        if not self._ignorecase and self._anyof is None:
             if self._literal is not None and text.find(self._literal, start, end) < 0:
                 return None
             return pattern, text
         low = lower_if_safe(text)
         if low is None:
             return pattern, text
-        if self._literal is not None and low.find(self._literal, start, end) < 0:
+        if self._ignorecase and self._literal is not None and low.find(self._literal, start, end) < 0:
             return None
-        return (self._folded, low) if self._folded is not None else (pattern, text)
+        if self._anyof is not None and not any(low.find(x, start, end) >= 0 for x in self._anyof):
+            return None
+        return (self._folded, low) if self._folded is not None and self._ignorecase else (pattern, text)
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
         end = len(text) if end is None else end
