@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
 import signal
 import time
@@ -49,6 +50,7 @@ SETTINGS = Settings(max_input_bytes=2 * 1024 * 1024)
 EXAMPLES: Counter[str] = Counter()
 
 extract("warm-up: the lexicons load once, before any deadline counts")
+logging.getLogger("pypdf").addHandler(logging.NullHandler())  # damaged PDFs make pypdf log a lot
 
 
 class Hang(BaseException):
