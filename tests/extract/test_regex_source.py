@@ -18,7 +18,8 @@ def test_required_literal_drops_optional_characters() -> None:
 
 def test_required_literal_gives_up_where_unsure() -> None:
     assert required_literal(r"said|told") is None
-    assert required_literal(r"(?i)news agency") is None
+    assert required_literal(r"(?x)news agency") is None
+    assert required_literal(r"(?i)News agency") == "news agency"
     assert required_literal(r"\bab\b") is None
     assert required_literal(r"caf[ée] société", ignorecase=True) == " soci"
 
@@ -35,7 +36,8 @@ def test_first_literals_give_up_where_a_match_may_start_anywhere() -> None:
     assert first_literals(r"\w+ talks") is None
     assert first_literals(r"(?:a|\d)x") is None
     assert first_literals(r"x?yz") is None
-    assert first_literals(r"(?i)talks") is None
+    assert first_literals(r"(?x)talks") is None
+    assert first_literals(r"(?i)talks") == {"talks"}
     assert first_literals(r"éclair") is None
     assert first_literals(r"[Cd]ode") is None
 

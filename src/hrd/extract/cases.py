@@ -21,6 +21,7 @@ import unicodedata
 from collections.abc import Collection
 from dataclasses import replace
 
+from .gates import Gate
 from .legal_mentions import find_mentions
 from .lexicon import load_lexicon
 from .sections import sentence_meetings, sentences_with
@@ -38,13 +39,13 @@ def _alt(words: list[str]) -> str:
 
 _CUE_PREFIXES = tuple(_LEX["cue_prefixes"])
 _CUE_WORDS = tuple(_LEX["cue_words"])
-_LIST_RE = re.compile("(?i)" + "|".join(_LEX["list_handed_over"]))
-_THIRD_RE = re.compile(r"\b(?:" + _alt(_LEX["third_party"]) + r")\b")
-_REPORTING_RE = re.compile(r"\b(?:" + _alt(_LEX["reporting"]) + r")\b")
+_LIST_RE = Gate(re.compile("(?i)" + "|".join(_LEX["list_handed_over"])))
+_THIRD_RE = Gate(re.compile(r"\b(?:" + _alt(_LEX["third_party"]) + r")\b"))
+_REPORTING_RE = Gate(re.compile(r"\b(?:" + _alt(_LEX["reporting"]) + r")\b"))
 _HONORIFICS = frozenset(h.rstrip(".") for h in _LEX["honorifics"])
 _TITLES = frozenset(_LEX["titles"])
 _TITLE_AFTER_RE = re.compile(r"\s*,\s*(?:[\w'’-]+\s+){0,3}?(?i:" + _alt(_LEX["title_after"]) + r")\b")
-_DELEGATION_RE = re.compile("(?i)" + "|".join(_LEX["delegation"]))
+_DELEGATION_RE = Gate(re.compile("(?i)" + "|".join(_LEX["delegation"])))
 _NON_NAME = frozenset(_LEX["non_name_words"]) | _TITLES | _HONORIFICS
 _PARTICLES = _alt(_LEX["particles"])
 _LOWER = "a-zß-öø-ÿāăąćčďđēėęěğīįıķļľłńňōőœŕřśşšţťūůűųźżž'’"

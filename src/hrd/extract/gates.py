@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from .regex_source import class_end, has_alternatives, required_any, required_literal
+from .regex_source import IGNORECASE_FLAG, class_end, has_alternatives, required_any, required_literal
 
 __all__ = ["FOLD_UNSAFE", "Gate", "folded", "lower_if_safe"]
 
@@ -88,7 +88,7 @@ def folded(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     text; None unless ``pattern`` ignores case and its source has no inline flags, no cased
     non-ASCII letter, no escape that names a character by code and no range that lower case
     would change."""
-    source = pattern.pattern
+    source = pattern.pattern.removeprefix(IGNORECASE_FLAG)  # the flag is in pattern.flags too
     if not pattern.flags & re.IGNORECASE or _INLINE_FLAGS.search(source):
         return None
     out: list[str] = []

@@ -35,8 +35,8 @@ __all__ = ["run"]
 
 _LEX = load_lexicon("meetings")
 _WEAK_OK = Gate(re.compile(r"\b(?:the|this|that|their|its)\s+(?:[\w-]+\s+)?$", re.IGNORECASE))
-_POLITICAL = re.compile(r"(?i)political\s+$|strategic\s+$")
-_TALKS = re.compile(r"(?i)\btalks\b|\bdiscussions?\b")
+_POLITICAL = Gate(re.compile(r"(?i)political\s+$|strategic\s+$"))
+_TALKS = Gate(re.compile(r"(?i)\btalks\b|\bdiscussions?\b"))
 _LEADING_ADJ = re.compile(r"^(?:(?:annual|regular|yearly|local|formal)\s+)+", re.IGNORECASE)
 _MAX_DAYS_BEFORE = 120
 _MAX_DAYS_LATE = 730

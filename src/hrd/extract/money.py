@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
+from .gates import Gate
 from .lexicon import load_lexicon
 from .sections import sentence_meetings, sentences_with
 from .state import Analysis, ProgrammeInfo
@@ -141,7 +142,7 @@ _LEADING_STOP = frozenset(_LEX["leading_stop"])
 _FUNDED_RE = re.compile("-(?:" + _alt(_LEX["funded_suffix"]) + r")$")
 _EXCLUDE_RE = re.compile(r"\b(?:" + _alt(_LEX["exclude"]) + r")\b")
 _EXCLUDE_WORDS = frozenset(_LEX["exclude_words"])
-_BUDGET_RE = re.compile(r"(?i)\b(?:" + _alt(_LEX["budget_cues"]) + ")")
+_BUDGET_RE = Gate(re.compile(r"(?i)\b(?:" + _alt(_LEX["budget_cues"]) + ")"))
 _TOKEN_RE = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9+&]{1,14})(?:-\d{1,2})?(?![\w-])")
 _LEADS_INTO_RE = re.compile(r"\s*(?:(?:for|to|towards|in\s+support\s+of|under)\s+)?(?:[\w-]+\s+){0,3}")
 _QUOTES_RE = re.compile(r"[\"“”]")

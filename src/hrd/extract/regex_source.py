@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "IGNORECASE_FLAG",
     "class_end",
     "first_literals",
     "group_body",
@@ -23,6 +24,8 @@ __all__ = [
     "split_alternatives",
 ]
 
+IGNORECASE_FLAG = "(?i)"
+"""A leading global flag that the readers accept (their literals are in lower case anyway)."""
 _INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]")
 _GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 _GROUP_HEAD = re.compile(r"\(\?[aiLmsux]*(?:-[imsx]+)?:")
@@ -109,6 +112,8 @@ def required_literal(source: str, ignorecase: bool = False) -> str | None:
     Only characters outside groups and classes count; a character followed by a quantifier
     does not (it may be absent), nor, with ``ignorecase``, does a non-ASCII character.
     """
+    if source.startswith(IGNORECASE_FLAG):
+        source, ignorecase = source[len(IGNORECASE_FLAG) :], True
     if _INLINE_FLAGS.search(source):
         return None
     best = ""
@@ -267,6 +272,7 @@ def first_literals(source: str) -> frozenset[str] | None:
     """Lower-case literal beginnings, one of which starts every match of the regular expression
     ``source`` (with or without IGNORECASE); None where the reader is unsure (a match may begin
     with a class, an optional character or a construct it does not know)."""
+    source = source.removeprefix(IGNORECASE_FLAG)
     alternatives = split_alternatives(source)
     if alternatives is None or _GLOBAL_FLAGS.search(source):
         return None
@@ -313,6 +319,7 @@ def required_any(source: str) -> frozenset[str] | None:
     (with or without IGNORECASE): for each alternative its longest required literal
     (:func:`required_literal`), else the literals of one of the groups it must go through.
     None where the reader is unsure."""
+    source = source.removeprefix(IGNORECASE_FLAG)
     alternatives = split_alternatives(source)
     if alternatives is None or _GLOBAL_FLAGS.search(source):
         return None
