@@ -101,6 +101,7 @@ _ANCHOR = re.compile(
 )
 # A weekday right before a date belongs to that date ("Thursday (24 September)").
 _WD_BEFORE_DATE = re.compile(rf",?\s*\(?\s*(?:the\s+)?(?:{_D}|{_M})")
+_NOT_DIGIT = re.compile(r"\D")
 _DATELINE_START = re.compile(r"[A-Z][A-Za-z .'-]{1,40},\s*")
 
 
@@ -114,7 +115,7 @@ class _Raw:
 
 def _num(s: str | None) -> int:
     assert s is not None
-    return int(re.sub(r"\D", "", s))
+    return int(s) if s.isdecimal() else int(_NOT_DIGIT.sub("", s))
 
 
 def _month(s: str | None) -> int:
