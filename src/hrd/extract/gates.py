@@ -35,6 +35,7 @@ FOLD_UNSAFE = "\u0130\u0131\u017f\u212a"
 """The non-ASCII characters that IGNORECASE matches with an ASCII letter (İ ı ſ K)."""
 _UNSAFE = re.compile(f"[{FOLD_UNSAFE}]")
 _MAX_ANY = 24
+_SHORT = 80
 _INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]")
 
 
@@ -165,7 +166,8 @@ class Gate:
             return pattern, text
         if self._ignorecase and self._literal is not None and low.find(self._literal, start, end) < 0:
             return None
-        if self._anyof is not None and not any(low.find(x, start, end) >= 0 for x in self._anyof):
+        long = end - start > _SHORT  # a short range is searched sooner than its literals are
+        if long and self._anyof is not None and not any(low.find(x, start, end) >= 0 for x in self._anyof):
             return None
         return (self._folded, low) if self._folded is not None and self._ignorecase else (pattern, text)
 
