@@ -116,7 +116,8 @@ def folded(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
             continue
         if source.startswith(("(?P<", "(?P="), i):
             close = source.find(">" if source[i + 3] == "<" else ")", i)
-            if close < 0 or source[i : close + 1] != source[i : close + 1].lower():
+            name = source[i + 4 : close]
+            if close < 0 or name != name.lower():
                 return None
             out.append(source[i : close + 1])
             i = close + 1
