@@ -22,7 +22,7 @@ from .lexicon import load_lexicon
 from .starts import Starts
 from .state import Sentence
 
-__all__ = ["Mention", "find_mentions", "ordinal_near", "parse_ordinal", "reports_held"]
+__all__ = ["Mention", "find_mentions", "ordinal_near", "parse_ordinal", "reports_held", "side_clause_spans"]
 
 _LEX = load_lexicon("meetings")
 
@@ -74,6 +74,7 @@ _ORD_ALONE = _gate(rf"\b(?P<ord>{_ORD})\s+(?:(?:annual|regular|yearly)\s+)?(?:{_
 _EU_PAIR_BEFORE = re.compile(r"(?:\bEU[-–][A-Z][\w ]*?|\b[A-Z][\w]*[-–]EU)\s+$")
 _NAME_CONT = re.compile(r"(?:[ \t]+(?:on|of|and|the|for|&)|,?[ \t]+(?-i:[A-Z])[\w'’-]*)*")
 _SIDE_CLAUSE = re.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b")
+_SIDE_WORDS = (";", "while", "whereas", "but")
 _LEAD = re.compile(r"\s*(?:On\s+[^,]{3,40},\s+)?(?:During|At|In)\s+(?:the|this|their)\s+$")
 _ENDS_IN_ON = re.compile(r"\bon\s+\S*$")
 _NAME_TAIL = re.compile(r"(?:\s+(?:on|of|and|the|for|&)|,)+$")
@@ -146,6 +147,27 @@ def _clause(s: Sentence, sides: list[tuple[int, int]], start: int, end: int) -> 
     return a, b
 
 
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def side_clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of ``_SIDE_CLAUSE.finditer(text, start, end)`` (';' and the whole words 'while',
+    'whereas', 'but'), found with ``str.find``."""
+    out: list[tuple[int, int]] = []
+    for word in _SIDE_WORDS:
+        i = text.find(word, start, end)
+        while i >= 0:
+            j = i + len(word)
+            if word == ";" or (
+                (i == 0 or not _is_word_char(text[i - 1])) and (j == end or not _is_word_char(text[j]))
+            ):
+                out.append((i, j))
+            i = text.find(word, i + 1, end)
+    out.sort()
+    return out
+
+
 def _anchors(text: str) -> list[int]:
     """Where the anchors of the lexicon occur in ``text``, in order."""
     out: list[int] = []
@@ -181,7 +203,7 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...]) -> tuple[Mention, 
             tail = before[-40:]
             is_strong = strong or ordinal is not None or ("EU" in tail and bool(_EU_PAIR_BEFORE.search(tail)))
             if sides is None:
-                sides = [x.span() for x in _SIDE_CLAUSE.finditer(text, s.start, s.end)]
+                sides = side_clause_spans(text, s.start, s.end)
             ca, cb = _clause(s, sides, a, b)
             clause = text[ca:cb]
             cues = clause_cues.get((ca, cb))
