@@ -15,11 +15,10 @@ statements are left out.
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import CTE, ColumnElement, Select, and_, exists, func, literal_column, select, text
 from sqlalchemy.orm import Session
@@ -171,6 +170,21 @@ def _fts_ranked(table: str, rank: str) -> CTE:
     return query.cte(f"{table}_matched").prefix_with("MATERIALIZED")
 
 
+def _matching(q: SearchQuery, terms: str, postgres: bool, *, ranked: bool) -> Select[*tuple[Any, ...]]:
+    """The statements matching the words and filters (with a ``score`` column when ``ranked``)."""
+    base = _statement_base(q)
+    if not terms:
+        return base.add_columns(literal_column("0.0").label("score")) if ranked else base
+    if postgres:
+        tsq = func.websearch_to_tsquery("english", terms)
+        vector: ColumnElement[Any] = literal_column("statements.search_vector")
+        base = base.where(vector.op("@@")(tsq))
+        return base.add_columns(func.ts_rank(vector, tsq).label("score")) if ranked else base
+    fts = _fts_ranked("statements_fts", "-bm25(statements_fts)" if ranked else "0")
+    base = base.join(fts, fts.c.rid == StatementRow.id)
+    return base.add_columns(fts.c.rank.label("score")) if ranked else base
+
+
 def search(query: SearchQuery, *, session: Session) -> SearchResult:
     """Statements and documents matching ``query``, best first, with facet counts over all matches."""
     postgres = session.get_bind().dialect.name == "postgresql"
@@ -180,27 +194,30 @@ def search(query: SearchQuery, *, session: Session) -> SearchResult:
         return SearchResult(query)  # nothing but exclusions or punctuation: no match on either backend
     if postgres:
         match = None  # PostgreSQL reads the web-search syntax itself
-    base = _statement_base(query)
-    if not terms:
-        base = base.add_columns(literal_column("0.0").label("score"))
-    elif postgres:
-        tsq = func.websearch_to_tsquery("english", terms)
-        vector: ColumnElement[Any] = literal_column("statements.search_vector")
-        base = base.where(vector.op("@@")(tsq)).add_columns(func.ts_rank(vector, tsq).label("score"))
-    else:
-        fts_sub = _fts_ranked("statements_fts", "-bm25(statements_fts)")
-        base = base.join(fts_sub, fts_sub.c.rid == StatementRow.id).add_columns(fts_sub.c.rank.label("score"))
     params = {"m": match} if match else {}
-    # Every match in one query; ranking, the total and the facets are counted from these rows.
-    rows = session.execute(base, params).all()
+    # 1. the best statements, ranked by the database
+    ranked = _matching(query, terms, postgres, ranked=True)
     if terms:
-        top = heapq.nlargest(query.limit, rows, key=lambda r: (r.score, -r.sid))
+        ranked = ranked.order_by(text("score DESC"), StatementRow.id)
     else:
-        top = heapq.nlargest(query.limit, rows, key=lambda r: (r.year or 0, -r.sid))
+        ranked = ranked.order_by(StatementRow.year.desc().nulls_last(), StatementRow.id)
+    top = session.execute(ranked.limit(query.limit), params).all()
     hits = _statement_hits(top, terms, postgres, match, session)
-    facets = _facets(rows, query.facet_limit)
+    # 2. every match counted by the database in one pass: one row per combination of facet values
+    facet_columns = [
+        StatementRow.partner,
+        StatementRow.kind,
+        StatementRow.actor,
+        StatementRow.act,
+        StatementRow.year,
+        StatementRow.topic_list,
+    ]
+    grouped = _matching(query, terms, postgres, ranked=False).with_only_columns(*facet_columns, func.count())
+    groups = session.execute(grouped.group_by(*facet_columns), params).all()
+    facets = _facets(groups, query.facet_limit)
+    total = sum(cast(int, row[-1]) for row in groups)
     documents, total_documents = _documents(query, terms, postgres, match, session)
-    return SearchResult(query, hits, documents, len(rows), total_documents, facets)
+    return SearchResult(query, hits, documents, total, total_documents, facets)
 
 
 def _statement_hits(
@@ -290,17 +307,17 @@ def _highlighted(
     return {i: s for i, s in session.execute(sql, {"a": marks[0], "b": marks[1], "m": match})}
 
 
-def _facets(rows: Sequence[Any], limit: int) -> dict[str, list[tuple[str, int]]]:
+def _facets(groups: Sequence[Any], limit: int) -> dict[str, list[tuple[str, int]]]:
+    """Facet counts from (partner, kind, actor, act, year, topic_list, count) groups."""
     counters: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
-    for r in rows:
-        for name in ("partner", "kind", "actor", "act"):
-            value = getattr(r, name)
+    for partner, kind, actor, act, year, topic_list, n in groups:
+        for name, value in (("partner", partner), ("kind", kind), ("actor", actor), ("act", act)):
             if value is not None:
-                counters[name][value] += 1
-        if r.year is not None:
-            counters["year"][str(r.year)] += 1
-        if r.topic_list:
-            counters["topic"].update(r.topic_list.split(";"))
+                counters[name][value] += n
+        if year is not None:
+            counters["year"][str(year)] += n
+        for topic in topic_list.split(";") if topic_list else ():
+            counters["topic"][topic] += n
     return {
         name: sorted(counter.items(), key=lambda item: (-item[1], item[0]))[:limit]
         for name, counter in counters.items()
@@ -316,20 +333,19 @@ def _documents(
     if postgres:
         tsq = func.websearch_to_tsquery("english", terms)
         vector: ColumnElement[Any] = literal_column("documents.search_vector")
-        score = func.ts_rank(vector, tsq)
-        base = select(DocumentRow.id, score.label("score")).where(*conditions, vector.op("@@")(tsq))
+        base = select(DocumentRow.id).where(*conditions, vector.op("@@")(tsq))
+        ranked = base.add_columns(func.ts_rank(vector, tsq).label("score"))
         params: dict[str, Any] = {}
     else:
         # The filters as a set of ids: the rows themselves (long texts) are never read here.
-        fts_sub = _fts_ranked("documents_fts", "-bm25(documents_fts, 5.0, 1.0)")
         wanted = select(DocumentRow.id).where(*conditions)
-        base = select(fts_sub.c.rid.label("id"), fts_sub.c.rank.label("score")).where(
-            fts_sub.c.rid.in_(wanted)
-        )
+        plain = _fts_ranked("documents_fts", "0")
+        base = select(plain.c.rid.label("id")).where(plain.c.rid.in_(wanted))
+        fts = _fts_ranked("documents_fts", "-bm25(documents_fts, 5.0, 1.0)")
+        ranked = select(fts.c.rid.label("id"), fts.c.rank.label("score")).where(fts.c.rid.in_(wanted))
         params = {"m": match}
-    everything = session.execute(base, params).all()
-    total = len(everything)
-    rows = heapq.nlargest(q.limit, everything, key=lambda r: (r.score, -r.id))
+    rows = session.execute(ranked.order_by(text("score DESC"), text("id")).limit(q.limit), params).all()
+    total = session.execute(select(func.count()).select_from(base.subquery()), params).scalar_one()
     ids = [r.id for r in rows]
     marked = _highlighted("documents", ids, terms, postgres, match, session, whole=False)
     columns = (DocumentRow.id, DocumentRow.key, DocumentRow.title, DocumentRow.published, DocumentRow.source)
