@@ -116,3 +116,18 @@ def test_numeric_with_hyphens_needs_a_full_year() -> None:
         ("08-10-2021", D(2021, 10, 8), D(2021, 10, 8)),
         ("26-27 November", D(2020, 11, 26), D(2020, 11, 27)),
     ]
+
+
+def test_anchor_starts_are_the_anchor_pattern_matches() -> None:
+    import random
+
+    from hrd.extract.dates import _ANCHOR, _anchor_starts
+
+    words = ["today", "this morning", "earlier today", "yesterday", "Sunday", "Sundayesterday", "May", "12"]
+    words += ["Dec", "earlier", "this", "x", "t"]
+    rng = random.Random(3)
+    for _ in range(3000):
+        text = "".join(rng.choice(words) + rng.choice(["", " ", "\n"]) for _ in range(rng.randint(1, 8)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        assert _anchor_starts(text, start, end) == [m.start() for m in _ANCHOR.finditer(text, start, end)]

@@ -91,13 +91,19 @@ _NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "rel": (_minimal(list(_RELATIVE)),),
     "y": (("19", "20"),),
 }
-_ANCHOR = re.compile(
-    "|".join(
-        list("0123456789")
-        + [f[:3] for forms in _LEX["months"] for f in forms[:1]]
-        + [forms[0] for forms in _LEX["weekdays"]]
-        + sorted(_RELATIVE, key=len, reverse=True)
-    )
+_UPPER_ANCHORS = (
+    list("0123456789")
+    + [f[:3] for forms in _LEX["months"] for f in forms[:1]]
+    + [forms[0] for forms in _LEX["weekdays"]]
+)
+_LOWER_ANCHORS = sorted(_RELATIVE, key=len, reverse=True)
+_ANCHOR = re.compile("|".join(_UPPER_ANCHORS + _LOWER_ANCHORS))
+# The anchors that start with a digit or a capital are scanned by one pattern (fast: it skips to
+# digits and capitals), the relative phrases found with str.find. This finds what _ANCHOR finds
+# when no phrase holds a digit or a capital, so that none overlaps the start of another anchor.
+_UPPER_ANCHOR = re.compile("|".join(_UPPER_ANCHORS))
+_SPLIT_ANCHORS = all(a[:1].isdigit() or a[:1].isupper() for a in _UPPER_ANCHORS) and all(
+    p and all(c.islower() or c == " " for c in p) for p in _LOWER_ANCHORS
 )
 # A weekday right before a date belongs to that date ("Thursday (24 September)").
 _WD_BEFORE_DATE = re.compile(rf",?\s*\(?\s*(?:the\s+)?(?:{_D}|{_M})")
@@ -123,12 +129,32 @@ def _month(s: str | None) -> int:
     return _MONTH_NUM[s.rstrip(".")]
 
 
+def _anchor_starts(text: str, start: int, end: int) -> list[int]:
+    """The starts of the matches of ``_ANCHOR.finditer(text, start, end)``."""
+    if not _SPLIT_ANCHORS:
+        return [m.start() for m in _ANCHOR.finditer(text, start, end)]
+    found = [(m.start(), 0, m.end()) for m in _UPPER_ANCHOR.finditer(text, start, end)]
+    for order, phrase in enumerate(_LOWER_ANCHORS, 1):
+        i = text.find(phrase, start, end)
+        while i >= 0:
+            found.append((i, order, i + len(phrase)))
+            i = text.find(phrase, i + 1, end)
+    if len(found) > 1:
+        found.sort()
+    out: list[int] = []
+    last = start
+    for a, _, b in found:
+        if a >= last:  # as finditer: no match inside the one before
+            out.append(a)
+            last = b
+    return out
+
+
 def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Stretches of text that may hold a date: from each digit or date word to the next space 60
     characters on (a cheap literal pre-scan that spares the full patterns most of the text)."""
     out: list[tuple[int, int]] = []
-    for m in _ANCHOR.finditer(text, start, end):
-        a = m.start()
+    for a in _anchor_starts(text, start, end):
         space = text.find(" ", min(a + 60, end))
         b = end if space < 0 else min(space, end)
         if out and a <= out[-1][1]:
