@@ -120,22 +120,23 @@ def trial(
     engine = make_engine(f"sqlite:///{db}")
     upgrade(engine)
     engine.dispose()
-    proc = subprocess.Popen(
-        [sys.executable, __file__, "--child", str(db), str(listing)], stdout=subprocess.PIPE, text=True
-    )
-    assert proc.stdout is not None
-    assert proc.stdout.readline().strip() == "ready"
-    start = time.perf_counter()
-    killed = False
-    if kill_after is not None:
-        time.sleep(kill_after)
-        if proc.poll() is None:
-            os.kill(proc.pid, signal.SIGKILL)
-            killed = True
-    out = proc.stdout.read()
-    proc.wait()
+    log = folder / f"trial-{n:02d}.log"  # a file, not a pipe: a full pipe would stall the child
+    with log.open("w", encoding="utf-8") as out:
+        proc = subprocess.Popen([sys.executable, __file__, "--child", str(db), str(listing)], stdout=out)
+        while not log.read_text(encoding="utf-8").startswith("ready") and proc.poll() is None:
+            time.sleep(0.05)
+        start = time.perf_counter()
+        killed = False
+        if kill_after is not None:
+            time.sleep(kill_after)
+            if proc.poll() is None:
+                os.kill(proc.pid, signal.SIGKILL)
+                killed = True
+        proc.wait()
     elapsed = time.perf_counter() - start
-    reported = [line.split(" ", 1)[1] for line in out.splitlines() if line.startswith("ingested ")]
+    lines = log.read_text(encoding="utf-8").splitlines()
+    log.unlink()
+    reported = [line.split(" ", 1)[1] for line in lines if line.startswith("ingested ")]
     return db, reported, elapsed, killed
 
 
