@@ -35,6 +35,7 @@ FOLD_UNSAFE = "\u0130\u0131\u017f\u212a"
 """The non-ASCII characters that IGNORECASE matches with an ASCII letter (İ ı ſ K)."""
 _UNSAFE = re.compile(f"[{FOLD_UNSAFE}]")
 _MAX_ANY = 24
+_MIN_ANY = 4
 _SHORT = 80
 _INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]")
 
@@ -146,7 +147,9 @@ class Gate:
         self._literal = None if verbose else required_literal(pattern.pattern, self._ignorecase)
         # Else lower-case literals one of which every match holds (looked for in the lowered text).
         anyof = None if verbose or self._literal is not None else required_any(pattern.pattern)
-        self._anyof = tuple(sorted(anyof)) if anyof and len(anyof) <= _MAX_ANY else None
+        # Worth looking for only if few and none so short that most texts hold it.
+        useful = anyof and len(anyof) <= _MAX_ANY and min(map(len, anyof)) >= _MIN_ANY
+        self._anyof = tuple(sorted(anyof)) if anyof and useful else None
         self._folded = folded(pattern)
         # "^..." in MULTILINE mode without alternatives: matches start only where lines start.
         self._lines = (

@@ -29,24 +29,26 @@ class Starts:
         self.pattern = pattern
         self._firsts = first_literals(pattern.pattern)
 
-    def positions(self, text: str) -> list[int] | None:
-        """Where a match of the pattern may start in ``text``, in order; None: anywhere."""
+    def positions(self, text: str, spans: list[tuple[int, int]] | None = None) -> list[int] | None:
+        """Where a match of the pattern may start in ``text`` (inside ``spans`` when given), in
+        order; None: anywhere."""
         low = lower_if_safe(text)
         if low is None or self._firsts is None:
             return None
         out: set[int] = set()
-        for first in self._firsts:
-            i = low.find(first)
-            while i >= 0:
-                out.add(i)
-                i = low.find(first, i + 1)
+        for a, b in [(0, len(text))] if spans is None else spans:
+            for first in self._firsts:
+                i = low.find(first, a, b)
+                while i >= 0:
+                    out.add(i)
+                    i = low.find(first, i + 1, b)
         return sorted(out)
 
     def in_windows(self, text: str, spans: list[tuple[int, int]]) -> list[re.Match[str]]:
         """The matches inside each of ``spans`` (as :func:`.triggers.in_windows`)."""
         if not spans:
             return []
-        positions = self.positions(text)
+        positions = self.positions(text, spans)
         return [m for a, b in spans for m in self.finditer(text, a, b, positions)]
 
     def finditer(
