@@ -55,7 +55,8 @@ def _free_port() -> int:
 def server(tmp_path_factory: pytest.TempPathFactory, web_template: Path) -> Iterator[str]:
     path = tmp_path_factory.mktemp("browser") / "hrd.sqlite"
     shutil.copy(web_template, path)
-    app = create_app(Settings(database_url=f"sqlite:///{path}"))
+    # Anonymous reading lets the tests check answers with plain httpx; pages speak as the admin.
+    app = create_app(Settings(database_url=f"sqlite:///{path}", anonymous_read=True))
     port = _free_port()
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
     srv = uvicorn.Server(config)
@@ -80,8 +81,9 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
-def page(browser: object) -> Iterator[object]:
-    context = browser.new_context(viewport={"width": 1366, "height": 900})  # type: ignore[attr-defined]
+def page(browser: object, role_tokens: dict[str, str]) -> Iterator[object]:
+    admin = {"Authorization": f"Bearer {role_tokens['admin']}"}
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, extra_http_headers=admin)  # type: ignore[attr-defined]
     pg = context.new_page()
     errors: list[str] = []
     pg.on("pageerror", lambda e: errors.append(str(e)))

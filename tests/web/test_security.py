@@ -9,7 +9,7 @@ from starlette.routing import Route
 from starlette.testclient import TestClient
 from starlette.types import Scope
 
-from hrd.web.security import CSP, BodyLimit, SameOrigin, SecurityHeaders
+from hrd.web.security import BodyLimit, SameOrigin, SecurityHeaders, csp
 
 
 async def echo(request: Request) -> Response:
@@ -40,7 +40,10 @@ def test_declared_length_over_the_limit() -> None:
 
 def test_headers_added_but_not_overridden() -> None:
     response = client(10).get("/")
-    assert response.headers["content-security-policy"] == CSP
+    header = response.headers["content-security-policy"]
+    nonce = header.split("'nonce-")[1].split("'")[0]
+    assert len(nonce) >= 22 and header == csp(nonce)
+    assert client(10).get("/").headers["content-security-policy"] != header, "a new nonce each time"
     assert response.headers["x-frame-options"] == "DENY"
 
 

@@ -9,15 +9,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.engine import Engine
+from starlette.responses import JSONResponse
 
 from .. import __version__
 from ..settings import Settings
 from ..store.engine import open_engine
 from . import api, pages
+from .api import auth as accounts_api
+from .api import cases as cases_api
+from .auth import authorize
 from .cache import ViewCache
+from .pages import account
+from .pages import cases as case_pages
 from .problems import cross_site, install_handlers, too_large
 from .schemas import Problem
 from .security import BodyLimit, SameOrigin, SecurityHeaders
@@ -43,8 +49,9 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         title="HRD Tracker",
         version=__version__,
         description=DESCRIPTION,
-        openapi_url="/api/openapi.json",
+        openapi_url=None,  # served below, behind the authorization dependency like every route
         docs_url=None,
+        dependencies=[Depends(authorize)],  # hrd.web.auth: the role each route needs
         redoc_url=None,
         responses={
             404: {"model": Problem, "description": "Not found"},
@@ -57,6 +64,15 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     install_handlers(app)
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(accounts_api.router, prefix="/api/v1")
+    app.include_router(account.router)
+    app.include_router(cases_api.router, prefix="/api/v1")
+    app.include_router(case_pages.router)
+
+    @app.get("/api/openapi.json", include_in_schema=False)
+    def openapi_document(request: Request) -> JSONResponse:
+        return JSONResponse(request.app.openapi())
+
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(BodyLimit, limit=settings.max_input_bytes + ENVELOPE, too_large=too_large)
     app.add_middleware(SameOrigin, forbidden=cross_site)

@@ -13,6 +13,7 @@ from starlette.responses import HTMLResponse
 
 from ..codes import acts, topics
 from ..report.labels import act_label, topic_label
+from .auth import with_csrf_fields
 
 __all__ = ["country_name", "environment", "render", "round_label"]
 
@@ -98,4 +99,5 @@ def environment() -> Environment:
 def render(request: Request, name: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
     """Render template ``name`` with ``context`` (and the request) as an HTML response."""
     html = environment().get_template(name).render(request=request, **context)
+    html = with_csrf_fields(html, getattr(request.state, "csrf", None))  # every POST form (hrd.web.auth)
     return HTMLResponse(html, status_code=status_code)
