@@ -29,8 +29,10 @@ __all__ = [
     "html_bombs",
     "media_types",
     "mutated",
+    "page_pdf",
     "pdf_bombs",
     "pdf_operators",
+    "pdf_tounicode",
     "prologues",
     "readout_like",
     "source_names",
@@ -108,6 +110,7 @@ _INSERTS: list[bytes] = [
     b" 0 R ",
     b"9999999999",
     b"-1",
+    b"\\ud800",  # a lone surrogate for the escape codecs a server may declare
 ]
 
 
@@ -244,7 +247,9 @@ PDFS: list[bytes] = [_PLAIN_PDF] + [
 ]
 
 
-def _page_pdf(content: bytes, *, compress: bool = False, cyclic: bool = False) -> bytes:
+def page_pdf(
+    content: bytes, *, compress: bool = False, cyclic: bool = False, to_unicode: bytes | None = None
+) -> bytes:
     """A one-page PDF made with pypdf whose page draws ``content`` with Helvetica as /F1."""
     writer = PdfWriter()
     page = writer.add_blank_page(595, 842)
@@ -255,6 +260,10 @@ def _page_pdf(content: bytes, *, compress: bool = False, cyclic: bool = False) -
             NameObject("/BaseFont"): NameObject("/Helvetica"),
         }
     )
+    if to_unicode is not None:
+        cmap = DecodedStreamObject()
+        cmap.set_data(to_unicode)
+        font[NameObject("/ToUnicode")] = writer._add_object(cmap)
     page[NameObject("/Resources")] = DictionaryObject(
         {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})}
     )
@@ -296,7 +305,7 @@ def pdf_operators(draw: hs.DrawFn) -> bytes:
         else:
             ops.append(f"(The EU and Ruritania met in Brussels.) {op}")
     ops.append("ET")
-    return _page_pdf("\n".join(ops).encode(), compress=draw(hs.booleans()))
+    return page_pdf("\n".join(ops).encode(), compress=draw(hs.booleans()))
 
 
 @hs.composite
@@ -306,18 +315,18 @@ def pdf_bombs(draw: hs.DrawFn) -> bytes:
     text = b"BT /F1 12 Tf 72 700 Td (The EU met Ruritania.) Tj ET\n"
     kind = draw(hs.sampled_from(["array", "dict", "cyclic", "flate", "length", "many-ops", "long-word"]))
     if kind == "array":
-        return _page_pdf(text + b"[" * depth + b"]" * depth + b" TJ")
+        return page_pdf(text + b"[" * depth + b"]" * depth + b" TJ")
     if kind == "dict":
-        return _page_pdf(text + b"<<" * depth + b">>" * depth + b" BDC")
+        return page_pdf(text + b"<<" * depth + b">>" * depth + b" BDC")
     if kind == "cyclic":
-        return _page_pdf(text, cyclic=True)
+        return page_pdf(text, cyclic=True)
     if kind == "flate":
-        return _page_pdf(text + b" " * (depth * 1000), compress=True)  # up to 100 MB inflated
+        return page_pdf(text + b" " * (depth * 1000), compress=True)  # up to 100 MB inflated
     if kind == "length":
         return _PLAIN_PDF.replace(b"<< /Length ", b"<< /Length 9999999999", 1)
     if kind == "long-word":
-        return _page_pdf(b"BT /F1 1 Tf 72 700 Td (" + b"a" * depth + b") Tj ET", compress=True)
-    return _page_pdf(text + b"(x) Tj T*\n" * depth)
+        return page_pdf(b"BT /F1 1 Tf 72 700 Td (" + b"a" * depth + b") Tj ET", compress=True)
+    return page_pdf(text + b"(x) Tj T*\n" * depth)
 
 
 def media_types() -> hs.SearchStrategy[str | None]:
@@ -373,3 +382,21 @@ def prologues() -> hs.SearchStrategy[bytes]:
     return hs.tuples(hs.lists(hs.sampled_from(_PROLOGUE), max_size=120), tail).map(
         lambda parts: b"".join(parts[0]) + parts[1]
     )
+
+
+_UTF16 = ["D800", "DBFF", "DC00", "DFFF", "D83DDE00", "0000", "000D", "0085", "2028", "FEFF", "FFFE", "FFFF"]
+
+
+@hs.composite
+def pdf_tounicode(draw: hs.DrawFn) -> bytes:
+    """A font whose ToUnicode map sends some codes to odd UTF-16: lone surrogates, controls, BOMs."""
+    units = hs.one_of(hs.sampled_from(_UTF16), hs.integers(0, 0xFFFF).map(lambda u: f"{u:04X}"))
+    pairs = draw(hs.lists(hs.tuples(hs.integers(0x20, 0x7E), units), min_size=1, max_size=8))
+    chars = "".join(f"<{code:02X}> <{target}>\n" for code, target in pairs)
+    cmap = (
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapType 2 def\n"
+        f"1 begincodespacerange <00> <FF> endcodespacerange\n{len(pairs)} beginbfchar\n{chars}endbfchar\n"
+        "endcmap CMapName currentdict /CMap defineresource pop end end"
+    )
+    content = b"BT /F1 12 Tf 72 700 Td (The EU and Ruritania met in Brussels on 3 March 2021.) Tj ET"
+    return page_pdf(content, to_unicode=cmap.encode())

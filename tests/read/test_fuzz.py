@@ -165,6 +165,7 @@ CASES: list[tuple[str, str, hs.SearchStrategy[Any], Callable[[Any], None]]] = [
     ("pdf", "mutated", fd.mutated(fd.PDFS), read_pdf_file),
     ("pdf", "operators", fd.pdf_operators(), read_pdf_file),
     ("pdf", "bombs", fd.pdf_bombs(), read_pdf_file),
+    ("pdf", "to-unicode", fd.pdf_tounicode(), read_pdf_file),
     ("feed", "random-bytes", hs.binary(max_size=4096), read_feed),
     ("feed", "mutated", fd.mutated(fd.FEEDS), read_feed),
     ("feed", "bombs", fd.feed_bombs(), read_feed),

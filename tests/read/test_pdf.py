@@ -6,6 +6,7 @@ import datetime as dt
 import io
 
 import pytest
+from fuzzdata import page_pdf
 from hangs import returns_within
 from pdfbytes import image_only_pdf, text_pdf
 from pypdf import PdfReader, PdfWriter
@@ -161,3 +162,16 @@ def test_a_very_long_word_is_reflowed_in_linear_time() -> None:
     assert returns_within(code, 60)
     page = "The free-\ndom and the well-\nbeing of all, and their well-being."
     assert reflow([page]) == "The freedom and the well-being of all, and their well-being."
+
+
+def test_a_cmap_to_a_lone_surrogate_gives_the_replacement_character() -> None:
+    # Found by fuzzing: pypdf decodes ToUnicode maps with 'surrogatepass'; such text cannot be stored.
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapType 2 def\n"
+        b"1 begincodespacerange <00> <FF> endcodespacerange\n1 beginbfchar <41> <D800> endbfchar\n"
+        b"endcmap CMapName currentdict /CMap defineresource pop end end"
+    )
+    content = b"BT /F1 12 Tf 72 700 Td (The EU and A met in Brussels on 3 March 2021.) Tj ET"
+    doc = read_pdf(page_pdf(content, to_unicode=cmap), source="r.pdf")
+    assert doc.text == "The EU and \ufffd met in Brussels on 3 March 2021."
+    assert len(doc.sha256) == 64

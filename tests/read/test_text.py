@@ -90,3 +90,11 @@ def test_a_declared_charset_python_cannot_use_is_ignored(charset: str) -> None:
     # Found by fuzzing: a charset with a NUL raised ValueError, 'undefined' raised UnicodeError.
     text = "Menschenrechtsdialog in Zürich, 4. März 2021."
     assert decode_bytes(text.encode("cp1252"), charset=charset) == text
+
+
+def test_a_lone_surrogate_becomes_the_replacement_character() -> None:
+    # Found by fuzzing: a declared escape codec (or a PDF's CMap) gave text that cannot be encoded.
+    tail = b" The European Union and Ruritania held the fifth round of their Human Rights Dialogue."
+    text = decode_bytes(b"The EU \\ud800 met \xff in Brussels." + tail, charset="unicode_escape")
+    assert text == "The EU \ufffd met \xff in Brussels." + tail.decode()
+    assert normalise_text("a\udc80b\ud83d") == "a\ufffdb\ufffd"

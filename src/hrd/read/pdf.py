@@ -145,7 +145,7 @@ def read_pdf(data: bytes, *, source: str) -> Document:
     text = normalise_text(reflow(pages))
     if not text.strip():  # no text at all, or only page numbers
         raise ReadError("no text layer (scanned PDF?)")
-    title = str(info.get("/Title") or "").strip() or None if info else None
+    title = normalise_text(str(info.get("/Title") or "")).strip() or None if info else None
     published = _pdf_date(info.get("/CreationDate")) if info else None
     return Document(
         text=text,

@@ -31,6 +31,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 _NOT_TEXT_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 """Control characters other than whitespace, and the replacement character."""
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _MAX_CONTROL_SHARE = 0.02
 """Above this share of control characters (or undecodable bytes) the data is not text."""
 
@@ -65,7 +66,9 @@ def _decode(data: bytes, charset: str | None) -> str:
 
 
 def normalise_text(text: str) -> str:
-    """Line ends to ``\\n``, Unicode to NFC, no byte-order mark; nothing else changes."""
+    """Line ends to ``\\n``, Unicode to NFC, no byte-order mark, no lone surrogate; nothing else changes."""
+    # pypdf's CMaps and escape codecs can give lone surrogates, which no UTF-8 store or page can hold.
+    text = _SURROGATE_RE.sub("\ufffd", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n").replace("\x85", "\n")
     text = unicodedata.normalize("NFC", text)
