@@ -171,7 +171,33 @@ def check_note(note: str, conn: Connection, partner: str) -> int:
     }
     checked += _check_open_items(note, f, partner, statuses)
     checked += _check_provisions(note, conn, partner)
+    checked += _check_upcoming(note, conn, partner)
     return checked
+
+
+def _check_upcoming(note: str, conn: Connection, partner: str) -> int:
+    """Dated events on or after the note's date, each once (by name and date), soonest first."""
+    today = dt.datetime.strptime(re.search(r"Prepared on (.+?)\. ", note).group(1), "%d %B %Y").date()  # type: ignore[union-attr]
+    seen: dict[tuple[str, dt.date], str] = {}
+    for what, day in conn.execute(
+        text(
+            """SELECT e.what, e.date FROM events e JOIN meeting_reports r ON r.id = e.report_id
+               JOIN documents d ON d.id = r.document_id JOIN meetings m ON m.id = r.meeting_id
+               JOIN series se ON se.id = m.series_id
+               WHERE d.latest = :yes AND se.partner = :partner AND e.date IS NOT NULL"""
+        ),
+        {"partner": partner, "yes": True},
+    ):
+        when = _as_date(day)
+        if when is not None and when >= today:
+            seen.setdefault((what.casefold(), when), what)
+    section = _unescape(_section(note, "7. Upcoming events"))
+    listed = re.findall(r"^- (.+?): (.+)$", section, re.M)
+    expected = [
+        (_date(when), what) for (_, when), what in sorted(seen.items(), key=lambda kv: (kv[0][1], kv[1]))
+    ]
+    assert listed == expected, (listed, expected)
+    return len(expected) + 1
 
 
 def _check_provisions(note: str, conn: Connection, partner: str) -> int:
@@ -226,7 +252,30 @@ def _check_recurring(note: str, f: Facts, kinds: list[str]) -> int:
         for _, row in sorted(found)[:MAX_CONCERNS]:
             assert row in section, row
             checked += 4
+        if rounds:
+            checked += _check_latest(section, rounds, per_round, f)
     return checked
+
+
+def _check_latest(
+    section: str, rounds: list[tuple[int, int | None, dt.date | None]], per_round: list[set[str]], f: Facts
+) -> int:
+    """The line on the last reported round: topics new to the series, raised again, no longer raised."""
+    last = per_round[-1]
+    before = set().union(*per_round[:-1]) if len(per_round) > 1 else set()
+    previous = per_round[-2] if len(per_round) > 1 else set()
+
+    def names(codes: set[str]) -> str:
+        return ", ".join(TOPIC.get(c, c) for c in sorted(codes)) or "none"
+
+    mid, ordinal, start = rounds[-1]
+    line = (
+        f"In {_round_name(ordinal, start, f.names.get(mid))}: new {names(last - before)}; "
+        f"raised again after a pause {names((last & before) - previous)}; "
+        f"no longer raised {names(previous - last)}."
+    )
+    assert line in section, line
+    return 3
 
 
 def _check_open_items(note: str, f: Facts, partner: str, statuses: dict[int, str]) -> int:
