@@ -56,6 +56,8 @@ for _tens, _value in _LEX["ordinal_tens"].items():
     for _unit, _n in list(_LEX["ordinals"].items())[:9]:
         _ORD_WORDS[f"{_tens}-{_unit}"] = _value + _n
         _ORD_WORDS[f"{_tens} {_unit}"] = _value + _n
+_ORD_MINIMAL = tuple(w for w in _ORD_WORDS if not any(v != w and v in w for v in _ORD_WORDS))
+_DIGIT = re.compile(r"\d")
 _ORD = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(sorted(_ORD_WORDS, key=len, reverse=True)) + ")"
 _NOUNS = "|".join(_LEX["ordinal_nouns"])
 # "12th", "twelfth annual round of their regular", "eighth session of the EU-Mexico" before a name.
@@ -185,12 +187,15 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...]) -> tuple[Mention, 
     """Every meeting mention of the sentences, in text order (cached: several stages ask)."""
     out: list[Mention] = []
     anchors = _anchors(text)
-    starts = _KINDS_RE.positions(text)
-    clause_cues: dict[tuple[int, int], tuple[bool, bool]] = {}
+    anchored = []
     for idx, s in enumerate(sentences):
         i = bisect.bisect_left(anchors, s.start)
-        if i == len(anchors) or anchors[i] >= s.end:
-            continue
+        if i < len(anchors) and anchors[i] < s.end:
+            anchored.append(idx)
+    starts = _KINDS_RE.positions(text, [(sentences[i].start, sentences[i].end) for i in anchored])
+    clause_cues: dict[tuple[int, int], tuple[bool, bool]] = {}
+    for idx in anchored:
+        s = sentences[idx]
         sides: list[tuple[int, int]] | None = None
         for m in _KINDS_RE.finditer(text, s.start, s.end, starts):
             kind, strong = _ALTERNATIVES[int(str(m.lastgroup)[1:])]
@@ -233,6 +238,9 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...]) -> tuple[Mention, 
 def _ordinal_before(window: str) -> int | None:
     """The ordinal of "12th", "the twelfth annual round of their" right before a name."""
     found: int | None = None
+    low = lower_if_safe(window)
+    if low is not None and not _DIGIT.search(window) and not any(w in low for w in _ORD_MINIMAL):
+        return None  # every ordinal holds a digit or one of these words
     for tok in _ORD_TOKEN.finditer(window):
         m = _ORD_BEFORE.match(window, tok.start())
         if m:
