@@ -131,3 +131,12 @@ def test_anchor_starts_are_the_anchor_pattern_matches() -> None:
         start = rng.randint(0, len(text))
         end = rng.randint(start, len(text))
         assert _anchor_starts(text, start, end) == [m.start() for m in _ANCHOR.finditer(text, start, end)]
+
+
+def test_a_date_in_other_digits_after_a_weekday_is_still_read() -> None:
+    import datetime as dt
+
+    from hrd.extract.dates import find_dates
+
+    found = list(find_dates("Talks on Monday \u0663/\u0664/\u0662\u0661 went", dt.date(2021, 4, 10)))
+    assert [(m.start, m.first) for m in found] == [(9, dt.date(2021, 4, 5)), (16, dt.date(2021, 4, 3))]

@@ -74,11 +74,15 @@ def _minimal(words: list[str]) -> tuple[str, ...]:
     return tuple(w for w in words if not any(v != w and v in w for v in words))
 
 
-_DIGITS = tuple("0123456789")
-_MONTHS = _minimal(list(_MONTH_NUM))
-# What a window must hold for each pattern to match in it: one string of each group.
-_NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
-    "iso": (("-",), _DIGITS),
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+_DIGITS = re.compile(r"\d")
+_MONTHS = _any_of(_minimal(list(_MONTH_NUM)))
+# What a window must hold for each pattern to match in it: a match of each of these.
+_NEEDS: dict[str, tuple[re.Pattern[str], ...]] = {
+    "iso": (_any_of(("-",)), _DIGITS),
     "num": (_DIGITS,),
     "dm2": (_MONTHS, _DIGITS),
     "dmr": (_MONTHS, _DIGITS),
@@ -87,9 +91,9 @@ _NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "mdr": (_MONTHS, _DIGITS),
     "md": (_MONTHS, _DIGITS),
     "my": (_MONTHS, _DIGITS),
-    "wd": (_minimal(list(_WEEKDAY_NUM)),),
-    "rel": (_minimal(list(_RELATIVE)),),
-    "y": (("19", "20"),),
+    "wd": (_any_of(_minimal(list(_WEEKDAY_NUM))),),
+    "rel": (_any_of(_minimal(list(_RELATIVE))),),
+    "y": (_any_of(("19", "20")),),
 }
 _UPPER_ANCHORS = (
     list("0123456789")
@@ -169,14 +173,13 @@ def _scan(text: str, start: int, end: int) -> list[_Raw]:
     taken: list[tuple[int, int]] = []
     found: list[_Raw] = []
     for wa, wb in _windows(text, start, end):
-        window = text[wa:wb]
-        held: dict[tuple[str, ...], bool] = {}
+        held: dict[re.Pattern[str], bool] = {}
         for kind, pat in _PATTERNS:
             possible = True
-            for group in _NEEDS[kind]:
-                has = held.get(group)
+            for need in _NEEDS[kind]:
+                has = held.get(need)
                 if has is None:
-                    has = held[group] = any(x in window for x in group)
+                    has = held[need] = need.search(text, wa, wb) is not None
                 if not has:
                     possible = False
                     break
