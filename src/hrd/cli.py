@@ -472,8 +472,12 @@ def serve_demo(
     report = prepare_demo(settings, examples=folder)
     if report is not None:
         typer.echo(f"loaded {report.count('ingested')} example readouts from {folder}", err=True)
+    from .web.demo_access import DEMO_USER, prepare_access
+
+    access = prepare_access(settings)  # the demo admin gets a new password at each start
     typer.echo(f"HRD Tracker demo on http://{host}:{port}/ (Ctrl+C to stop)", err=True)
-    serve(settings, host=host, port=port)
+    typer.echo(f"sign in as {DEMO_USER!r} with the password {access.password}", err=True)
+    serve(access.settings, host=host, port=port)
 
 
 # -- users, API tokens, the audit log and the case register (as the local operator) ---------------

@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
-from ...auth import Principal, Role, logout, parse_role, scopes_for
+from ...auth import Principal, Role, logout, parse_role, parse_scopes, scopes_for
 from ...auth.sessions import SESSION_TTL, login
 from ...auth.tokens import create_token, list_tokens, revoke_token
 from ...auth.users import add_user, disable_user, enable_user, list_users, set_role
@@ -113,7 +113,7 @@ async def token_submit(request: Request, principal: PrincipalDep) -> HTMLRespons
     form = await request.form(max_files=0, max_fields=50)
     engine = get_engine(request)
     try:
-        scopes = [str(v) for v in form.getlist("scopes")]
+        scopes = sorted(parse_scopes([str(v) for v in form.getlist("scopes")]))
         label, life = str(form.get("label") or "").strip(), _days(form)
         new = await run_in_threadpool(
             write,
