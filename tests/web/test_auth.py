@@ -16,7 +16,7 @@ from hrd.web import create_app
 from hrd.web.auth import Need, requirement
 from hrd.web.pages.account import safe_next
 
-PASSWORD = "correct horse battery"  # noqa: S105 - a test account's password
+PASSWORD = "correct horse battery"
 
 
 @pytest.fixture

@@ -93,7 +93,7 @@ def test_no_canary_in_logs_search_or_exports(
     engine = clients[False].app.state.engine  # type: ignore[attr-defined]
     for fmt in ("jsonl", "json", "csv"):
         out = io.StringIO()
-        read(engine, lambda s, f=fmt: export(out, format=f, filters=ExportFilters(), session=s))
+        read(engine, lambda s, f=fmt, o=out: export(o, format=f, filters=ExportFilters(), session=s))
         assert out.getvalue() and not canaries_in(out.getvalue())
     database = Path(str(make_url(str(engine.url)).database))
     for file in database.parent.glob(database.name + "*"):
@@ -101,8 +101,9 @@ def test_no_canary_in_logs_search_or_exports(
 
 
 def test_a_stale_edit_gets_409_with_the_current_version_on_the_page(
-    world: World, role_tokens: dict[str, str]
-) -> None:  # noqa: F811
+    world: World,  # noqa: F811
+    role_tokens: dict[str, str],
+) -> None:
     clients, cases, _ = world
     officer = bearer(role_tokens, "case-officer")
     client = clients[False]
