@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from hrd.extract.regex_source import first_literals, required_any, required_literal
+from hrd.extract.regex_source import first_literals, required_any, required_literal, required_sets
 
 
 def test_required_literal_reads_plain_characters_outside_groups() -> None:
@@ -54,3 +54,10 @@ def test_required_any_picks_a_group_the_match_must_go_through() -> None:
     source = r"\b(?P<ord>\d+(?:st|nd|th)|first|second)\s+(?:annual\s+)?(?:round|session)\b"
     assert required_any(source) == {"round", "session"}
     assert required_any(r"\b(?:is|are)\s+(?:held|due)") == {"held", "due"}
+
+
+def test_required_sets_hold_runs_and_group_literals() -> None:
+    source = r"\bthe (?:joint )?(?:statement|press release|release) said\b"
+    assert required_sets(source) == [{"the "}, {" said"}, {"statement", "release"}]
+    assert required_sets(r"said|told") == [{"said", "told"}]
+    assert required_sets(r"(?x: a b )said") == []

@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from .regex_source import IGNORECASE_FLAG, class_end, has_alternatives, required_any, required_literal
+from .regex_source import IGNORECASE_FLAG, class_end, has_alternatives, required_literal, required_sets
 
 __all__ = ["FOLD_UNSAFE", "Gate", "folded", "lower_if_safe"]
 
@@ -138,18 +138,20 @@ class Gate:
     """A compiled pattern with the shortcuts of this module; ``search`` and ``finditer`` find
     the same matches (spans) as the pattern's own methods."""
 
-    __slots__ = ("_anyof", "_folded", "_ignorecase", "_lines", "_literal", "pattern")
+    __slots__ = ("_folded", "_ignorecase", "_lines", "_literal", "_sets", "pattern")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self._ignorecase = bool(pattern.flags & re.IGNORECASE)
         verbose = bool(pattern.flags & re.VERBOSE)
-        self._literal = None if verbose else required_literal(pattern.pattern, self._ignorecase)
-        # Else lower-case literals one of which every match holds (looked for in the lowered text).
-        anyof = None if verbose or self._literal is not None else required_any(pattern.pattern)
-        # Worth looking for only if few and none so short that most texts hold it.
-        useful = anyof and len(anyof) <= _MAX_ANY and min(map(len, anyof)) >= _MIN_ANY
-        self._anyof = tuple(sorted(anyof)) if anyof and useful else None
+        # A case-sensitive pattern's longest literal, looked for as written.
+        self._literal = None if verbose or self._ignorecase else required_literal(pattern.pattern)
+        # Sets of lower-case literals, one of each in every match (looked for in the lowered
+        # text), kept where worth it: few, and none so short that most texts hold it.
+        sets = [] if verbose else required_sets(pattern.pattern)
+        self._sets = tuple(
+            tuple(sorted(x)) for x in sets if len(x) <= _MAX_ANY and min(map(len, x)) >= _MIN_ANY
+        )
         self._folded = folded(pattern)
         # "^..." in MULTILINE mode without alternatives: matches start only where lines start.
         self._lines = (
@@ -161,18 +163,17 @@ class Gate:
     def _route(self, text: str, start: int, end: int) -> tuple[re.Pattern[str], str] | None:
         """The pattern and string to search, or None when a required literal is missing."""
         pattern = self.pattern
-        if not self._ignorecase and self._anyof is None:
-            if self._literal is not None and text.find(self._literal, start, end) < 0:
-                return None
+        if self._literal is not None and text.find(self._literal, start, end) < 0:
+            return None
+        if not self._ignorecase and not self._sets:
             return pattern, text
         low = lower_if_safe(text)
         if low is None:
             return pattern, text
-        if self._ignorecase and self._literal is not None and low.find(self._literal, start, end) < 0:
-            return None
-        long = end - start > _SHORT  # a short range is searched sooner than its literals are
-        if long and self._anyof is not None and not any(low.find(x, start, end) >= 0 for x in self._anyof):
-            return None
+        if end - start > _SHORT:  # a short range is searched sooner than its literals are
+            for group in self._sets:
+                if not any(low.find(x, start, end) >= 0 for x in group):
+                    return None
         return (self._folded, low) if self._folded is not None and self._ignorecase else (pattern, text)
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:

@@ -18,8 +18,10 @@ __all__ = [
     "group_body",
     "group_end",
     "has_alternatives",
+    "literal_runs",
     "required_any",
     "required_literal",
+    "required_sets",
     "skip_quantifier",
     "split_alternatives",
 ]
@@ -27,6 +29,7 @@ __all__ = [
 IGNORECASE_FLAG = "(?i)"
 """A leading global flag that the readers accept (their literals are in lower case anyway)."""
 _INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]")
+_VERBOSE = re.compile(r"\(\?[aiLmsu-]*x")  # spaces are no literals there
 _GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 _GROUP_HEAD = re.compile(r"\(\?[aiLmsux]*(?:-[imsx]+)?:")
 _ZERO_WIDTH = ("(?<!", "(?<=", "(?=", "(?!")
@@ -104,10 +107,10 @@ def has_alternatives(source: str) -> bool:
     return False
 
 
-def required_literal(source: str, ignorecase: bool = False) -> str | None:
-    """A stretch of plain characters (lower case with ``ignorecase``) that every match of the
-    regular expression ``source`` contains, or None when the reader finds none of at least three
-    characters (or meets top-level alternatives, inline flags or anything it does not know).
+def literal_runs(source: str, ignorecase: bool = False) -> list[str] | None:
+    """The stretches of plain characters (lower case with ``ignorecase``) that every match of the
+    regular expression ``source`` contains, or None when the reader meets top-level alternatives,
+    inline flags or anything it does not know.
 
     Only characters outside groups and classes count; a character followed by a quantifier
     does not (it may be absent), nor, with ``ignorecase``, does a non-ASCII character.
@@ -116,13 +119,12 @@ def required_literal(source: str, ignorecase: bool = False) -> str | None:
         source, ignorecase = source[len(IGNORECASE_FLAG) :], True
     if _INLINE_FLAGS.search(source):
         return None
-    best = ""
+    runs: list[str] = []
     run: list[str] = []
 
     def flush() -> None:
-        nonlocal best
-        if len(run) > len(best):
-            best = "".join(run)
+        if run:
+            runs.append("".join(run))
         run.clear()
 
     i = 0
@@ -164,7 +166,33 @@ def required_literal(source: str, ignorecase: bool = False) -> str | None:
             continue
         run.append(ch.lower() if ignorecase else ch)
     flush()
+    return runs
+
+
+def required_literal(source: str, ignorecase: bool = False) -> str | None:
+    """The longest of :func:`literal_runs` if it has at least three characters, else None."""
+    runs = literal_runs(source, ignorecase)
+    best = max(runs, key=len, default="") if runs else ""
     return best if len(best) >= _MIN_LITERAL else None
+
+
+def required_sets(source: str) -> list[frozenset[str]]:
+    """Sets of lower-case literals such that every match of the regular expression ``source``
+    holds a literal of each set: its literal runs of three characters or more and the literals
+    of the groups it must go through (:func:`required_any`); for top-level alternatives, the one
+    set of :func:`required_any`. Empty where the reader knows none."""
+    if _VERBOSE.search(source):
+        return []
+    if has_alternatives(source):
+        one = required_any(source)
+        return [one] if one else []
+    runs = literal_runs(source, ignorecase=True) or []
+    sets = [frozenset({run}) for run in runs if len(run) >= _MIN_LITERAL]
+    for body in _required_groups(source.removeprefix(IGNORECASE_FLAG)) or []:
+        inner = required_any(body)
+        if inner:
+            sets.append(inner)
+    return sets
 
 
 def split_alternatives(source: str) -> list[str] | None:
@@ -274,7 +302,7 @@ def first_literals(source: str) -> frozenset[str] | None:
     with a class, an optional character or a construct it does not know)."""
     source = source.removeprefix(IGNORECASE_FLAG)
     alternatives = split_alternatives(source)
-    if alternatives is None or _GLOBAL_FLAGS.search(source):
+    if alternatives is None or _GLOBAL_FLAGS.search(source) or _VERBOSE.search(source):
         return None
     out: set[str] = set()
     for alt in alternatives:
@@ -321,7 +349,7 @@ def required_any(source: str) -> frozenset[str] | None:
     None where the reader is unsure."""
     source = source.removeprefix(IGNORECASE_FLAG)
     alternatives = split_alternatives(source)
-    if alternatives is None or _GLOBAL_FLAGS.search(source):
+    if alternatives is None or _GLOBAL_FLAGS.search(source) or _VERBOSE.search(source):
         return None
     out: set[str] = set()
     for alt in alternatives:
