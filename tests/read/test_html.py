@@ -115,3 +115,11 @@ def test_legacy_charset_declared_in_the_page() -> None:
     ).encode("cp1252")
     doc = read_html(html, source="fr.html")
     assert "La délégation de l’Union européenne a rencontré les autorités à Genève" in doc.text
+
+
+@pytest.mark.parametrize("root", [b"<math>", b"<svg>", b"<video>"])
+def test_a_page_rooted_in_an_element_trafilatura_drops_is_a_read_error(root: bytes) -> None:
+    # Found by fuzzing: htmldate drops such a root element and lxml's assertion escaped.
+    data = root + b"<!DOCTYPE html><html><body><p>The EU and Ruritania met in Brussels.</p></body></html>"
+    with pytest.raises(ReadError, match="could not parse the HTML page"):
+        read_html(data, source="page.html")

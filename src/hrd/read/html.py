@@ -87,8 +87,10 @@ def read_html(data: bytes, *, source: str, url: str | None = None) -> Document:
             include_tables=True,
             output_format="python",
         )
-    except (ValueError, TypeError, RecursionError) as exc:
-        raise ReadError(f"could not parse the HTML page ({type(exc).__name__})") from None
+    # AssertionError: htmldate (trafilatura's date finder) drops the root element of a page that
+    # starts with <math>, <svg>, <rdf>..., and lxml asserts the element has a parent.
+    except (ValueError, TypeError, RecursionError, AssertionError) as exc:
+        raise ReadError(f"could not parse the HTML page ({type(exc).__name__} in trafilatura)") from None
     body = getattr(extracted, "body", None)
     blocks = _blocks(body) if body is not None else []
     if not blocks:
