@@ -11,7 +11,8 @@ statement's span must point at its text.
 The default run is small (a few seconds per reader). ``HRD_FUZZ_SECONDS=N``
 runs each reader for about N seconds instead (its cases share the time), in
 fresh batches of random examples: ``make fuzz`` runs all six readers
-(text, html, pdf, feed, dispatch, extract) for 10 minutes in total.
+(text, html, pdf, feed, dispatch, extract) for 10 minutes in total. A failing
+input of a fuzz run is also written to ``.hypothesis/fuzz-failure-<reader>.txt``.
 """
 
 from __future__ import annotations
@@ -197,7 +198,16 @@ def _settings(examples: int) -> settings:
         derandomize=not FUZZ_SECONDS,  # the default run is the same every time; a fuzz run is not
         suppress_health_check=list(HealthCheck),
         database=None if not FUZZ_SECONDS else settings.default.database,
+        print_blob=bool(FUZZ_SECONDS),
     )
+
+
+def _keep(reader: str, value: Any) -> None:
+    """Write a failing input to ``.hypothesis/fuzz-failure-<reader>.txt`` (the last one is the shrunk one)."""
+    if FUZZ_SECONDS:
+        path = Path(".hypothesis") / f"fuzz-failure-{reader}.txt"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(repr(value) + "\n")
 
 
 def _guarded(reader: str, prop: Callable[[Any], None]) -> Callable[[Any], None]:
@@ -208,7 +218,11 @@ def _guarded(reader: str, prop: Callable[[Any], None]) -> Callable[[Any], None]:
         try:
             prop(value)
         except Hang:
+            _keep(reader, value)
             raise AssertionError(f"hang: over {DEADLINE_CPU_SECONDS} s of CPU on one example") from None
+        except Exception:
+            _keep(reader, value)
+            raise
         finally:
             signal.setitimer(signal.ITIMER_PROF, 0)
             signal.signal(signal.SIGPROF, previous)
