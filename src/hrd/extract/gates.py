@@ -2,13 +2,14 @@
 
 Python's ``re`` tries a pattern at every position of the searched text unless
 the pattern starts with a literal, and a pattern that ignores case is slower
-still. A :class:`Gate` wraps a compiled pattern with two shortcuts that never
+still. A :class:`Gate` wraps a compiled pattern with shortcuts that never
 change a result:
 
-* :func:`required_literal` reads the pattern's source for a stretch of plain
-  characters that every match contains. Where the stretch is absent from the
-  searched range (``str.find``, many times faster than the pattern), there is
-  no match.
+* the readers of :mod:`.regex_source` find in the pattern's source literals
+  that every match holds (a stretch of plain characters, or one of the words
+  of a group it must go through). Where one is absent from the searched range
+  (``str.find``, many times faster than the pattern), there is no match.
+* a "^..." pattern in MULTILINE mode is tried only where lines start.
 * :func:`folded` compiles an IGNORECASE pattern whose letters are all lower
   case without the flag. Over the lower-cased text it matches at exactly the
   same places, because ``str.lower`` keeps every character a word, space or
