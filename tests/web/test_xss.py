@@ -208,6 +208,7 @@ def pages(urls: dict[str, list[str]]) -> list[str]:
     return fixed + urls["meeting"] + reviews + docs + cases
 
 
+@pytest.mark.timeout(3600 if FULL else 300)
 def test_no_payload_runs_on_any_page(stocked: tuple[str, dict[str, list[str]]], browser: object) -> None:  # noqa: F811
     base, urls = stocked
     context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
