@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import logging
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -152,3 +153,27 @@ def test_pairs_of_edits_from_the_same_version_give_exactly_one_409_each(
     assert one_each == PAIRS
     final = client.get(f"/api/v1/cases/{case_id}", headers=officer).json()
     assert final["version"] == PAIRS + 1
+
+
+def test_openapi_shows_no_example_of_case_data(client: TestClient) -> None:
+    spec = client.get("/api/openapi.json").json()
+
+    def keys(node: object) -> Iterator[str]:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                yield key
+                yield from keys(value)
+        elif isinstance(node, list):
+            for item in node:
+                yield from keys(item)
+
+    case_paths = {p: v for p, v in spec["paths"].items() if p.startswith("/api/v1/cases")}
+    assert len(case_paths) >= 8
+    case_schemas = {
+        n: s
+        for n, s in spec["components"]["schemas"].items()
+        if n.startswith(("Case", "Charge", "Status", "Reply", "NextList", "Suggestion"))
+    }
+    assert "CaseOut" in case_schemas
+    found = set(keys(case_paths)) | set(keys(case_schemas))
+    assert "example" not in found and "examples" not in found
