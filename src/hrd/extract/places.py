@@ -32,15 +32,20 @@ def run(doc: Analysis) -> Analysis:
     gaz = gazetteer()
     parties: list[PartyMention] = []
     places: list[PlaceMention] = []
-    for hit in gaz.find(doc.text):
+    table = gaz.table
+    for m in gaz.pattern.finditer(doc.text):  # as gaz.find, without a Hit per match
+        entries = table.get(m.group())
+        if not entries:
+            continue
+        start, end = m.span()
         party_done = False
         place_done = False
-        for e in hit.entries:
+        for e in entries:
             if e.party and e.form and not party_done:
-                parties.append(PartyMention(hit.start, hit.end, e.party, e.form))
+                parties.append(PartyMention(start, end, e.party, e.form))
                 party_done = True
             if e.city and not place_done:
-                places.append(PlaceMention(hit.start, hit.end, e.city, e.country))
+                places.append(PlaceMention(start, end, e.city, e.country))
                 place_done = True
     issuer = find_issuer(doc, tuple(parties))
     return replace(doc, parties=tuple(parties), places=tuple(places), issuer=issuer)
