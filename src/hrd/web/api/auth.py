@@ -12,14 +12,14 @@ from starlette.responses import Response
 
 from ...auth import Principal, logout, parse_role
 from ...auth.csrf import csrf_token
-from ...auth.sessions import SESSION_TTL, login
+from ...auth.sessions import SESSION_TTL
 from ...auth.tokens import TokenInfo, create_token, list_tokens, revoke_token
 from ...auth.users import UserInfo, add_user, disable_user, list_users, set_role
 from ...errors import InvalidInputError
 from ...store.engine import read, write
 from ..auth import PrincipalDep, end_session_cookie, session_cookie, set_session_cookie
 from ..deps import EngineDep
-from ..pages.account import check_channel
+from ..pages.account import sign_in
 
 __all__ = ["router"]
 
@@ -110,10 +110,9 @@ def _user(info: UserInfo) -> UserOut:
 
 
 @router.post("/auth/login", response_model=MeOut)
-async def api_login(request: Request, engine: EngineDep, body: LoginIn, response: Response) -> MeOut:
+async def api_login(request: Request, body: LoginIn, response: Response) -> MeOut:
     """Open a session: sets the HttpOnly session cookie and answers the CSRF token to send back."""
-    check_channel(request)
-    done = await run_in_threadpool(lambda: login(engine, name=body.name, password=body.password))
+    done = await sign_in(request, body.name, body.password)
     set_session_cookie(request, response, done.token, int(SESSION_TTL.total_seconds()))
     return _me(done.principal, done.token)
 

@@ -11,8 +11,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
-from ...auth import Principal, Role, logout, parse_role, parse_scopes, scopes_for
-from ...auth.sessions import SESSION_TTL, login
+from ...auth import AuthenticationError, Principal, Role, logout, parse_role, parse_scopes, scopes_for
+from ...auth.sessions import SESSION_TTL, Login, login
 from ...auth.tokens import create_token, list_tokens, revoke_token
 from ...auth.users import add_user, disable_user, enable_user, list_users, set_role
 from ...errors import HRDError, InvalidInputError, PermissionDeniedError, http_status
@@ -20,8 +20,9 @@ from ...store.engine import read, write
 from ..auth import PrincipalDep, end_session_cookie, loopback, session_cookie, set_session_cookie
 from ..deps import get_engine
 from ..render import render
+from ..throttle import LoginThrottle
 
-__all__ = ["check_channel", "router", "safe_next"]
+__all__ = ["check_channel", "router", "safe_next", "sign_in"]
 
 router = APIRouter(include_in_schema=False)
 TokenId = Annotated[int, Path(ge=1, le=2**31 - 1)]
@@ -50,17 +51,38 @@ def check_channel(request: Request) -> None:
         raise PermissionDeniedError("sign in over https: passwords are not sent over plain http")
 
 
+def _throttle(request: Request) -> LoginThrottle:
+    throttle: LoginThrottle | None = getattr(request.app.state, "login_throttle", None)
+    if throttle is None:
+        throttle = request.app.state.login_throttle = LoginThrottle()
+    return throttle
+
+
+async def sign_in(request: Request, name: str, password: str) -> Login:
+    """Check the channel and the throttle, then the password (for the page and the API)."""
+    check_channel(request)
+    if not name or not password:
+        raise InvalidInputError("give your user name and password")
+    address = request.client.host if request.client else "unknown"
+    throttle = _throttle(request)
+    throttle.check(address, name)
+    engine = get_engine(request)
+    try:
+        done = await run_in_threadpool(lambda: login(engine, name=name, password=password))
+    except AuthenticationError:
+        throttle.failed(address, name)
+        raise
+    throttle.succeeded(address, name)
+    return done
+
+
 @router.post("/login", response_class=HTMLResponse)
 async def login_submit(request: Request) -> Response:
     form = await request.form(max_files=0, max_fields=10)
     next_url = safe_next(str(form.get("next") or ""))
     name, password = str(form.get("name") or "").strip(), str(form.get("password") or "")
     try:
-        check_channel(request)
-        if not name or not password:
-            raise InvalidInputError("give your user name and password")
-        engine = get_engine(request)
-        done = await run_in_threadpool(lambda: login(engine, name=name, password=password))
+        done = await sign_in(request, name, password)
     except HRDError as exc:
         return _login_page(request, next_url=next_url, error=exc)
     response = RedirectResponse(next_url, status_code=303)
