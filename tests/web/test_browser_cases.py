@@ -87,6 +87,7 @@ def test_open_edit_conflict_and_download(officer_server: str, browser: object, t
     other.get_by_role("button", name="Save").click()
     expect(other.locator("#case-conflict")).to_contain_text("it is at version 2")
     expect(other.locator(".case-notes")).to_have_text("first edit")
+    expect(other.locator("details.attempt")).to_contain_text("second edit from a stale page")
     shot(other, "case-conflict")
 
     page.goto(base + "/cases/partners/KZ")

@@ -160,6 +160,7 @@ def _case_page(
     *,
     done: str | None = None,
     error: HRDError | None = None,
+    attempt: dict[str, str] | None = None,
 ) -> HTMLResponse:
     view = get_case(case_id=case_id, principal=principal, keys=keys, session=session)
     context = {
@@ -168,6 +169,7 @@ def _case_page(
         "categories": list(Category),
         "statuses": list(Status),
         "conflict": error if isinstance(error, VersionConflictError) else None,
+        "attempt": attempt or {},
     }
     return _page(request, "cases/case.html", context, error)
 
@@ -224,8 +226,12 @@ async def case_submit(request: Request, principal: PrincipalDep, case_id: CaseId
         await _run(request, _change(form, case_id, principal, keys))
     except HRDError as exc:
         error = exc
+        # What was typed is shown again (not saved), so that nothing is lost to a conflict.
+        typed = {
+            k: str(v) for k, v in form.items() if k not in {"csrf", "version", "action"} and str(v).strip()
+        }
         page: HTMLResponse = await _run(
-            request, lambda s: _case_page(request, s, principal, keys, case_id, error=error)
+            request, lambda s: _case_page(request, s, principal, keys, case_id, error=error, attempt=typed)
         )
         return page
     return RedirectResponse(f"/cases/{case_id}?done={form.get('action')}", status_code=303)
