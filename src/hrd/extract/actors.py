@@ -17,6 +17,7 @@ from typing import Literal
 
 from .cues import Match, compile_cues, spaced
 from .lexicon import load_lexicon
+from .spans import DisjointSpans
 from .state import HeadInfo, PartyMention
 
 __all__ = ["CUES", "Kind", "Mention", "eligible", "find_mentions", "passive_agent", "subject_of"]
@@ -139,8 +140,10 @@ def find_mentions(
     # Longest first, then priority; drop mentions overlapping a chosen one.
     found.sort(key=lambda f: (-(f[1] - f[0]), -f[2], f[0]))
     chosen: list[tuple[int, int, int, Kind, str]] = []
+    taken = DisjointSpans()
     for f in found:
-        if all(f[1] <= c[0] or c[1] <= f[0] for c in chosen):
+        if not taken.overlaps(f[0], f[1]):
+            taken.add(f[0], f[1])
             chosen.append(f)
     chosen.sort()
     mentions = [Mention(a, b, kind, code) for a, b, _, kind, code in chosen]

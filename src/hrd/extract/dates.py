@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from .lexicon import load_lexicon
+from .spans import DisjointSpans
 from .state import Analysis, DateMention
 
 __all__ = ["find_dates", "run"]
@@ -170,7 +171,7 @@ def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _scan(text: str, start: int, end: int) -> list[_Raw]:
     """Date expressions, left to right; where two overlap, the earlier pattern of ``_PATTERNS`` wins."""
-    taken: list[tuple[int, int]] = []
+    taken = DisjointSpans()
     found: list[_Raw] = []
     for wa, wb in _windows(text, start, end):
         held: dict[re.Pattern[str], bool] = {}
@@ -187,13 +188,13 @@ def _scan(text: str, start: int, end: int) -> list[_Raw]:
                 continue
             for m in pat.finditer(text, wa, wb):
                 a, b = m.span()
-                if any(a < y and x < b for x, y in taken):
+                if taken.overlaps(a, b):
                     continue
                 if kind == "wd" and _WD_BEFORE_DATE.match(text, b, min(end, b + 40)):
                     continue
                 if kind == "md" and m.group("y") is None and text[b : b + 1].isdigit():
                     continue
-                taken.append((a, b))
+                taken.add(a, b)
                 found.append(_Raw(a, b, kind, m.groupdict()))
     found.sort(key=lambda r: r.start)
     return found
