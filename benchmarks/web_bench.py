@@ -170,7 +170,8 @@ def main() -> int:
         start = time.perf_counter()
         build(args.db, args.documents, args.partners)
         print(f"  built in {time.perf_counter() - start:.0f} s", flush=True)
-    settings = Settings(database_url=f"sqlite:///{args.db}")
+    # Public pages as an anonymous reader (HRD_ANONYMOUS_READ): the figures are the pages' own cost.
+    settings = Settings(database_url=f"sqlite:///{args.db}", anonymous_read=True)
     engine = make_engine(settings.database_url)
     try:
         upgrade(engine)  # a kept database may be behind the migrations of the checkout
