@@ -76,6 +76,9 @@ def test_documents_are_found_by_id_key_or_hash_prefix(engine: Engine) -> None:
         assert read(engine, lambda s, r=ref: get_document(ref=r, session=s).id) == stored.document_id
     with pytest.raises(NotFoundError):
         read(engine, lambda s: get_document(ref="nothing-like-it", session=s))
+    for odd in ("³", "١٢", "9" * 40, "0", 2**70):  # digits that are not ids: not found, never a crash
+        with pytest.raises(NotFoundError):
+            read(engine, lambda s, r=odd: get_document(ref=r, session=s))
 
 
 def test_a_meeting_keeps_each_sources_values_where_they_disagree(engine: Engine) -> None:

@@ -51,7 +51,9 @@ def find_document(*, sha256: str, session: Session) -> DocumentRow | None:
 def get_document(*, ref: str | int, session: Session) -> DocumentRow:
     """A document by id, by key (its latest version) or by sha256 (a prefix of 8+ characters will do)."""
     row: DocumentRow | None = None
-    if isinstance(ref, int) or ref.isdigit():
+    # Only plain ASCII digits within a 64-bit id ("³".isdigit() is true, and huge numbers overflow).
+    numeric = isinstance(ref, int) or (ref.isascii() and ref.isdigit() and len(ref) <= 18)
+    if numeric and 0 < int(ref) < 2**63:
         row = session.get(DocumentRow, int(ref))
     if row is None and isinstance(ref, str):
         row = session.scalars(

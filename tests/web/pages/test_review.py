@@ -86,3 +86,11 @@ def test_cross_site_form_post_is_refused(client: TestClient) -> None:
     assert response.status_code == 403
     assert "another site" in response.text
     assert client.get(f"/api/v1/statements/{item['id']}").json()["state"] == "proposed"
+
+
+def test_a_version_in_non_ascii_digits_is_refused_not_a_server_error(client: TestClient) -> None:
+    item = first(client)
+    for version in ("³", "١"):  # str.isdigit() accepts both, int() does not
+        response = client.post(f"/review/{item['id']}", data={"action": "confirm", "version": version})
+        assert response.status_code == 422
+    assert client.get(f"/api/v1/statements/{item['id']}").json()["state"] == "proposed"

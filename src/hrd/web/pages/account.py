@@ -125,7 +125,7 @@ def _days(form: FormData) -> dt.timedelta | None:
     text = str(form.get("days") or "").strip()
     if not text:
         return None
-    if not text.isdigit() or not 1 <= int(text) <= 3650:
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= 3650:
         raise InvalidInputError("a token lives 1 to 3650 days (or leave the field empty)")
     return dt.timedelta(days=int(text))
 

@@ -72,7 +72,7 @@ def _int(form: FormData, name: str, *, required: bool = False) -> int | None:
     value = _text(form, name)
     if value is None and not required:
         return None
-    if value is None or not value.isdigit() or not 1 <= int(value) <= 2**31 - 1:
+    if value is None or not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= 2**31 - 1:
         raise InvalidInputError(f"the {name.replace('_', ' ')} must be a number")
     return int(value)
 

@@ -60,7 +60,7 @@ def board_page(
 
 def _number(value: object, what: str) -> int:
     text = str(value or "").strip()
-    if not text.isdigit() or len(text) > 9:
+    if not (text.isascii() and text.isdigit()) or len(text) > 9:
         raise InvalidInputError(f"{what} must be a number; reload the page")
     return int(text)
 

@@ -77,7 +77,7 @@ async def review_action(request: Request, statement_id: Annotated[int, Path(ge=1
     state = state if state in {"proposed", "confirmed", "edited", "rejected", "added"} else "proposed"
     try:
         version_text = str(form.get("version") or "")
-        if not version_text.isdigit():
+        if not (version_text.isascii() and version_text.isdigit()):
             raise InvalidInputError("the form lacks the statement's version; reload the page")
         version = int(version_text)
         if action == "confirm":
