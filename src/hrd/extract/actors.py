@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .cues import Match, compile_cues, spaced
+from .gates import Gate
 from .lexicon import load_lexicon
 from .spans import DisjointSpans
 from .state import HeadInfo, PartyMention
@@ -45,10 +46,12 @@ CUES = (compile_cues(_cues("cs"), ignore_case=False), compile_cues(_cues("ci")))
 _SIDE = re.compile(
     r"\b(?:[Tt]he\s+)?((?:[A-Z][\w'’-]+\s+){1,2}?)(?:" + "|".join(map(spaced, _LEX["partner_side"])) + r")\b"
 )
-_OF_PARTY = re.compile(
-    r"\b(?:the\s+)?(?:delegations?|representatives|officials|delegates|experts|government|authorities|side|team|members)"
-    r"\s+(?:of|from)\s+(?:the\s+)?\Z",
-    re.IGNORECASE,
+_OF_PARTY = Gate(
+    re.compile(
+        r"\b(?:the\s+)?(?:delegations?|representatives|officials|delegates|experts|government|authorities|side|team|members)"
+        r"\s+(?:of|from)\s+(?:the\s+)?\Z",
+        re.IGNORECASE,
+    )
 )
 _SIDE_WORDS = tuple(_LEX["partner_side"])
 _NOT_DEMONYM = frozenset(_LEX["not_demonym"])

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .cues import Match, compile_cues
+from .gates import Gate
 from .lexicon import load_lexicon
 
 __all__ = ["CUES", "VOICES", "Trigger", "Voice", "find_triggers"]
@@ -64,18 +65,22 @@ def _cue_list() -> list[tuple[str, str]]:
 CUES = compile_cues(_cue_list())
 """The act triggers, for a :class:`~.cues.Scanner` that matches several cue sets at once."""
 # A participle opens a clause only at the sentence start or after a clause break.
-_ING_CONTEXT = re.compile(
-    r"(?:[,;:(—–]|\b(?:while|whilst|and|but|also|thereby|before|after|when|further|again|thus|then|by))"
-    r"\s*(?:\w+ly\s+)?[\"“]?\Z",
-    re.IGNORECASE,
+_ING_CONTEXT = Gate(
+    re.compile(
+        r"(?:[,;:(—–]|\b(?:while|whilst|and|but|also|thereby|before|after|when|further|again|thus|then|by))"
+        r"\s*(?:\w+ly\s+)?[\"“]?\Z",
+        re.IGNORECASE,
+    )
 )
 # A bare participle after these is not a finite verb of its own clause.
-_NOT_FINITE = re.compile(
-    r"\b(be|been|being|had|to|will|would|could|should|must|may|might|can|shall|not)\s+(?:\w+ly\s+)?$",
-    re.IGNORECASE,
+_NOT_FINITE = Gate(
+    re.compile(
+        r"\b(be|been|being|had|to|will|would|could|should|must|may|might|can|shall|not)\s+(?:\w+ly\s+)?$",
+        re.IGNORECASE,
+    )
 )
 _LOOKBACK = 40
-_REPORTED = re.compile(r"\b(?:said|says|told|stated|reported|added|according\s+to)\b", re.IGNORECASE)
+_REPORTED = Gate(re.compile(r"\b(?:said|says|told|stated|reported|added|according\s+to)\b", re.IGNORECASE))
 
 
 @dataclass(frozen=True, slots=True)

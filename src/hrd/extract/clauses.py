@@ -18,13 +18,18 @@ from collections.abc import Sequence
 
 from .actors import Mention, subject_of
 from .acts import Trigger
+from .gates import Gate
 
 __all__ = ["split_clauses", "trim"]
 
-_CONNECTOR = re.compile(
-    r"[,;:]|—|–|\s-\s|\b(?:and|but|while|whilst|whereas|although|though|yet|as well as)\b", re.IGNORECASE
+_CONNECTOR = Gate(
+    re.compile(
+        r"[,;:]|—|–|\s-\s|\b(?:and|but|while|whilst|whereas|although|though|yet|as well as)\b", re.IGNORECASE
+    )
 )
-_STRONG = re.compile(r";|,\s+(?:and|but|while|whilst|whereas)\b|\b(?:while|whilst|whereas)\b", re.IGNORECASE)
+_STRONG = Gate(
+    re.compile(r";|,\s+(?:and|but|while|whilst|whereas)\b|\b(?:while|whilst|whereas)\b", re.IGNORECASE)
+)
 _EDGE = " \t\r\n,;:—–-"
 
 

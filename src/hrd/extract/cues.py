@@ -14,6 +14,8 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator
 
+from .gates import folded, lower_if_safe
+
 __all__ = ["CueSet", "Found", "Match", "Scanner", "compile_cues", "spaced"]
 
 
@@ -195,7 +197,9 @@ class Found:
         return out
 
 
-_Entry = tuple[int, re.Pattern[str], tuple[str, ...], bool]
+_Entry = tuple[int, re.Pattern[str], re.Pattern[str] | None, tuple[str, ...], bool]
+"""Cue set index, its regex at a word, the regex without IGNORECASE for the lowered text
+(:func:`.gates.folded`, None where that would not be exact), labels, after_hyphen."""
 
 
 class Scanner:
@@ -214,7 +218,7 @@ class Scanner:
         for i, cue_set in enumerate(self._sets):
             compiled = cue_set._regex(key)
             if compiled is not None:
-                entries.append((i, compiled[0], compiled[1], cue_set._after_hyphen))
+                entries.append((i, compiled[0], folded(compiled[0]), compiled[1], cue_set._after_hyphen))
         found = self._cache[key] = tuple(entries)
         return found
 
@@ -224,6 +228,7 @@ class Scanner:
         out: list[list[Match]] = [[] for _ in self._sets]
         pos = [start] * len(self._sets)
         cache = self._cache
+        safe = lower_if_safe(text)  # IGNORECASE cues run over it without the flag where exact
         low = text.lower()
         if len(low) != len(text):  # a rare character whose lower case is longer
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
@@ -238,10 +243,10 @@ class Scanner:
                 continue
             a = w.start()
             hyphen = a > 0 and text[a - 1] == "-"
-            for i, regex, labels, after_hyphen in entries:
+            for i, regex, fast, labels, after_hyphen in entries:
                 if a < pos[i] or (hyphen and not after_hyphen):
                     continue
-                m = regex.match(text, a, stop)
+                m = regex.match(text, a, stop) if fast is None or safe is None else fast.match(safe, a, stop)
                 if m is None or m.end() == a:
                     continue
                 name = m.lastgroup

@@ -32,6 +32,7 @@ from .actors import Mention, eligible, find_mentions, passive_agent, subject_of
 from .acts import Trigger, find_triggers
 from .clauses import split_clauses, trim
 from .cues import Found, Scanner
+from .gates import Gate
 from .state import Analysis, HeadInfo, Sentence, StatementInfo
 from .topics import tag_topics
 
@@ -41,7 +42,7 @@ __all__ = ["run"]
 _SCANNER = Scanner((acts.CUES, *topics.CUES, *actors.CUES))
 _MAX_ITEMS = 15
 _VERB_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:\w+ed|said|told|says)\b(?:\s+that)?\s*\Z")
-_EMBEDS = re.compile(r"\b(?:which|whereby|where|that|whose)\b", re.IGNORECASE)
+_EMBEDS = Gate(re.compile(r"\b(?:which|whereby|where|that|whose)\b", re.IGNORECASE))
 _STRONG_BREAK = re.compile(r";|,\s+(?:and|but|while)\b")
 _AGREED = re.compile(r"\bagreed\b", re.IGNORECASE)  # an agreement is both sides'
 _SHARED_OBJECT = re.compile(r"[\s,]*(?:(?:and|or|as\s+well\s+as)\s*)?")
@@ -50,16 +51,18 @@ _CONCERN_SUBJECT = re.compile(
     r"[\s,;]*(?:(?:and|but|while)\s+)?(?:[\w'’-]+\s+){0,3}?concerns?\b", re.IGNORECASE
 )
 _LIST_INTRO = re.compile(r":\s*(?:\n|\Z)")  # a colon that ends a line: a list follows
-_JOINT = re.compile(
-    r"\bjoint\s+(?:press\s+(?:release|statement|communiqu[eé])|statement|communiqu[eé])", re.I
+_JOINT = Gate(
+    re.compile(r"\bjoint\s+(?:press\s+(?:release|statement|communiqu[eé])|statement|communiqu[eé])", re.I)
 )
-_ANAPHOR = re.compile(
-    r"\b(?:these|this|those|such|them|it|the\s+latter|the\s+(?:progress|efforts?|steps?|measures?|"
-    r"developments?|changes?|achievements?|initiatives?|commitments?|plans?))\b",
-    re.IGNORECASE,
+_ANAPHOR = Gate(
+    re.compile(
+        r"\b(?:these|this|those|such|them|it|the\s+latter|the\s+(?:progress|efforts?|steps?|measures?|"
+        r"developments?|changes?|achievements?|initiatives?|commitments?|plans?))\b",
+        re.IGNORECASE,
+    )
 )
 _ANTECEDENT = re.compile(r"\s*,?\s*")
-_RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
+_RELATIVE_BEFORE = Gate(re.compile(r"\b(?:that|which|who)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE))
 # Context after the report proper ("Background", "Notes to editors") makes no statements.
 _BACKGROUND = re.compile(r"(?:Background|Notes?\s+to\s+(?:the\s+)?editors?)\s*(?::|\Z)", re.IGNORECASE)
 
