@@ -8,6 +8,7 @@ back.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -26,6 +27,7 @@ __all__ = [
     "Programme",
     "Record",
     "Statement",
+    "meeting_topics",
 ]
 
 SCHEMA_ID: Final = "dialogue-record/1"
@@ -129,3 +131,8 @@ class Record(_Model):
     def to_json(self) -> dict[str, Any]:
         """The record as a JSON-ready dict in dialogue-record/1 form."""
         return self.model_dump(mode="json", by_alias=True)
+
+
+def meeting_topics(statements: Iterable[Statement], listed: Iterable[str] = ()) -> list[str]:
+    """A meeting's topics: those listed as discussed, then each statement's, first seen first, once."""
+    return list(dict.fromkeys([*listed, *(t for st in statements for t in st.topics)]))

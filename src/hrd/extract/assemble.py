@@ -16,6 +16,7 @@ from ..record import (
     Programme,
     Record,
     Statement,
+    meeting_topics,
 )
 from .state import Analysis
 
@@ -51,9 +52,7 @@ def to_record(doc: Analysis) -> Record:
             for s in doc.statements
             if s.meeting == i
         ]
-        topics: list[str] = []
-        for st in statements:
-            topics.extend(t for t in st.topics if t not in topics)
+        topics = meeting_topics(statements)
         case = next((c for c in doc.cases if c.meeting == i), None)
         raised = "individual-cases" in topics
         cases = Cases(

@@ -27,6 +27,7 @@ from ..record import (
     Programme,
     Record,
     Statement,
+    meeting_topics,
 )
 from .identity import partner_of, resolve_meeting
 from .tables import (
@@ -352,9 +353,7 @@ def load_record(*, document: DocumentRow, session: Session) -> Record:
     meetings = []
     for r in reports:
         stated = statements_of(statements[r.id], session=session)
-        topics = list(r.topics)
-        for st in stated:
-            topics.extend(t for t in st.topics if t not in topics)
+        topics = meeting_topics(stated, listed=r.topics)
         meetings.append(
             Meeting(
                 kind=r.kind,
