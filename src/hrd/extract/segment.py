@@ -54,6 +54,11 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         spans.append((cur, m.end()))
         cur = m.end()
     spans.append((cur, end))
+    return _trimmed(text, spans)
+
+
+def _trimmed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` without their leading and trailing whitespace; spans left empty are dropped."""
     out = []
     for a, b in spans:
         while a < b and text[a].isspace():
@@ -125,15 +130,7 @@ def _split_lines(text: str, a: int, b: int) -> list[tuple[int, int]]:
             cur = nl + 1
         nl = text.find("\n", nl + 1, b)
     parts.append((cur, b))
-    out = []
-    for x, y in parts:
-        while x < y and text[x].isspace():
-            x += 1
-        while y > x and text[y - 1].isspace():
-            y -= 1
-        if x < y:
-            out.append((x, y))
-    return out
+    return _trimmed(text, parts)
 
 
 def _mark_signoff(sentences: list[Sentence]) -> list[Sentence]:
