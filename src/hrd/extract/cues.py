@@ -197,9 +197,12 @@ class Found:
         return out
 
 
-_Entry = tuple[int, re.Pattern[str], re.Pattern[str] | None, tuple[str, ...], bool]
-"""Cue set index, its regex at a word, the regex without IGNORECASE for the lowered text
-(:func:`.gates.folded`, None where that would not be exact), labels, after_hyphen."""
+_Entry = tuple[int, re.Pattern[str], bool, tuple[str, ...], bool]
+"""Cue set index, the regex to try at a word, whether it runs over the lowered text (the regex
+without IGNORECASE, :func:`.gates.folded`, where that is exact), labels by group index (1 on),
+after_hyphen."""
+_ARTICLE: tuple[_Entry, ...] = ((-1, re.compile(""), False, (), False),)
+"""The entries of an article: the key is the article and the word after it."""
 
 
 class Scanner:
@@ -209,17 +212,26 @@ class Scanner:
 
     def __init__(self, sets: tuple[CueSet, ...]) -> None:
         self._sets = sets
-        self._cache: dict[str, tuple[_Entry, ...]] = {}
+        # One cache for texts whose lowered form folds as IGNORECASE (lower_if_safe), one for others.
+        self._cache: tuple[dict[str, tuple[_Entry, ...]], dict[str, tuple[_Entry, ...]]] = ({}, {})
 
-    def _entries(self, key: str) -> tuple[_Entry, ...]:
-        if len(self._cache) >= _CACHE_LIMIT:  # bounded: a server reads unlimited vocabulary
-            self._cache.clear()
+    def _entries(self, key: str, safe: bool) -> tuple[_Entry, ...]:
+        """The entries of ``key``: a word, an article and the word after it, or an article
+        followed by no word (written with a trailing space)."""
+        cache = self._cache[safe]
+        if len(cache) >= _CACHE_LIMIT:  # bounded: a server reads unlimited vocabulary
+            cache.clear()
+        if key in _ARTICLES:
+            cache[key] = _ARTICLE
+            return _ARTICLE
         entries = []
         for i, cue_set in enumerate(self._sets):
-            compiled = cue_set._regex(key)
+            compiled = cue_set._regex(key.rstrip(" "))
             if compiled is not None:
-                entries.append((i, compiled[0], folded(compiled[0]), compiled[1], cue_set._after_hyphen))
-        found = self._cache[key] = tuple(entries)
+                fast = folded(compiled[0]) if safe else None
+                regex, low = (compiled[0], False) if fast is None else (fast, True)
+                entries.append((i, regex, low, ("", *compiled[1]), cue_set._after_hyphen))
+        found = cache[key] = tuple(entries)
         return found
 
     def scan(self, text: str, start: int = 0, end: int | None = None) -> list[list[Match]]:
@@ -227,32 +239,43 @@ class Scanner:
         stop = len(text) if end is None else end
         out: list[list[Match]] = [[] for _ in self._sets]
         pos = [start] * len(self._sets)
-        cache = self._cache
         safe = lower_if_safe(text)  # IGNORECASE cues run over it without the flag where exact
-        low = text.lower()
-        if len(low) != len(text):  # a rare character whose lower case is longer
-            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        if safe is not None:
+            low = safe
+        else:
+            low = text.lower()
+            if len(low) != len(text):  # a rare character whose lower case is longer
+                low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        is_safe = safe is not None
+        cache = self._cache[is_safe]
         for w in _WORDS.finditer(low, start, stop):
             key = w.group()
-            if key in _ARTICLES:
-                nxt = _NEXT_WORD.match(low, w.end(), stop)
-                if nxt is not None:
-                    key = f"{key} {nxt.group(1)}"
-            entries = cache[key] if key in cache else self._entries(key)
+            entries = cache.get(key)
+            if entries is None:
+                entries = self._entries(key, is_safe)
             if not entries:
                 continue
+            if entries is _ARTICLE:
+                nxt = _NEXT_WORD.match(low, w.end(), stop)
+                key = f"{key} " if nxt is None else f"{key} {nxt.group(1)}"
+                entries = cache.get(key)
+                if entries is None:
+                    entries = self._entries(key, is_safe)
+                if not entries:
+                    continue
             a = w.start()
             hyphen = a > 0 and text[a - 1] == "-"
-            for i, regex, fast, labels, after_hyphen in entries:
+            for i, regex, on_low, labels, after_hyphen in entries:
                 if a < pos[i] or (hyphen and not after_hyphen):
                     continue
-                m = regex.match(text, a, stop) if fast is None or safe is None else fast.match(safe, a, stop)
-                if m is None or m.end() == a:
+                m = regex.match(low if on_low else text, a, stop)
+                if m is None:
                     continue
-                name = m.lastgroup
-                assert name is not None
-                out[i].append((a, m.end(), labels[int(name[1:])]))
-                pos[i] = m.end()
+                b = m.end()
+                if b == a:
+                    continue
+                out[i].append((a, b, labels[m.lastindex or 0]))
+                pos[i] = b
         return out
 
 
