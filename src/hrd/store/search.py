@@ -130,27 +130,32 @@ def _statement_base(q: SearchQuery) -> Select[*tuple[Any, ...]]:
     return query
 
 
-def _document_filters(q: SearchQuery) -> list[ColumnElement[bool]]:
-    """Documents pass the meeting filters through any meeting they report."""
-    conditions: list[ColumnElement[bool]] = [DocumentRow.latest.is_(True)]
+def _wanted_documents(q: SearchQuery) -> Select[*tuple[Any, ...]]:
+    """The ids of the latest documents that pass the filters (read from indexes only).
+
+    Documents pass the meeting filters through any meeting they report: the
+    dated documents and the reporting ones are intersected as two sets of ids,
+    each evaluated once (not once per matching document).
+    """
+    dated = select(DocumentRow.id).where(DocumentRow.latest.is_(True))
+    if q.since is not None:
+        dated = dated.where(DocumentRow.published >= dt.date(q.since, 1, 1))
+    if q.until is not None:
+        dated = dated.where(DocumentRow.published <= dt.date(q.until, 12, 31))
     meeting_conditions: list[ColumnElement[bool]] = []
     if q.partner:
         meeting_conditions.append(Series.partner == q.partner.upper())
     if q.kind:
         meeting_conditions.append(Series.kind == q.kind)
-    if meeting_conditions:  # an uncorrelated set of ids: evaluated once, not once per document
-        reporting = (
-            select(MeetingReport.document_id)
-            .join(MeetingRow, MeetingRow.id == MeetingReport.meeting_id)
-            .join(Series, Series.id == MeetingRow.series_id)
-            .where(and_(*meeting_conditions))
-        )
-        conditions.append(DocumentRow.id.in_(reporting))
-    if q.since is not None:
-        conditions.append(DocumentRow.published >= dt.date(q.since, 1, 1))
-    if q.until is not None:
-        conditions.append(DocumentRow.published <= dt.date(q.until, 12, 31))
-    return conditions
+    if not meeting_conditions:
+        return dated
+    reporting = (
+        select(MeetingReport.document_id)
+        .join(MeetingRow, MeetingRow.id == MeetingReport.meeting_id)
+        .join(Series, Series.id == MeetingRow.series_id)
+        .where(and_(*meeting_conditions))
+    )
+    return cast(Select[*tuple[Any, ...]], dated.intersect(reporting))
 
 
 def _fts_ranked(table: str, rank: str) -> CTE:
@@ -327,25 +332,25 @@ def _facets(groups: Sequence[Any], limit: int) -> dict[str, list[tuple[str, int]
 def _documents(
     q: SearchQuery, terms: str, postgres: bool, match: str | None, session: Session
 ) -> tuple[list[DocumentHit], int]:
+    """The best documents and the number of all that match, in one pass over the matches."""
     if not terms:
         return [], 0
-    conditions = _document_filters(q)
+    wanted = _wanted_documents(q)
     if postgres:
         tsq = func.websearch_to_tsquery("english", terms)
         vector: ColumnElement[Any] = literal_column("documents.search_vector")
-        base = select(DocumentRow.id).where(*conditions, vector.op("@@")(tsq))
-        ranked = base.add_columns(func.ts_rank(vector, tsq).label("score"))
+        ranked = select(DocumentRow.id.label("id"), func.ts_rank(vector, tsq).label("score")).where(
+            vector.op("@@")(tsq), DocumentRow.id.in_(wanted)
+        )
         params: dict[str, Any] = {}
     else:
-        # The filters as a set of ids: the rows themselves (long texts) are never read here.
-        wanted = select(DocumentRow.id).where(*conditions)
-        plain = _fts_ranked("documents_fts", "0")
-        base = select(plain.c.rid.label("id")).where(plain.c.rid.in_(wanted))
         fts = _fts_ranked("documents_fts", "-bm25(documents_fts, 5.0, 1.0)")
         ranked = select(fts.c.rid.label("id"), fts.c.rank.label("score")).where(fts.c.rid.in_(wanted))
         params = {"m": match}
-    rows = session.execute(ranked.order_by(text("score DESC"), text("id")).limit(q.limit), params).all()
-    total = session.execute(select(func.count()).select_from(base.subquery()), params).scalar_one()
+    counted = ranked.add_columns(func.count().over().label("total"))  # counted before the limit
+    rows = session.execute(counted.order_by(text("score DESC"), text("id")).limit(q.limit), params).all()
+    if not rows:
+        return [], 0
     ids = [r.id for r in rows]
     marked = _highlighted("documents", ids, terms, postgres, match, session, whole=False)
     columns = (DocumentRow.id, DocumentRow.key, DocumentRow.title, DocumentRow.published, DocumentRow.source)
@@ -357,7 +362,7 @@ def _documents(
         for r in rows
         for d in [docs[r.id]]
     ]
-    return hits, int(total)
+    return hits, int(rows[0].total)
 
 
 def as_json(result: SearchResult) -> dict[str, Any]:

@@ -88,7 +88,10 @@ def _now() -> dt.datetime:
 
 class DocumentRow(Base):
     __tablename__ = "documents"
-    __table_args__ = (UniqueConstraint("source", "version"),)
+    __table_args__ = (
+        UniqueConstraint("source", "version"),
+        Index("ix_documents_latest_published", "latest", "published"),  # search's date filter (0004)
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(300), index=True)
@@ -137,7 +140,10 @@ class MeetingReport(Base):
     """What one document reports about one meeting (its per-source values)."""
 
     __tablename__ = "meeting_reports"
-    __table_args__ = (UniqueConstraint("document_id", "position"),)
+    __table_args__ = (
+        UniqueConstraint("document_id", "position"),
+        Index("ix_meeting_reports_meeting_document", "meeting_id", "document_id"),  # search (0004)
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
@@ -207,7 +213,22 @@ class StatementRow(Base):
     topic_list: Mapped[str] = mapped_column(Text, default="", server_default="")
     """The topics joined by ';' (the rows of ``statement_topics`` are the reference)."""
 
-    __table_args__ = (Index("ix_statements_facets", "current", "partner", "kind", "year"),)
+    __table_args__ = (
+        Index("ix_statements_facets", "current", "partner", "kind", "year"),
+        # covering index for search: a matching statement's filters and facets without its row (0004)
+        Index(
+            "ix_statements_search",
+            "id",
+            "current",
+            "state",
+            "partner",
+            "kind",
+            "actor",
+            "act",
+            "year",
+            "topic_list",
+        ),
+    )
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
