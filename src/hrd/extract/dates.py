@@ -37,35 +37,67 @@ _D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _Y = r"(?:19|20)\d{2}"
 _TO = r"\s*(?:-|–|—|to|until|till|through|and)\s*"
 
+# A pattern that opens on "\b" or a look-behind makes ``re`` try it at every position of a
+# window. Written after the first character of the match instead (the same test: "no word
+# character before it"), the pattern starts with a character or a set of them, and ``re``
+# skips to where one stands. The forms below match exactly what "\b" + the form matches.
+_B = r"(?<!\w[\s\S])"
+"""After a match's first character: no word character before that one."""
+
+
+def _words_at_start(words: list[str]) -> str:
+    """``\b(?:w1|w2|...)``, in this order, with the boundary after each word's first character."""
+    return "(?:" + "|".join(re.escape(w[0]) + _B + re.escape(w[1:]) for w in words) + ")"
+
+
+_M_START = _words_at_start(sorted(_MONTH_NUM, key=len, reverse=True)) + r"\.?"  # \b{_M}
+# \b{_D}: the first digit, then the alternatives of _D by what that digit was (same order).
+_D_START = rf"[0-9]{_B}(?:(?<=[12])\d|(?<=3)[01]|(?<=0)[1-9]|(?<=[1-9]))(?:st|nd|rd|th)?"
+_Y_START = rf"(?:1{_B}9|2{_B}0)\d{{2}}"  # \b{_Y}
+
 # (name, pattern): tried in order; earlier matches win, later ones may not overlap them.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(rf"\b(?P<y>{_Y})-(?P<m>\d{{2}})-(?P<d>\d{{2}})\b")),
-    ("num", re.compile(r"\b(?P<d>[0-3]?\d)(?P<sep>[./])(?P<m>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d{2}|\d{2})\b")),
-    ("num", re.compile(rf"\b(?P<d>0?[1-9]|[12]\d|3[01])-(?P<m>0?[1-9]|1[0-2])-(?P<y>{_Y})\b")),
+    ("iso", re.compile(rf"(?P<y>{_Y_START})-(?P<m>\d{{2}})-(?P<d>\d{{2}})\b")),
+    (  # \b[0-3]?\d/..
+        "num",
+        re.compile(
+            rf"(?P<d>\d{_B}(?:(?<=[0-3])\d)?)(?P<sep>[./])(?P<m>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d{{2}}|\d{{2}})\b"
+        ),
+    ),
+    (  # \b(?:0?[1-9]|[12]\d|3[01])-..
+        "num",
+        re.compile(
+            rf"(?P<d>[0-9]{_B}(?:(?<=0)[1-9]|(?<=[1-9])|(?<=[12])\d|(?<=3)[01]))-(?P<m>0?[1-9]|1[0-2])-(?P<y>{_Y})\b"
+        ),
+    ),
     (
         "dm2",
         re.compile(
-            rf"\b(?P<d1>{_D})\s+(?:of\s+)?(?P<m1>{_M})(?:,?\s+(?P<y1>{_Y}))?{_TO}"
+            rf"(?P<d1>{_D_START})\s+(?:of\s+)?(?P<m1>{_M})(?:,?\s+(?P<y1>{_Y}))?{_TO}"
             rf"(?P<d2>{_D})\s+(?:of\s+)?(?P<m2>{_M})(?:,?\s+(?P<y>{_Y}))?\b"
         ),
     ),
     (
         "dmr",
-        re.compile(rf"\b(?P<d1>{_D}){_TO}(?P<d2>{_D})\s+(?:of\s+)?(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?\b"),
+        re.compile(rf"(?P<d1>{_D_START}){_TO}(?P<d2>{_D})\s+(?:of\s+)?(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?\b"),
     ),
-    ("dm", re.compile(rf"\b(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?\b")),
+    ("dm", re.compile(rf"(?P<d>{_D_START})\s+(?:of\s+)?(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?\b")),
     (
         "md2",
         re.compile(
-            rf"\b(?P<m1>{_M})\s+(?P<d1>{_D})(?!\d){_TO}(?P<m2>{_M})\s+(?P<d2>{_D})(?!\d)(?:,?\s+(?P<y>{_Y}))?\b"
+            rf"(?P<m1>{_M_START})\s+(?P<d1>{_D})(?!\d){_TO}(?P<m2>{_M})\s+(?P<d2>{_D})(?!\d)(?:,?\s+(?P<y>{_Y}))?\b"
         ),
     ),
-    ("mdr", re.compile(rf"\b(?P<m>{_M})\s+(?P<d1>{_D})(?!\d){_TO}(?P<d2>{_D})(?!\d)(?:,?\s+(?P<y>{_Y}))?\b")),
-    ("md", re.compile(rf"\b(?P<m>{_M})\s+(?P<d>{_D})(?![\d:])(?:,?\s+(?P<y>{_Y}))?\b")),
-    ("my", re.compile(rf"\b(?P<m>{_M})(?:\s+of)?,?\s+(?P<y>{_Y})\b")),
-    ("wd", re.compile(r"\b(?P<wd>" + "|".join(_WEEKDAY_NUM) + r")\b")),
-    ("rel", re.compile(r"\b(?P<rel>" + "|".join(sorted(_RELATIVE, key=len, reverse=True)) + r")\b")),
-    ("y", re.compile(rf"(?<![\d./-])(?P<y>{_Y})(?![\d/-])")),
+    (
+        "mdr",
+        re.compile(rf"(?P<m>{_M_START})\s+(?P<d1>{_D})(?!\d){_TO}(?P<d2>{_D})(?!\d)(?:,?\s+(?P<y>{_Y}))?\b"),
+    ),
+    ("md", re.compile(rf"(?P<m>{_M_START})\s+(?P<d>{_D})(?![\d:])(?:,?\s+(?P<y>{_Y}))?\b")),
+    ("my", re.compile(rf"(?P<m>{_M_START})(?:\s+of)?,?\s+(?P<y>{_Y})\b")),
+    ("wd", re.compile(r"(?P<wd>" + _words_at_start(list(_WEEKDAY_NUM)) + r")\b")),
+    ("rel", re.compile(r"(?P<rel>" + _words_at_start(sorted(_RELATIVE, key=len, reverse=True)) + r")\b")),
+    # (?<![\d./-])(?P<y>{_Y}), the look-behind after the first digit
+    ("y", re.compile(r"(?P<y>(?:1(?<![\d./-][\s\S])9|2(?<![\d./-][\s\S])0)\d{2})(?![\d/-])")),
 ]
 
 
