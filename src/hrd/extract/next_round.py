@@ -35,21 +35,25 @@ _IN = re.compile(r"\b(?:in|to|at)\s+(?:the\s+)?$")
 def run(doc: Analysis) -> Analysis:
     if not doc.meetings:
         return doc
-    starts = [m.start() for m in _FUTURE.finditer(doc.text)]
-    if not starts:
-        return doc
-    mentions = find_mentions(doc.text, doc.sentences)
+    mentions: dict[int, list[Mention]] = {}
+    for m in find_mentions(doc.text, doc.sentences):
+        mentions.setdefault(m.sentence, []).append(m)
+    starts: list[int] | None = None  # where the text's future phrases start: found when first needed
     found: dict[int, NextInfo] = {}
     for idx, s in enumerate(doc.sentences):
-        if s.header or not any(s.start <= x < s.end for x in starts):
+        if s.header:
             continue
-        nxt = _NEXT.search(s.text)
-        future = _FUTURE.search(s.text)
-        here = [m for m in mentions if m.sentence == idx]
-        later = _later_ordinal(doc.meetings, here)
-        if not future or not (nxt or later):
+        here = mentions.get(idx, [])
+        # Searched in the text (its lowered form is at hand) over the sentence's span: a sentence
+        # starts after no word character, so "\b" there holds as at the start of ``s.text``.
+        nxt = _NEXT.search(doc.text, s.start, s.end)
+        if not (nxt or _later_ordinal(doc.meetings, here)):
             continue
-        targets = _targets(doc.meetings, here, s.text, nxt.end() if nxt else 0)
+        if starts is None:
+            starts = [m.start() for m in _FUTURE.finditer(doc.text)]
+        if not any(s.start <= x < s.end for x in starts) or not _FUTURE.search(doc.text, s.start, s.end):
+            continue
+        targets = _targets(doc.meetings, here, s.text, nxt.end() - s.start if nxt else 0)
         if not targets:
             continue
         info = _info(doc, s.start, s.end)
@@ -57,6 +61,8 @@ def run(doc: Analysis) -> Analysis:
             continue
         for i in targets:
             found.setdefault(i, info)
+    if not found:
+        return doc
     meetings = tuple(replace(m, next=found[i]) if i in found else m for i, m in enumerate(doc.meetings))
     return replace(doc, meetings=meetings)
 
