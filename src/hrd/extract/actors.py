@@ -160,7 +160,7 @@ def _merge_both(text: str, mentions: list[Mention]) -> list[Mention]:
         if (
             prev is not None
             and prev.kind == m.kind == "party"
-            and {prev.code, m.code} != {prev.code}
+            and prev.code != m.code
             and "EU" in (prev.code, m.code)
             and _AND.search(text, prev.end, m.start)
         ):
