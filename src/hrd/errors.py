@@ -9,6 +9,7 @@ ends with; both faces map errors through :func:`http_status` and
 from __future__ import annotations
 
 __all__ = [
+    "AddressRefusedError",
     "ConflictError",
     "DatabaseNotReadyError",
     "EmptyInputError",
@@ -70,6 +71,12 @@ class FetchError(HRDError):
     """A URL or feed could not be fetched."""
 
     status, code, title = 502, 69, "fetch failed"  # EX_UNAVAILABLE
+
+
+class AddressRefusedError(FetchError):
+    """A URL's host is (or resolves to) a private, loopback or other non-public address."""
+
+    status, code, title = 403, 77, "address refused"  # EX_NOPERM
 
 
 class NotFoundError(HRDError):

@@ -25,3 +25,5 @@ class Settings(BaseSettings):
     key_file: Path | None = None
     secret_key: SecretStr | None = None
     anonymous_read: bool = False
+    allow_private_urls: bool = False
+    """Fetch from private, loopback and link-local addresses too (an intranet); off: public hosts only."""

@@ -1,17 +1,24 @@
-"""hrd.read.fetch against a real HTTP server on 127.0.0.1, started by the test."""
+"""hrd.read.fetch against real HTTP servers on 127.0.0.1 (and 127.0.0.2), started by the test.
+
+These servers are on loopback addresses, which the fetcher refuses by default: the tests that
+fetch from them pass ``allow_private_urls=True`` (or an explicit address policy) on purpose.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from ipaddress import IPv4Address
 from pathlib import Path
 
 import pytest
 from pdfbytes import text_pdf
 
-from hrd.errors import EmptyInputError, FetchError, UnsupportedInputError
+from hrd.errors import AddressRefusedError, EmptyInputError, FetchError, UnsupportedInputError, http_status
+from hrd.read.addresses import IPAddress, allow_all, refusal
 from hrd.read.fetch import fetch, fetch_feed, fetch_url
 from hrd.settings import Settings
 
@@ -19,6 +26,8 @@ FIXTURES = Path(__file__).parents[1] / "fixtures" / "read"
 LIMIT = 64 * 1024
 RELEASE = threading.Event()
 """Set at teardown so that handlers that hang return and the server stops at once."""
+HITS: list[str] = []
+"""Every request the servers received, as 'host:port/path' (to show a refused URL sent none)."""
 
 PDF = text_pdf([["The EU and Paraguay met in Asunción on 2 June 2020 for their Human Rights Dialogue."]])
 ROUTES: dict[str, tuple[str, bytes]] = {
@@ -47,6 +56,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         path = self.path
+        HITS.append(f"{self.server.server_address[0]}:{self.server.server_address[1]}{path}")
         if path in ROUTES:
             self._send(200, *ROUTES[path])
         elif path == "/agent":
@@ -90,19 +100,27 @@ class Handler(BaseHTTPRequestHandler):
             self.send_response(302)
             self.send_header("Location", "/loop")
             self.end_headers()
+        elif path.startswith("/chain/"):  # /chain/3 -> /chain/2 -> /chain/1 -> /chain/0 -> the readout
+            left = int(path.removeprefix("/chain/"))
+            self.send_response(307)
+            self.send_header("Location", f"/chain/{left - 1}" if left > 0 else "/readout.txt")
+            self.end_headers()
+        elif path.startswith("/to?"):  # a redirect to whatever follows the '?'
+            self.send_response(302)
+            self.send_header("Location", path.removeprefix("/to?"))
+            self.end_headers()
         else:
             self._send(500, "text/plain", b"no such route")
 
 
-@pytest.fixture(scope="module")
-def base_url() -> Iterator[str]:
+def _serve(host: str) -> Iterator[str]:
     RELEASE.clear()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = ThreadingHTTPServer((host, 0), Handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield f"http://{host}:{server.server_address[1]}"
     finally:
         RELEASE.set()
         server.shutdown()
@@ -110,8 +128,30 @@ def base_url() -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
+def base_url() -> Iterator[str]:
+    yield from _serve("127.0.0.1")
+
+
+@pytest.fixture(scope="module")
+def other_url() -> Iterator[str]:
+    """A second server, on another loopback address (Linux answers on all of 127.0.0.0/8)."""
+    yield from _serve("127.0.0.2")
+
+
+@pytest.fixture(scope="module")
 def settings() -> Settings:
-    return Settings(fetch_timeout=1.0, max_input_bytes=LIMIT, user_agent="hrd-test/1")
+    """Private addresses allowed: the test servers are on the loopback interface."""
+    return Settings(
+        fetch_timeout=1.0, max_input_bytes=LIMIT, user_agent="hrd-test/1", allow_private_urls=True
+    )
+
+
+@pytest.fixture(scope="module")
+def strict() -> Settings:
+    """The default: public addresses only."""
+    return Settings(
+        fetch_timeout=1.0, max_input_bytes=LIMIT, user_agent="hrd-test/1", allow_private_urls=False
+    )
 
 
 def test_html_page(base_url: str, settings: Settings) -> None:
@@ -223,3 +263,139 @@ def test_connection_refused(settings: Settings) -> None:
 def test_only_http_urls(url: str, settings: Settings) -> None:
     with pytest.raises(FetchError, match="only http:// and https:// URLs"):
         fetch(url, settings=settings)
+
+
+def test_redirects_are_followed_up_to_five_hops(base_url: str, settings: Settings) -> None:
+    assert fetch(f"{base_url}/chain/4", settings=settings).url == f"{base_url}/readout.txt"  # 5 hops
+    with pytest.raises(FetchError, match=r"too many redirects \(more than 5\)"):
+        fetch(f"{base_url}/chain/5", settings=settings)
+
+
+@pytest.mark.parametrize("target", ["file:///etc/passwd", "ftp://example.org/readout.txt", "gopher://x/"])
+def test_redirect_to_another_scheme_is_refused(base_url: str, settings: Settings, target: str) -> None:
+    with pytest.raises(FetchError, match=f"redirect refused: only http:// and https:// URLs.*{target[:4]}"):
+        fetch(f"{base_url}/to?{target}", settings=settings)
+
+
+# -- addresses: loopback, private and other non-public hosts are refused unless allowed ------------
+
+
+def test_the_setting_is_off_by_default_and_read_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("HRD_ALLOW_PRIVATE_URLS", raising=False)
+    assert Settings().allow_private_urls is False
+    monkeypatch.setenv("HRD_ALLOW_PRIVATE_URLS", "1")
+    assert Settings().allow_private_urls is True
+
+
+def test_loopback_server_is_refused_by_default(base_url: str, strict: Settings) -> None:
+    HITS.clear()
+    with pytest.raises(AddressRefusedError) as caught:
+        fetch_url(f"{base_url}/readout.txt", settings=strict)
+    assert str(caught.value) == (
+        "refused: 127.0.0.1 is a loopback address; set HRD_ALLOW_PRIVATE_URLS=1 to allow private hosts"
+    )
+    assert isinstance(caught.value, FetchError) and http_status(caught.value) == 403
+    assert HITS == [], "no request may reach a refused address"
+
+
+def test_loopback_server_is_fetched_with_the_setting(base_url: str, strict: Settings) -> None:
+    allowed = strict.model_copy(update={"allow_private_urls": True})
+    assert fetch_url(f"{base_url}/readout.txt", settings=allowed).text.startswith("Réunion")
+
+
+def test_the_setting_from_the_environment_allows_the_loopback_server(
+    base_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HRD_ALLOW_PRIVATE_URLS", "1")
+    assert fetch(f"{base_url}/agent", settings=Settings(fetch_timeout=1.0)).data.startswith(b"hrd-tracker/")
+
+
+def test_a_name_that_resolves_to_loopback_is_refused(base_url: str, strict: Settings) -> None:
+    port = base_url.rsplit(":", 1)[1]
+    HITS.clear()
+    with pytest.raises(
+        AddressRefusedError, match=r"^refused: localhost resolves to (127\.0\.0\.1|::1), a loopback"
+    ):
+        fetch(f"http://localhost:{port}/readout.txt", settings=strict)
+    assert HITS == []
+
+
+@pytest.mark.parametrize(
+    ("host", "shown"),
+    [
+        ("2130706433", "2130706433 resolves to 127.0.0.1"),  # 127.0.0.1 as one decimal number
+        ("0x7f.0.0.1", "0x7f.0.0.1 resolves to 127.0.0.1"),
+        ("127.1", "127.1 resolves to 127.0.0.1"),
+        ("[::ffff:127.0.0.1]", "::ffff:127.0.0.1 is"),  # IPv4-mapped IPv6
+        ("[::ffff:7f00:1]", "::ffff:7f00:1 is"),
+    ],
+)
+def test_other_spellings_of_the_loopback_server_are_refused_and_do_reach_it_when_allowed(
+    base_url: str, strict: Settings, settings: Settings, host: str, shown: str
+) -> None:
+    url = f"http://{host}:{base_url.rsplit(':', 1)[1]}/readout.txt"
+    with pytest.raises(AddressRefusedError, match=f"^refused: {re.escape(shown)}.* a loopback address"):
+        fetch(url, settings=strict)
+    assert fetch(url, settings=settings).data.startswith("Réunion".encode("latin-1")), "the same server"
+
+
+@pytest.mark.parametrize(
+    ("host", "what"),
+    [
+        ("[::1]", "::1 is a loopback address"),
+        ("0.0.0.0", "0.0.0.0 is an unspecified address"),
+        ("[::]", ":: is an unspecified address"),
+        ("169.254.169.254", "169.254.169.254 is a link-local address"),  # the cloud metadata service
+        ("10.1.2.3", "10.1.2.3 is a private address"),
+        ("192.168.0.1", "192.168.0.1 is a private address"),
+        ("[fd00::1]", "fd00::1 is a private address"),
+        ("224.0.0.1", "224.0.0.1 is a multicast address"),
+        ("240.0.0.1", "240.0.0.1 is a reserved address"),
+        ("100.64.0.1", "100.64.0.1 is a non-public address"),
+    ],
+)
+def test_non_public_literal_hosts_are_refused(strict: Settings, host: str, what: str) -> None:
+    with pytest.raises(AddressRefusedError, match=f"^refused: {re.escape(what)}; set HRD_ALLOW"):
+        fetch(f"http://{host}:9/readout.html", settings=strict)
+
+
+def test_https_is_checked_too(strict: Settings) -> None:
+    with pytest.raises(AddressRefusedError, match=r"127\.0\.0\.1 is a loopback address"):
+        fetch("https://127.0.0.1:9/", settings=strict)
+
+
+def _only_the_first_server(ip: IPAddress) -> str | None:
+    """A policy for these tests: 127.0.0.1 (the first server) may be reached, nothing else private."""
+    return None if ip == IPv4Address("127.0.0.1") else refusal(ip)
+
+
+def test_a_redirect_to_a_private_address_is_refused(
+    base_url: str, other_url: str, settings: Settings
+) -> None:
+    target = f"{other_url}/readout.txt"
+    HITS.clear()
+    with pytest.raises(AddressRefusedError) as caught:
+        fetch(f"{base_url}/to?{target}", settings=settings, policy=_only_the_first_server)
+    assert str(caught.value) == (
+        f"refused redirect to {target}: 127.0.0.2 is a loopback address; "
+        "set HRD_ALLOW_PRIVATE_URLS=1 to allow private hosts"
+    )
+    first_only = [f"{base_url.removeprefix('http://')}/to?{target}"]
+    assert list(HITS) == first_only, "the second server got nothing"
+    # The same redirect with every address allowed does reach the second server.
+    assert fetch(f"{base_url}/to?{target}", settings=settings, policy=allow_all).url == target
+
+
+@pytest.mark.parametrize(
+    ("target", "what"),
+    [
+        ("http://[::1]:9/", "::1 is a loopback address"),
+        ("http://169.254.169.254/latest/meta-data/", "169.254.169.254 is a link-local address"),
+        ("https://10.0.0.1/", "10.0.0.1 is a private address"),
+    ],
+)
+def test_redirects_to_other_non_public_hosts_are_refused(
+    base_url: str, settings: Settings, target: str, what: str
+) -> None:
+    with pytest.raises(AddressRefusedError, match=f"^refused redirect to .*: {re.escape(what)}; set"):
+        fetch(f"{base_url}/to?{target}", settings=settings, policy=_only_the_first_server)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -59,3 +60,23 @@ def test_ingest_search_review_export_import(tmp_path: Path) -> None:
     assert csv_out[0].startswith("document,meeting,partner")
     bad = hrd(db, "export", "--format", "xml")
     assert bad.returncode == 65 and "unknown format" in bad.stderr
+
+
+def test_ingest_refuses_a_loopback_url_unless_the_environment_allows_it(tmp_path: Path) -> None:
+    db = tmp_path / "hrd.sqlite"
+    assert hrd(db, "db", "upgrade").returncode == 0
+    url = "http://127.0.0.1:9/readout.txt"  # port 9 (discard): nothing listens there
+
+    def ingest(allow: str) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "HRD_ALLOW_PRIVATE_URLS": allow}
+        command = [HRD, "--db", f"sqlite:///{db}", "ingest", url]
+        return subprocess.run(command, capture_output=True, text=True, timeout=300, check=False, env=env)
+
+    refused = ingest("0")
+    assert refused.returncode == 1 and "Traceback" not in refused.stdout + refused.stderr
+    assert (
+        f"failed: {url}: refused: 127.0.0.1 is a loopback address; "
+        "set HRD_ALLOW_PRIVATE_URLS=1 to allow private hosts"
+    ) in refused.stdout.splitlines()
+    allowed = ingest("1")  # the address is no longer refused: the connection is tried, and fails
+    assert allowed.returncode == 1 and f"failed: {url}: connection failed" in allowed.stdout

@@ -61,7 +61,8 @@ def base_url() -> Iterator[str]:
         server.server_close()
 
 
-SETTINGS = Settings(fetch_timeout=1.0, max_input_bytes=64 * 1024)
+SETTINGS = Settings(fetch_timeout=1.0, max_input_bytes=64 * 1024, allow_private_urls=True)
+"""Private addresses allowed: the test server is on the loopback interface."""
 
 
 def _ingest(engine: Engine, *sources: str, settings: Settings = SETTINGS, jobs: int = 1) -> list[Outcome]:
@@ -165,10 +166,38 @@ def test_bad_files_fail_with_a_one_line_reason_and_store_nothing(
 
 
 def test_a_url_that_times_out_fails_with_a_reason(engine: Engine, base_url: str) -> None:
-    [outcome] = _ingest(engine, f"{base_url}/never", settings=Settings(fetch_timeout=0.5))
+    [outcome] = _ingest(
+        engine, f"{base_url}/never", settings=Settings(fetch_timeout=0.5, allow_private_urls=True)
+    )
     assert outcome.status == "failed"
     assert "timeout" in (outcome.reason or "")
     assert _rows(engine)["documents"] == 0
+
+
+def test_a_url_on_a_private_address_fails_with_a_reason_by_default(engine: Engine, base_url: str) -> None:
+    [outcome] = _ingest(
+        engine, f"{base_url}/readout.html", settings=Settings(fetch_timeout=1.0, allow_private_urls=False)
+    )
+    assert (outcome.status, outcome.reason) == (
+        "failed",
+        "refused: 127.0.0.1 is a loopback address; set HRD_ALLOW_PRIVATE_URLS=1 to allow private hosts",
+    )
+    assert _rows(engine)["documents"] == 0
+
+
+def test_refused_urls_read_by_workers_fail_with_the_same_reasons(engine: Engine, base_url: str) -> None:
+    outcomes = _ingest(
+        engine,
+        f"{base_url}/readout.html",
+        "http://[::1]:9/x",
+        settings=Settings(allow_private_urls=False),
+        jobs=2,
+    )
+    assert [o.status for o in outcomes] == ["failed", "failed"]
+    assert [(o.reason or "").split(";")[0] for o in outcomes] == [
+        "refused: 127.0.0.1 is a loopback address",
+        "refused: ::1 is a loopback address",
+    ]
 
 
 def test_a_missing_file_fails_with_a_reason(engine: Engine, tmp_path: Path) -> None:

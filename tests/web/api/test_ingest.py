@@ -8,6 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from hrd.settings import Settings
+from hrd.web import create_app
 
 READOUT = (
     "EU and Mongolia hold 5th Human Rights Dialogue\n\n"
@@ -110,17 +111,40 @@ def readout_server() -> Iterator[str]:
         server.server_close()
 
 
-def test_ingest_a_url(client: TestClient, readout_server: str) -> None:
-    response = client.post("/api/v1/ingest/url", json={"url": f"{readout_server}/readout.txt"})
+@pytest.fixture
+def intranet_client(settings: Settings, role_tokens: dict[str, str]) -> Iterator[TestClient]:
+    """The administrator's client of an application allowed to fetch from private addresses."""
+    app = create_app(settings.model_copy(update={"allow_private_urls": True}))
+    with TestClient(app, headers={"Authorization": f"Bearer {role_tokens['admin']}"}) as test_client:
+        yield test_client
+    app.state.engine.dispose()
+
+
+def test_ingest_a_url(intranet_client: TestClient, readout_server: str) -> None:
+    response = intranet_client.post("/api/v1/ingest/url", json={"url": f"{readout_server}/readout.txt"})
     assert response.status_code == 200, response.text
     body = response.json()
     assert body["outcomes"][0]["status"] == "ingested"
     assert [(m["partner"], m["ordinal"]) for m in body["meetings"]] == [("MN", 5)]
 
 
-def test_url_that_fails_is_reported(client: TestClient, readout_server: str) -> None:
-    body = client.post("/api/v1/ingest/url", json={"url": f"{readout_server}/missing"}).json()
+def test_url_that_fails_is_reported(intranet_client: TestClient, readout_server: str) -> None:
+    body = intranet_client.post("/api/v1/ingest/url", json={"url": f"{readout_server}/missing"}).json()
     assert body["outcomes"][0]["status"] == "failed" and body["meetings"] == []
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "[::1]", "[::ffff:127.0.0.1]", "169.254.169.254"])
+def test_url_on_a_private_address_is_refused_by_default(
+    client: TestClient, readout_server: str, host: str
+) -> None:
+    port = readout_server.rsplit(":", 1)[1]
+    response = client.post("/api/v1/ingest/url", json={"url": f"http://{host}:{port}/readout.txt"})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    [outcome] = body["outcomes"]
+    assert outcome["status"] == "failed" and body["meetings"] == []
+    assert outcome["reason"].startswith("refused: ")
+    assert outcome["reason"].endswith(" address; set HRD_ALLOW_PRIVATE_URLS=1 to allow private hosts")
 
 
 def test_not_a_web_url_is_422(client: TestClient) -> None:

@@ -52,3 +52,13 @@ def test_form_is_labelled(client: TestClient) -> None:
     html = client.get("/ingest").text
     assert '<label for="file">' in html and 'id="file"' in html
     assert '<label for="url">' in html and 'id="url"' in html
+
+
+def test_url_on_a_loopback_address_is_refused_with_a_message(client: TestClient) -> None:
+    response = client.post("/ingest", data={"url": "http://127.0.0.1:9/readout.txt"})
+    assert response.status_code == 200
+    assert (
+        "refused: 127.0.0.1 is a loopback address; set HRD_ALLOW_PRIVATE_URLS=1 to allow private hosts"
+        in response.text
+    )
+    assert "Traceback" not in response.text
