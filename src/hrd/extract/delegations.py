@@ -148,6 +148,8 @@ def run(doc: Analysis) -> Analysis:
             for h in found:
                 if all((x.party, x.name) != (h.party, h.name) for x in heads[i]):
                     heads[i].append(h)
+    if not any(heads.values()):
+        return doc  # (a copy would be equal: spared)
     meetings = tuple(replace(m, heads=tuple(heads[i])) if heads[i] else m for i, m in enumerate(doc.meetings))
     return replace(doc, meetings=meetings)
 

@@ -54,6 +54,8 @@ def run(doc: Analysis) -> Analysis:
             what = m.group("what")
             if all((e.what, e.date) != (what, day) for e in events):
                 events.append(EventInfo(meeting, what, day, m.start(), found.end))
+    if not events and not doc.events:
+        return doc  # (a copy would be equal: spared)
     return replace(doc, events=tuple(events))
 
 

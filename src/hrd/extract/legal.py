@@ -152,6 +152,8 @@ def run(doc: Analysis) -> Analysis:
         return doc
     refs = find_legal_refs(doc.text, 0, len(doc.text))
     found = _attach(refs, doc)
+    if not found:
+        return doc  # (a copy would be equal: spared)
     statements = list(doc.statements)
     for k, extra in found.items():
         seen = {(r.instrument, r.article) for r in statements[k].legal_refs}

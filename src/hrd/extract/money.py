@@ -285,6 +285,8 @@ def run(doc: Analysis) -> Analysis:
                     end=b,
                 )
                 progs = _merge(progs, info)
+    if not progs and not doc.programmes:
+        return doc  # (a copy would be equal: spared)
     return replace(doc, programmes=tuple(progs))
 
 
