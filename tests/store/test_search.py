@@ -7,7 +7,7 @@ from sqlalchemy.engine import Engine
 
 from hrd.record import Statement
 from hrd.store import review
-from hrd.store.engine import read, write
+from hrd.store.engine import make_engine, read, read_pool, write
 from hrd.store.repo import store_document, store_record
 from hrd.store.search import SearchQuery, SearchResult, as_json, search
 
@@ -159,3 +159,59 @@ def test_imported_records_without_text_are_searchable_by_statement(engine: Engin
     assert _search(engine, "torture").total_documents == 0
     assert _search(engine, "-torture").statements == []
     assert TEXT_KZ  # the text itself was never stored
+
+
+def test_a_read_pool_gives_the_same_answers(stored: Engine) -> None:
+    pool = read_pool(stored)
+    assert pool is not None  # file SQLite and PostgreSQL: the parts run on connections of their own
+    try:
+        for query in [
+            SearchQuery("torture"),
+            SearchQuery("labour", partner="UZ"),
+            SearchQuery("", topic="judiciary"),
+            SearchQuery("rights -child", until=2020),
+            SearchQuery("nothing-matches-this"),
+        ]:
+            alone = read(stored, lambda s, q=query: as_json(search(q, session=s)))  # type: ignore[misc]
+            parallel = read(stored, lambda s, q=query: as_json(search(q, session=s, pool=pool)))  # type: ignore[misc]
+            assert parallel == alone
+            assert alone["total_statements"] or alone["total_documents"] or query.text.startswith("nothing")
+    finally:
+        pool.close()
+
+
+def test_an_in_memory_database_gets_no_pool() -> None:
+    assert read_pool(make_engine("sqlite://")) is None
+
+
+def _many_matches(engine: Engine, n: int) -> None:
+    """One readout with ``n`` statements on torture; the first ones mention it most."""
+    statements = [
+        Statement(
+            actor="EU",
+            act="concern",
+            topics=[],
+            text=" ".join(["torture"] * (n - i) + ["item"] * i + [f"number {i}"]),
+            span=(i, i + 1),
+        )
+        for i in range(n)
+    ]
+    record = kz_record(statements=statements)
+    write(engine, lambda s: store_document(document=document(), record=record, extractor="t", session=s))
+
+
+@pytest.mark.parametrize("rejected", [3, 25])
+def test_the_best_statements_past_rejected_ones(engine: Engine, rejected: int) -> None:
+    # The best matches are ranked by the full-text index alone and then looked up;
+    # when rejected ones leave too few of them, the whole join answers. Both give the
+    # order a filtered query (always the whole join) gives.
+    _many_matches(engine, 30)
+    best = _search(engine, "torture", limit=rejected).statements
+    assert [h.snippet.text.count("torture") for h in best] == list(range(30, 30 - rejected, -1))
+    for hit in best:
+        write(engine, lambda s, i=hit.id: review.reject(statement_id=i, who="ana", session=s))  # type: ignore[misc]
+    quick = _search(engine, "torture", limit=2)
+    joined = _search(engine, "torture", limit=2, since=1900)
+    assert [h.id for h in quick.statements] == [h.id for h in joined.statements]
+    assert [h.snippet.text.count("torture") for h in quick.statements] == [30 - rejected, 29 - rejected]
+    assert quick.total_statements == 30 - rejected

@@ -287,3 +287,19 @@ def test_create_app_refuses_an_unmigrated_database(tmp_path: Any) -> None:
 def test_document_lookup_by_key_and_id(client: TestClient) -> None:
     doc = document_id(client, "kz-2021")
     assert client.get(f"/api/v1/documents/{doc}").json()["document"]["key"] == "kz-2021"
+
+
+def test_a_served_app_reads_search_parts_in_parallel_and_closes_its_pool(
+    settings: Settings, role_tokens: dict[str, str]
+) -> None:
+    app = create_app(settings)
+    assert app.state.read_pool is None  # not served yet: requests read on their own session only
+    with TestClient(app, headers={"Authorization": f"Bearer {role_tokens['admin']}"}) as served:
+        pool = app.state.read_pool
+        assert pool is not None
+        body = served.get("/api/v1/search", params={"q": "freedom"}).json()
+        assert body["statements"]["count"] >= 2 and body["documents"]["count"] >= 2
+    assert app.state.read_pool is None
+    with pytest.raises(RuntimeError):  # closed with the app
+        pool.submit(lambda s: None)
+    app.state.engine.dispose()

@@ -93,12 +93,18 @@ def search_store(
     from rich.text import Text
 
     from ..settings import Settings
-    from ..store.engine import open_engine, read
+    from ..store.engine import open_engine, read, read_pool
     from ..store.search import SearchQuery, Snippet, search
     from ..store.search import as_json as result_json
 
     q = SearchQuery(query, partner, topic, act, actor, kind, since, until, limit)
-    result = read(open_engine(Settings()), lambda s: search(q, session=s))
+    engine = open_engine(Settings())
+    pool = read_pool(engine)
+    try:
+        result = read(engine, lambda s: search(q, session=s, pool=pool))
+    finally:
+        if pool is not None:
+            pool.close()
     if as_json:
         typer.echo(json.dumps(result_json(result), ensure_ascii=False, indent=2))
         return

@@ -20,10 +20,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from sqlalchemy import CTE, ColumnElement, Select, and_, exists, func, literal_column, select, text
+from sqlalchemy import ColumnElement, Select, exists, func, literal_column, select, text
 from sqlalchemy.orm import Session
 
-from .querytext import HIGHLIGHT_END, HIGHLIGHT_START, Snippet, fts5_query, snippet_of
+from .engine import ReadPool
+from .fulltext import fts_ranked, highlighted
+from .querytext import Snippet, fts5_query, snippet_of
+from .search_documents import DocumentHit, search_documents
 from .tables import DocumentRow, MeetingReport, MeetingRow, Series, StatementRow, StatementTopic
 
 __all__ = [
@@ -75,17 +78,6 @@ class StatementHit:
 
 
 @dataclass(frozen=True, slots=True)
-class DocumentHit:
-    id: int
-    key: str
-    title: str | None
-    published: dt.date | None
-    source: str | None
-    score: float
-    snippet: Snippet
-
-
-@dataclass(frozen=True, slots=True)
 class SearchResult:
     query: SearchQuery
     statements: list[StatementHit] = field(default_factory=list)
@@ -130,53 +122,13 @@ def _statement_base(q: SearchQuery) -> Select[*tuple[Any, ...]]:
     return query
 
 
-def _wanted_documents(q: SearchQuery) -> Select[*tuple[Any, ...]]:
-    """The ids of the latest documents that pass the filters (read from indexes only).
+def _matching(
+    q: SearchQuery, terms: str, postgres: bool, *, ranked: bool, top: int | None = None
+) -> Select[*tuple[Any, ...]]:
+    """The statements matching the words and filters (with a ``score`` column when ``ranked``).
 
-    Documents pass the meeting filters through any meeting they report: the
-    dated documents and the reporting ones are intersected as two sets of ids,
-    each evaluated once (not once per matching document).
+    ``top`` (SQLite) keeps only the best ``top`` full-text matches before the filters.
     """
-    dated = select(DocumentRow.id).where(DocumentRow.latest.is_(True))
-    if q.since is not None:
-        dated = dated.where(DocumentRow.published >= dt.date(q.since, 1, 1))
-    if q.until is not None:
-        dated = dated.where(DocumentRow.published <= dt.date(q.until, 12, 31))
-    meeting_conditions: list[ColumnElement[bool]] = []
-    if q.partner:
-        meeting_conditions.append(Series.partner == q.partner.upper())
-    if q.kind:
-        meeting_conditions.append(Series.kind == q.kind)
-    if not meeting_conditions:
-        return dated
-    reporting = (
-        select(MeetingReport.document_id)
-        .join(MeetingRow, MeetingRow.id == MeetingReport.meeting_id)
-        .join(Series, Series.id == MeetingRow.series_id)
-        .where(and_(*meeting_conditions))
-    )
-    return cast(Select[*tuple[Any, ...]], dated.intersect(reporting))
-
-
-def _fts_ranked(table: str, rank: str) -> CTE:
-    """``(rid, rank)`` of the rows of an FTS5 table that match the bound parameter ``:m``.
-
-    A MATERIALIZED common table expression: the match runs once, and SQLite cannot push
-    row-id constraints from the rest of the query into the FTS5 table (which would
-    evaluate the match once per candidate row).
-    """
-    rid: ColumnElement[Any] = literal_column("rowid")
-    score: ColumnElement[Any] = literal_column(rank)
-    query = (
-        select(rid.label("rid"), score.label("rank"))
-        .select_from(text(table))
-        .where(text(f"{table} MATCH :m"))
-    )
-    return query.cte(f"{table}_matched").prefix_with("MATERIALIZED")
-
-
-def _matching(q: SearchQuery, terms: str, postgres: bool, *, ranked: bool) -> Select[*tuple[Any, ...]]:
-    """The statements matching the words and filters (with a ``score`` column when ``ranked``)."""
     base = _statement_base(q)
     if not terms:
         return base.add_columns(literal_column("0.0").label("score")) if ranked else base
@@ -185,13 +137,31 @@ def _matching(q: SearchQuery, terms: str, postgres: bool, *, ranked: bool) -> Se
         vector: ColumnElement[Any] = literal_column("statements.search_vector")
         base = base.where(vector.op("@@")(tsq))
         return base.add_columns(func.ts_rank(vector, tsq).label("score")) if ranked else base
-    fts = _fts_ranked("statements_fts", "-bm25(statements_fts)" if ranked else "0")
+    fts = fts_ranked("statements_fts", "-bm25(statements_fts)" if ranked else "0", top=top)
     base = base.join(fts, fts.c.rid == StatementRow.id)
     return base.add_columns(fts.c.rank.label("score")) if ranked else base
 
 
-def search(query: SearchQuery, *, session: Session) -> SearchResult:
-    """Statements and documents matching ``query``, best first, with facet counts over all matches."""
+FACET_COLUMNS = (
+    StatementRow.partner,
+    StatementRow.kind,
+    StatementRow.actor,
+    StatementRow.act,
+    StatementRow.year,
+    StatementRow.topic_list,
+)
+
+
+def search(query: SearchQuery, *, session: Session, pool: ReadPool | None = None) -> SearchResult:
+    """Statements and documents matching ``query``, best first, with facet counts over all matches.
+
+    Three independent reads: (1) the best statements, ranked by the database,
+    on ``session``; (2) every matching statement counted per combination of
+    facet values; (3) the best documents and their number. With a ``pool``,
+    (2) and (3) run in parallel on connections of their own, which read the
+    committed data only: give a pool for read-only requests (the CLI, web
+    pages and API do); without one, all three run on ``session``.
+    """
     postgres = session.get_bind().dialect.name == "postgresql"
     terms = query.text.strip()
     match = fts5_query(terms) if terms else None
@@ -200,29 +170,51 @@ def search(query: SearchQuery, *, session: Session) -> SearchResult:
     if postgres:
         match = None  # PostgreSQL reads the web-search syntax itself
     params = {"m": match} if match else {}
-    # 1. the best statements, ranked by the database
+
+    def count(s: Session) -> Sequence[Any]:
+        grouped = _matching(query, terms, postgres, ranked=False)
+        grouped = grouped.with_only_columns(*FACET_COLUMNS, func.count()).group_by(*FACET_COLUMNS)
+        return s.execute(grouped, params).all()
+
+    def find(s: Session) -> tuple[list[DocumentHit], int]:
+        return search_documents(query, terms, postgres, match, session=s)
+
+    counted, found = (pool.submit(count), pool.submit(find)) if pool is not None else (None, None)
+    top = _best(query, terms, postgres, params, session)
+    hits = _statement_hits(top, terms, postgres, match, session)
+    groups = counted.result() if counted is not None else count(session)
+    documents, total_documents = found.result() if found is not None else find(session)
+    total = sum(cast(int, row[-1]) for row in groups)
+    return SearchResult(query, hits, documents, total, total_documents, _facets(groups, query.facet_limit))
+
+
+def _best(
+    query: SearchQuery, terms: str, postgres: bool, params: dict[str, Any], session: Session
+) -> Sequence[Any]:
+    """The best ``query.limit`` statements: by score for words, else the newest first.
+
+    With words and no filter on statements, SQLite ranks the full-text matches
+    alone and looks up only the best of them (the current, not rejected ones
+    among them are the answer when there are enough); the whole join is the
+    fallback.
+    """
+    if terms and not postgres and not _filters_statements(query):
+        candidates = 3 * query.limit + 20
+        quick = _matching(query, terms, postgres, ranked=True, top=candidates)
+        rows = session.execute(quick.order_by(text("score DESC"), StatementRow.id).limit(query.limit), params)
+        best = rows.all()
+        if len(best) == query.limit:
+            return best
     ranked = _matching(query, terms, postgres, ranked=True)
     if terms:
         ranked = ranked.order_by(text("score DESC"), StatementRow.id)
     else:
         ranked = ranked.order_by(StatementRow.year.desc().nulls_last(), StatementRow.id)
-    top = session.execute(ranked.limit(query.limit), params).all()
-    hits = _statement_hits(top, terms, postgres, match, session)
-    # 2. every match counted by the database in one pass: one row per combination of facet values
-    facet_columns = [
-        StatementRow.partner,
-        StatementRow.kind,
-        StatementRow.actor,
-        StatementRow.act,
-        StatementRow.year,
-        StatementRow.topic_list,
-    ]
-    grouped = _matching(query, terms, postgres, ranked=False).with_only_columns(*facet_columns, func.count())
-    groups = session.execute(grouped.group_by(*facet_columns), params).all()
-    facets = _facets(groups, query.facet_limit)
-    total = sum(cast(int, row[-1]) for row in groups)
-    documents, total_documents = _documents(query, terms, postgres, match, session)
-    return SearchResult(query, hits, documents, total, total_documents, facets)
+    return session.execute(ranked.limit(query.limit), params).all()
+
+
+def _filters_statements(q: SearchQuery) -> bool:
+    return any(v not in (None, "") for v in (q.partner, q.kind, q.act, q.actor, q.topic, q.since, q.until))
 
 
 def _statement_hits(
@@ -253,7 +245,7 @@ def _statement_hits(
         select(StatementTopic).where(StatementTopic.statement_id.in_(ids)).order_by(StatementTopic.position)
     ):
         topics[t.statement_id].append(t.topic)
-    marked = _highlighted("statements", ids, terms, postgres, match, session, whole=True)
+    marked = highlighted("statements", ids, terms, postgres, match, session, whole=True)
     hits = []
     for r in rows:
         st, meeting_id, doc_id, key, partner, kind, date = by_id[r.sid]
@@ -279,39 +271,6 @@ def _statement_hits(
     return hits
 
 
-def _highlighted(
-    table: str,
-    ids: list[int],
-    terms: str,
-    postgres: bool,
-    match: str | None,
-    session: Session,
-    *,
-    whole: bool,
-) -> dict[int, str]:
-    """Texts (statements: whole; documents: a fragment) with the matches between the highlight marks."""
-    if not terms or not ids:
-        return {}
-    marks = (HIGHLIGHT_START, HIGHLIGHT_END)
-    id_list = ",".join(str(int(i)) for i in ids)
-    if postgres:
-        column = "text" if table == "statements" else "coalesce(text, title, '')"
-        options = f"StartSel={marks[0]}, StopSel={marks[1]}, " + (
-            "HighlightAll=true"
-            if whole
-            else "MaxFragments=2, MaxWords=25, MinWords=10, FragmentDelimiter=' … '"
-        )
-        sql = text(
-            f"SELECT id, ts_headline('english', {column}, websearch_to_tsquery('english', :q), :o) "
-            f"FROM {table} WHERE id IN ({id_list})"
-        )
-        return {i: s for i, s in session.execute(sql, {"q": terms, "o": options})}
-    fts = f"{table}_fts"
-    call = f"highlight({fts}, 0, :a, :b)" if whole else f"snippet({fts}, -1, :a, :b, ' … ', 24)"
-    sql = text(f"SELECT rowid, {call} FROM {fts} WHERE {fts} MATCH :m AND rowid IN ({id_list})")
-    return {i: s for i, s in session.execute(sql, {"a": marks[0], "b": marks[1], "m": match})}
-
-
 def _facets(groups: Sequence[Any], limit: int) -> dict[str, list[tuple[str, int]]]:
     """Facet counts from (partner, kind, actor, act, year, topic_list, count) groups."""
     counters: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
@@ -327,42 +286,6 @@ def _facets(groups: Sequence[Any], limit: int) -> dict[str, list[tuple[str, int]
         name: sorted(counter.items(), key=lambda item: (-item[1], item[0]))[:limit]
         for name, counter in counters.items()
     }
-
-
-def _documents(
-    q: SearchQuery, terms: str, postgres: bool, match: str | None, session: Session
-) -> tuple[list[DocumentHit], int]:
-    """The best documents and the number of all that match, in one pass over the matches."""
-    if not terms:
-        return [], 0
-    wanted = _wanted_documents(q)
-    if postgres:
-        tsq = func.websearch_to_tsquery("english", terms)
-        vector: ColumnElement[Any] = literal_column("documents.search_vector")
-        ranked = select(DocumentRow.id.label("id"), func.ts_rank(vector, tsq).label("score")).where(
-            vector.op("@@")(tsq), DocumentRow.id.in_(wanted)
-        )
-        params: dict[str, Any] = {}
-    else:
-        fts = _fts_ranked("documents_fts", "-bm25(documents_fts, 5.0, 1.0)")
-        ranked = select(fts.c.rid.label("id"), fts.c.rank.label("score")).where(fts.c.rid.in_(wanted))
-        params = {"m": match}
-    counted = ranked.add_columns(func.count().over().label("total"))  # counted before the limit
-    rows = session.execute(counted.order_by(text("score DESC"), text("id")).limit(q.limit), params).all()
-    if not rows:
-        return [], 0
-    ids = [r.id for r in rows]
-    marked = _highlighted("documents", ids, terms, postgres, match, session, whole=False)
-    columns = (DocumentRow.id, DocumentRow.key, DocumentRow.title, DocumentRow.published, DocumentRow.source)
-    docs = {d.id: d for d in session.execute(select(*columns).where(DocumentRow.id.in_(ids)))}
-    hits = [
-        DocumentHit(
-            d.id, d.key, d.title, d.published, d.source, float(r.score), snippet_of(marked.get(d.id, ""))
-        )
-        for r in rows
-        for d in [docs[r.id]]
-    ]
-    return hits, int(rows[0].total)
 
 
 def as_json(result: SearchResult) -> dict[str, Any]:

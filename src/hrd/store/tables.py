@@ -213,22 +213,7 @@ class StatementRow(Base):
     topic_list: Mapped[str] = mapped_column(Text, default="", server_default="")
     """The topics joined by ';' (the rows of ``statement_topics`` are the reference)."""
 
-    __table_args__ = (
-        Index("ix_statements_facets", "current", "partner", "kind", "year"),
-        # covering index for search: a matching statement's filters and facets without its row (0004)
-        Index(
-            "ix_statements_search",
-            "id",
-            "current",
-            "state",
-            "partner",
-            "kind",
-            "actor",
-            "act",
-            "year",
-            "topic_list",
-        ),
-    )
+    __table_args__ = (Index("ix_statements_facets", "current", "partner", "kind", "year"),)
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 

@@ -7,6 +7,8 @@ document is at /api/openapi.json and its reference at /api/docs.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import Depends, FastAPI, Request
@@ -16,7 +18,7 @@ from starlette.responses import JSONResponse
 
 from .. import __version__
 from ..settings import Settings
-from ..store.engine import open_engine
+from ..store.engine import open_engine, read_pool
 from . import api, pages
 from .api import auth as accounts_api
 from .api import cases as cases_api
@@ -45,7 +47,20 @@ problem details (`application/problem+json`). Review actions take the
 def create_app(settings: Settings | None = None, *, engine: Engine | None = None) -> FastAPI:
     """The application for ``settings`` (read from ``HRD_*`` variables when not given)."""
     settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        """While serving, read-only requests run their independent parts in parallel (search)."""
+        app.state.read_pool = read_pool(app.state.engine)
+        try:
+            yield
+        finally:
+            pool, app.state.read_pool = app.state.read_pool, None
+            if pool is not None:
+                pool.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="HRD Tracker",
         version=__version__,
         description=DESCRIPTION,
@@ -60,6 +75,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     )
     app.state.settings = settings
     app.state.engine = engine or open_engine(settings)
+    app.state.read_pool = None  # set while the app is served (lifespan)
     app.state.views = ViewCache()
     install_handlers(app)
     app.include_router(api.router)

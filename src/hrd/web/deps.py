@@ -11,6 +11,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from ..settings import Settings
+from ..store.engine import ReadPool
 from ..store.search import SearchQuery
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "FiltersDep",
     "Paging",
     "PagingDep",
+    "ReadPoolDep",
     "SessionDep",
     "SettingsDep",
     "get_engine",
@@ -30,6 +32,12 @@ MAX_LIMIT = 500
 def get_engine(request: Request) -> Engine:
     engine: Engine = request.app.state.engine
     return engine
+
+
+def get_read_pool(request: Request) -> ReadPool | None:
+    """The app's pool for the parallel parts of read-only requests (None for in-memory SQLite)."""
+    pool: ReadPool | None = request.app.state.read_pool
+    return pool
 
 
 def get_settings(request: Request) -> Settings:
@@ -65,6 +73,7 @@ EngineDep = Annotated[Engine, Depends(get_engine)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 SessionDep = Annotated[Session, Depends(read_session)]
 PagingDep = Annotated[Paging, Depends(paging)]
+ReadPoolDep = Annotated[ReadPool | None, Depends(get_read_pool)]
 
 
 def search_filters(

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse
 
 from ...store.search import SearchQuery, search
-from ..deps import FiltersDep, PagingDep, SessionDep
+from ..deps import FiltersDep, PagingDep, ReadPoolDep, SessionDep
 from ..render import render
 
 __all__ = ["router"]
@@ -38,10 +38,10 @@ def link(q: SearchQuery, **changes: object) -> str:
 
 @router.get("/search", response_class=HTMLResponse)
 def search_page(
-    request: Request, session: SessionDep, paging: PagingDep, filters: FiltersDep
+    request: Request, session: SessionDep, pool: ReadPoolDep, paging: PagingDep, filters: FiltersDep
 ) -> HTMLResponse:
     limit = min(paging.limit, 50)
-    result = search(replace(filters, limit=paging.offset + limit), session=session)
+    result = search(replace(filters, limit=paging.offset + limit), session=session, pool=pool)
     active = {k: v for k, v in _params(filters).items() if k != "q"}
     context = {
         "q": filters,
