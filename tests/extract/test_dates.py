@@ -140,3 +140,22 @@ def test_a_date_in_other_digits_after_a_weekday_is_still_read() -> None:
 
     found = list(find_dates("Talks on Monday \u0663/\u0664/\u0662\u0661 went", dt.date(2021, 4, 10)))
     assert [(m.start, m.first) for m in found] == [(9, dt.date(2021, 4, 5)), (16, dt.date(2021, 4, 3))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A day, a month name, a weekday or a relative word starts a date only where no letter or
+        # digit stands before it ("x5", "A10", "B2019", "TheJune", "UnFriday", "notoday").
+        ("On x5 June 2020 and on 7 June 2020.", ["June 2020", "7 June 2020"]),
+        ("Ref A10.11.2020, met 10.11.2020.", ["10.11.2020"]),
+        ("Code B2019-05-06 and 2019-05-06.", ["2019-05-06"]),
+        ("TheJune 3, 2020 text; June 3, 2020.", ["2020", "June 3, 2020"]),
+        ("UnFriday or Friday", ["Friday"]),
+        ("notoday but today", ["today"]),
+        # A bare year only needs no digit, '.', '/' or '-' before it.
+        ("in2019 and 1919x", ["2019", "1919"]),
+    ],
+)
+def test_dates_start_at_word_starts(text: str, expected: list[str]) -> None:
+    assert [found for found, _, _ in _spans(text)] == expected
