@@ -5,12 +5,12 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
+from hrd.series import Provision
 from hrd.store import review
 from hrd.store.engine import read, write
 from hrd.store.tables import MeetingRow, StatementRow
 from hrd.store.tracking import SeriesFilter, load_series, partners_with_rounds
 from hrd.track.recurring import recurring
-from hrd.track.rounds import Provision
 
 from .tracking_samples import kz_records, store_all
 

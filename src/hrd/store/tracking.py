@@ -1,12 +1,13 @@
 """Dialogue series for the tracker, built from the database.
 
-:func:`load_series` turns stored meetings into :class:`hrd.track.Series`
-values: one round per stored meeting (the store's meeting identity), the
-statements of every latest document version that reports it, with the
-review state applied (rejected statements left out, reviewers' edits and
-additions in). Round and statement ids are the database ids as text
-(``meetings.id``, ``statements.id``), so that analysts' follow-up status and
-benchmark assessments refer to rows that outlive any re-run of the analyses.
+:func:`load_series` turns stored meetings into :class:`hrd.series.Series`
+values (what every analysis of :mod:`hrd.track` runs on): one round per
+stored meeting (the store's meeting identity), the statements of every
+latest document version that reports it, with the review state applied
+(rejected statements left out, reviewers' edits and additions in). Round
+and statement ids are the database ids as text (``meetings.id``,
+``statements.id``), so that analysts' follow-up status and benchmark
+assessments refer to rows that outlive any re-run of the analyses.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..record import Cases, Event, Head, MeetingKind, NextRound, Programme
-from ..track.rounds import Provision, Round, Series, Source, TrackedStatement
+from ..series import Provision, Round, Series, Source, TrackedStatement
 from .tables import (
     CaseMention,
     Delegation,

@@ -19,11 +19,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
 
+from ..analyst import RESULTS, Benchmark, Override, Result
 from ..errors import InvalidInputError
-from ..record import MeetingKind
-from .rounds import JOINT, Round, RoundRef, Series, Subject, TrackedStatement, mentions, subject_label
+from .rounds import JOINT, Round, RoundRef, Series, TrackedStatement, mentions
 from .stance import StanceOptions, is_critical, is_positive
 from .wording import change_stems, reports_change
 
@@ -40,43 +39,10 @@ __all__ = [
     "statuses",
 ]
 
-Result = Literal["met", "partly-met", "not-met", "no-information"]
-RESULTS: tuple[Result, ...] = ("met", "partly-met", "not-met", "no-information")
-
 
 @dataclass(frozen=True, slots=True)
 class BenchmarkOptions:
     stance: StanceOptions = field(default_factory=StanceOptions)
-
-
-@dataclass(frozen=True, slots=True)
-class Benchmark:
-    """What analysts expect of one dialogue series.
-
-    ``change`` is a verb ("abolish", "amend", "ratify", "release") or free
-    text; ``subject`` a topic code or a provision.
-    """
-
-    id: str
-    partner: str
-    kind: MeetingKind
-    subject: Subject
-    change: str
-    note: str | None = None
-
-    @property
-    def label(self) -> str:
-        return f"{self.change} — {subject_label(self.subject)}"
-
-
-@dataclass(frozen=True, slots=True)
-class Override:
-    """An analyst's result for one round, replacing the computed one."""
-
-    benchmark_id: str
-    meeting_id: str
-    result: Result
-    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

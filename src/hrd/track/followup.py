@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from ..analyst import STATUSES, Status
 from ..errors import InvalidInputError
 from .rounds import EU, JOINT, Provision, Round, RoundRef, Series, TrackedStatement
 from .stance import StanceOptions, is_critical, is_positive
@@ -32,8 +33,6 @@ __all__ = [
     "suggest_evidence",
 ]
 
-Status = Literal["open", "progressing", "fulfilled", "dropped"]
-STATUSES: tuple[Status, ...] = ("open", "progressing", "fulfilled", "dropped")
 ItemKind = Literal["call", "commitment"]
 #: What a later statement says about an item: a sign of progress, a repeated call, or neither.
 Signal = Literal["progress", "pressed-again", "mentioned"]
