@@ -14,8 +14,14 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
-from hrd.store.engine import make_engine, upgrade
+from hrd.read import read_path
+from hrd.record import Record
+from hrd.settings import Settings
+from hrd.store.engine import make_engine, upgrade, write
+from hrd.store.repo import store_document
 from hrd.store.tables import Base
+
+WEB_FIXTURES = Path(__file__).parent.parent / "fixtures" / "web"
 
 POSTGRES_URL = os.environ.get("HRD_TEST_POSTGRES_URL")
 BACKENDS = [
@@ -75,6 +81,19 @@ def engine(db_url: str) -> Iterator[Engine]:
     engine = make_engine(db_url)
     yield engine
     engine.dispose()
+
+
+@pytest.fixture
+def loaded(engine: Engine) -> Engine:
+    """The database with the hand-written web fixtures (two partners, three meetings, four documents)."""
+    for path in sorted(WEB_FIXTURES.glob("*.txt")):
+        document = read_path(path, settings=Settings())
+        record = Record.model_validate_json(path.with_suffix(".json").read_text())
+        write(
+            engine,
+            lambda s, d=document, r=record: store_document(document=d, record=r, extractor=None, session=s),
+        )
+    return engine
 
 
 @pytest.fixture(scope="session")

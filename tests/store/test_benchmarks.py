@@ -1,3 +1,5 @@
+"""Benchmarks in the store: definitions, analysts' round results and their history, on every backend."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -6,18 +8,24 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
+from hrd.analyst import Override
 from hrd.errors import InvalidInputError, NotFoundError
+from hrd.series import Provision
 from hrd.store.benchmarks import (
     add_benchmark,
-    benchmark_views,
+    assessment_history,
+    defined_benchmarks,
+    get_benchmark,
     list_benchmarks,
+    overrides_of,
     set_assessment,
 )
 from hrd.store.engine import read, write
 from hrd.store.tables import MeetingRow
-from hrd.track.rounds import Provision
 
 from .tracking_samples import store_all
+
+T0 = dt.datetime(2022, 2, 1, tzinfo=dt.UTC)
 
 
 def _meetings(engine: Engine) -> dict[int, int]:
@@ -34,6 +42,7 @@ def _add(engine: Engine) -> tuple[int, int]:
             subject="death-penalty",
             change="abolish",
             who="ana",
+            now=T0,
             session=s,
         ),
     )
@@ -42,73 +51,63 @@ def _add(engine: Engine) -> tuple[int, int]:
         lambda s: add_benchmark(
             partner="KZ",
             kind="human-rights-dialogue",
-            subject=Provision("Criminal Code", "174"),
+            subject=Provision(" Criminal Code ", "174"),
             change="repeal",
             note="EU priority since 2019",
-            who="ana",
+            who="ben",
             session=s,
         ),
     )
     return int(dp.id), int(art.id)
 
 
-def test_benchmarks_are_assessed_per_round(engine: Engine) -> None:
+def test_definitions_are_kept_with_who_and_when(engine: Engine) -> None:
     store_all(engine)
     dp, art = _add(engine)
-    views = read(engine, lambda s: benchmark_views(partner="KZ", session=s))
-    assert [v.status.benchmark.id for v in views] == [str(dp), str(art)]
-    dp_view, art_view = views
-    assert [a.result for a in dp_view.status.history] == ["not-met", "partly-met", "met"]
-    assert [a.result for a in art_view.status.history] == ["not-met", "not-met", "met"]
-    assert art_view.status.benchmark.subject == Provision("Criminal Code", "174")
-    assert art_view.status.benchmark.note == "EU priority since 2019"
-    assert [b.id for b in read(engine, lambda s: list_benchmarks(partner="KZ", session=s))] == [
-        str(dp),
-        str(art),
-    ]
-    assert read(engine, lambda s: list_benchmarks(partner="MN", session=s)) == []
+    defined = read(engine, lambda s: defined_benchmarks(partner=" kz ", session=s))
+    assert [(d.benchmark.id, d.who) for d in defined] == [(str(dp), "ana"), (str(art), "ben")]
+    assert defined[0].at == T0 or defined[0].at.replace(tzinfo=dt.UTC) == T0
+    assert defined[0].benchmark.partner == "KZ" and defined[0].benchmark.subject == "death-penalty"
+    assert defined[1].benchmark.subject == Provision("Criminal Code", "174")
+    assert read(engine, lambda s: get_benchmark(benchmark_id=art, session=s)) == defined[1].benchmark
+    assert [d.benchmark for d in defined] == read(engine, lambda s: list_benchmarks(partner="KZ", session=s))
+    assert read(engine, lambda s: defined_benchmarks(partner="MN", session=s)) == []
+    with pytest.raises(NotFoundError):
+        read(engine, lambda s: get_benchmark(benchmark_id=999, session=s))
 
 
-def test_overrides_apply_carry_history_and_clear(engine: Engine) -> None:
+def test_the_latest_setting_of_a_round_is_the_override_in_force(engine: Engine) -> None:
     store_all(engine)
-    dp, _ = _add(engine)
+    dp, art = _add(engine)
     m = _meetings(engine)
-    t0 = dt.datetime(2022, 2, 1, tzinfo=dt.UTC)
-    write(
-        engine,
-        lambda s: set_assessment(
-            benchmark_id=dp,
-            meeting_id=m[10],
-            result="partly-met",
-            note="draft bill",
-            who="ana",
-            now=t0,
-            session=s,
-        ),
-    )
-    write(
-        engine,
-        lambda s: set_assessment(benchmark_id=dp, meeting_id=m[11], result="met", who="ben", session=s),
-    )
-    view = read(engine, lambda s: benchmark_views(partner="KZ", session=s))[0]
-    history = view.status.history
-    assert [(a.result, a.computed) for a in history] == [
-        ("partly-met", "not-met"),
-        ("met", "partly-met"),
-        ("met", "met"),
+    settings: list[tuple[int, int, str | None]] = [
+        (dp, m[10], "partly-met"),
+        (dp, m[11], "met"),
+        (art, m[10], "not-met"),
+        (dp, m[11], None),
+        (dp, m[10], "met"),
     ]
-    assert history[0].reason == "draft bill" and history[0].override is not None
-    assert [(h.meeting_id, h.result, h.who) for h in view.history] == [
-        (str(m[10]), "partly-met", "ana"),
-        (str(m[11]), "met", "ben"),
+    for benchmark, meeting, result in settings:
+        write(
+            engine,
+            lambda s, b=benchmark, mt=meeting, r=result: set_assessment(
+                benchmark_id=b, meeting_id=mt, result=r, who="ana", session=s
+            ),
+        )
+    history = read(engine, lambda s: assessment_history(benchmark_ids=[dp], session=s))
+    assert [(h.meeting_id, h.result) for h in history] == [
+        (str(m[10]), "partly-met"),
+        (str(m[11]), "met"),
+        (str(m[11]), None),
+        (str(m[10]), "met"),
     ]
-    # clearing the round 11 override brings back the computed result; the history keeps all three
-    write(
-        engine, lambda s: set_assessment(benchmark_id=dp, meeting_id=m[11], result=None, who="ana", session=s)
+    both = read(engine, lambda s: assessment_history(benchmark_ids=[dp, art], session=s))
+    # round 11 of the death-penalty benchmark was cleared: no override for it
+    assert overrides_of(both) == (
+        Override(str(dp), str(m[10]), "met"),
+        Override(str(art), str(m[10]), "not-met"),
     )
-    view = read(engine, lambda s: benchmark_views(partner="KZ", session=s))[0]
-    assert [a.result for a in view.status.history] == ["partly-met", "partly-met", "met"]
-    assert [h.result for h in view.history] == ["partly-met", "met", None]
+    assert read(engine, lambda s: assessment_history(benchmark_ids=[], session=s)) == []
 
 
 def test_bad_benchmarks_and_assessments_are_refused(engine: Engine) -> None:
@@ -144,15 +143,3 @@ def test_bad_benchmarks_and_assessments_are_refused(engine: Engine) -> None:
             engine,
             lambda s: set_assessment(benchmark_id=dp, meeting_id=99_999, result="met", who="a", session=s),
         )
-
-
-def test_a_benchmark_of_a_series_without_rounds_has_no_history(engine: Engine) -> None:
-    store_all(engine)
-    write(
-        engine,
-        lambda s: add_benchmark(
-            partner="MN", kind="subcommittee", subject="labour", change="ratify", who="a", session=s
-        ),
-    )
-    (view,) = read(engine, lambda s: benchmark_views(partner="MN", session=s))
-    assert view.status.history == () and view.status.current is None

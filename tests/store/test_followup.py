@@ -1,3 +1,5 @@
+"""Analysts' follow-up status in the store: current status, versions and history, on every backend."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -7,95 +9,50 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from hrd.errors import ConflictError, InvalidInputError, NotFoundError
-from hrd.store import review
 from hrd.store.engine import read, write
-from hrd.store.followup import followup_board, followup_history, set_followup
+from hrd.store.followup import current_statuses, followup_history, set_followup
 from hrd.store.tables import StatementRow
 
 from .tracking_samples import store_all
 
 T0 = dt.datetime(2022, 1, 10, 9, 0, tzinfo=dt.UTC)
+CALL_DP = "It called for the abolition of the death penalty."
+CALL_ASSEMBLY = "It called for a new law on peaceful assembly."
+MORATORIUM = "The EU welcomed the moratorium."
 
 
 def _id(engine: Engine, text: str) -> int:
     return read(engine, lambda s: s.scalars(select(StatementRow.id).where(StatementRow.text == text)).one())
 
 
-CALL_DP = "It called for the abolition of the death penalty."
-CALL_ASSEMBLY = "It called for a new law on peaceful assembly."
-MORATORIUM = "The EU welcomed the moratorium."
-
-
-def test_board_lists_calls_and_commitments_with_flags_and_suggestions(engine: Engine) -> None:
+def test_the_current_status_is_the_latest_with_its_version(engine: Engine) -> None:
     store_all(engine)
-    board = read(engine, lambda s: followup_board(partner="KZ", session=s, stale_after=2))
-    texts = [b.item.text for b in board.items]
-    # round 10: a call and a commitment; round 11: two calls; round 12: one call
-    assert [(b.item.kind, b.rounds_open) for b in board.items] == [
-        ("call", 2),
-        ("commitment", 2),
-        ("call", 1),
-        ("call", 1),
-        ("call", 0),
-    ]
-    assert CALL_DP in texts and "Kazakhstan undertook to investigate all allegations." in texts
-    dp = next(b for b in board.items if b.item.text == CALL_DP)
-    # the moratorium (round 11) and the abolition (round 12) are signs of progress, the latest first
-    assert not dp.stale
-    assert [(e.signal, e.statement.text) for e in dp.suggestions] == [
-        ("progress", "It congratulated KZ on the abolition of the death penalty."),
-        ("progress", MORATORIUM),
-    ]
-    commitment = next(b for b in board.items if b.item.kind == "commitment")
-    # the partner informed on torture in round 12: progress, not stale
-    assert not commitment.stale
-    assert {b.item.status for b in board.items} == {"open"}
-    assert board.count("open") == 5 and board.stale_count == 0
-
-
-def test_stale_when_nothing_moves(engine: Engine) -> None:
-    store_all(engine)
-    board = read(engine, lambda s: followup_board(partner="KZ", session=s, stale_after=1))
-    stale = {b.item.text for b in board.items if b.stale}
-    # round 11's assembly call was pressed again (concern) in round 12, with no sign of progress
-    assert stale == {CALL_ASSEMBLY}
-
-
-def test_status_persists_with_its_history(engine: Engine) -> None:
-    store_all(engine)
-    call = _id(engine, CALL_DP)
+    call, assembly = _id(engine, CALL_DP), _id(engine, CALL_ASSEMBLY)
     evidence = _id(engine, MORATORIUM)
-    first = write(
+    write(
         engine,
         lambda s: set_followup(
             statement_id=call,
             status="progressing",
-            note="moratorium in force",
-            evidence=[evidence],
+            evidence=[evidence, evidence],
             who="ana",
-            expected_version=0,
             now=T0,
             session=s,
         ),
     )
-    assert (first.status, first.evidence, first.version) == ("progressing", (evidence,), 1)
-    second = write(
-        engine,
-        lambda s: set_followup(
-            statement_id=call, status="fulfilled", who="ben", expected_version=1, session=s
-        ),
-    )
-    assert second.version == 2
-    board = read(engine, lambda s: followup_board(partner="KZ", session=s, status="fulfilled"))
-    (item,) = board.items
-    assert (item.item.status, item.item.note, item.version) == ("fulfilled", None, 2)
-    assert item.current is not None and item.current.who == "ben"
+    write(engine, lambda s: set_followup(statement_id=call, status="fulfilled", who="ben", session=s))
+    ids = [call, assembly, evidence]
+    current = read(engine, lambda s: current_statuses(statement_ids=ids, session=s))
+    # the assembly call has no status yet; the death-penalty call was given two
+    assert list(current) == [call]
+    entry = current[call]
+    assert (entry.status, entry.who, entry.evidence, entry.version) == ("fulfilled", "ben", (), 2)
     history = read(engine, lambda s: followup_history(statement_id=call, session=s))
-    assert [(h.status, h.who, h.note, h.evidence) for h in history] == [
-        ("progressing", "ana", "moratorium in force", (evidence,)),
-        ("fulfilled", "ben", None, ()),
+    assert [(h.status, h.evidence, h.version) for h in history] == [
+        ("progressing", (evidence,), 1),
+        ("fulfilled", (), 2),
     ]
-    assert history[0].at == T0 or history[0].at.replace(tzinfo=dt.UTC) == T0
+    assert read(engine, lambda s: current_statuses(statement_ids=[], session=s)) == {}
 
 
 def test_a_stale_version_is_refused(engine: Engine) -> None:
@@ -125,15 +82,3 @@ def test_bad_input_is_refused(engine: Engine) -> None:
     for kwargs, error in cases:
         with pytest.raises(error):
             write(engine, lambda s, kw=kwargs: set_followup(who="ana", session=s, **kw))  # type: ignore[arg-type]
-    with pytest.raises(NotFoundError):
-        read(engine, lambda s: followup_board(partner="ZZ", session=s))
-
-
-def test_a_rejected_call_is_no_item(engine: Engine) -> None:
-    store_all(engine)
-    call = _id(engine, CALL_DP)
-    write(engine, lambda s: review.reject(statement_id=call, who="ana", session=s))
-    board = read(engine, lambda s: followup_board(partner="KZ", session=s))
-    assert CALL_DP not in {b.item.text for b in board.items}
-    with pytest.raises(NotFoundError):
-        write(engine, lambda s: set_followup(statement_id=call, status="open", who="ana", session=s))

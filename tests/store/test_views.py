@@ -1,36 +1,13 @@
-"""The view queries on every backend, over the hand-written web fixtures."""
+"""The view queries on every backend, over the hand-written web fixtures (``loaded``, see conftest)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from sqlalchemy.engine import Engine
 
-from hrd.errors import NotFoundError
-from hrd.read import read_path
-from hrd.record import Record
-from hrd.settings import Settings
-from hrd.store.engine import read, write
+from hrd.store.engine import read
 from hrd.store.meeting_view import document_detail, meeting_detail, review_queue
 from hrd.store.overview import list_partners, recent_documents, totals
-from hrd.store.partner_view import partner_view
-from hrd.store.repo import store_document
 from hrd.store.views import list_meetings, meetings_of_documents
-
-FIXTURES = Path(__file__).parent.parent / "fixtures" / "web"
-
-
-@pytest.fixture
-def loaded(engine: Engine) -> Engine:
-    for text in sorted(FIXTURES.glob("*.txt")):
-        document = read_path(text, settings=Settings())
-        record = Record.model_validate_json(text.with_suffix(".json").read_text())
-        write(
-            engine,
-            lambda s, d=document, r=record: store_document(document=d, record=r, extractor=None, session=s),
-        )
-    return engine
 
 
 def test_totals_and_partners(loaded: Engine) -> None:
@@ -40,15 +17,6 @@ def test_totals_and_partners(loaded: Engine) -> None:
     assert [p.partner for p in page.data] == ["KZ", "MN"]
     kz = page.data[0]
     assert kz.last is not None and kz.last.ordinal == 12
-
-
-def test_partner_view_stances(loaded: Engine) -> None:
-    view = read(loaded, lambda s: partner_view(partner="KZ", session=s))
-    stances = {row.topic: [c.stance for c in row.cells] for row in view.matrix}
-    assert stances["torture"] == ["critical", None]
-    assert stances["death-penalty"] == ["mixed", None]
-    with pytest.raises(NotFoundError):
-        read(loaded, lambda s: partner_view(partner="ZZ", session=s))
 
 
 def test_meeting_detail_reports_and_segments(loaded: Engine) -> None:

@@ -108,7 +108,7 @@ def followup_list(
     as_json: bool = typer.Option(False, "--json", help="Print the items as JSON."),
 ) -> None:
     """The follow-up items of PARTNER, oldest round first, stale ones flagged."""
-    from ..store.followup import followup_board
+    from ..track.views.followup import followup_board
 
     board = _read(
         lambda s: followup_board(partner=partner, session=s, stale_after=stale_after, status=status)
@@ -234,7 +234,7 @@ def benchmark_list(
     as_json: bool = typer.Option(False, "--json", help="Print as JSON."),
 ) -> None:
     """The benchmarks of PARTNER, each round assessed (analysts' results applied)."""
-    from ..store.benchmarks import benchmark_views
+    from ..track.views.benchmarks import benchmark_views
 
     views = _read(lambda s: benchmark_views(partner=partner, session=s))
     if as_json:

@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 
 from ..errors import NotFoundError
 from ..store.benchmarks import assessment_history, list_benchmarks, overrides_of
-from ..store.followup import with_status
 from ..store.tracking import SeriesFilter, load_series
+from ..track.views.followup import with_status
 from .brief import Brief, BriefInputs, BriefOptions, build_brief
 
 __all__ = ["stored_brief"]

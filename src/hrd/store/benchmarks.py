@@ -2,7 +2,8 @@
 
 A benchmark is a topic or a legal provision of one series (partner and
 meeting kind) and the change analysts expect. Rounds are assessed by
-:func:`hrd.track.benchmarks.assess`; an analyst may set any round's result
+:func:`hrd.track.benchmarks.assess` (over the stored series, in
+:mod:`hrd.track.views.benchmarks`); an analyst may set any round's result
 (:func:`set_assessment`), and every such setting stays in the history (the
 latest one per round applies; a setting without a result clears it).
 """
@@ -17,22 +18,21 @@ from typing import cast, get_args
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..analyst import RESULTS, Benchmark, Override, Result
 from ..codes import topic_codes
 from ..errors import InvalidInputError, NotFoundError
 from ..record import MeetingKind
-from ..track.benchmarks import RESULTS, Benchmark, BenchmarkStatus, Override, Result, assess
-from ..track.rounds import Provision, Subject
+from ..series import Provision, Subject
 from .followup_tables import AssessmentRow, BenchmarkRow
 from .tables import MeetingRow
 from .tables import Series as SeriesRow
-from .tracking import SeriesFilter, load_series
 
 __all__ = [
     "AssessmentEntry",
-    "BenchmarkView",
+    "DefinedBenchmark",
     "add_benchmark",
     "assessment_history",
-    "benchmark_views",
+    "defined_benchmarks",
     "get_benchmark",
     "list_benchmarks",
     "overrides_of",
@@ -53,11 +53,10 @@ class AssessmentEntry:
 
 
 @dataclass(frozen=True, slots=True)
-class BenchmarkView:
-    """A benchmark, every round assessed (overrides applied), and the analysts' settings."""
+class DefinedBenchmark:
+    """A benchmark as an analyst defined it: who and when."""
 
-    status: BenchmarkStatus
-    history: list[AssessmentEntry]
+    benchmark: Benchmark
     who: str
     at: dt.datetime
 
@@ -192,25 +191,9 @@ def overrides_of(history: Sequence[AssessmentEntry]) -> tuple[Override, ...]:
     )
 
 
-def benchmark_views(*, partner: str, session: Session) -> list[BenchmarkView]:
-    """The benchmarks of ``partner``, each assessed over its series (a series without rounds: no rounds)."""
-    rows = list(
-        session.scalars(
-            select(BenchmarkRow)
-            .where(BenchmarkRow.partner == partner.strip().upper())
-            .order_by(BenchmarkRow.id)
-        )
+def defined_benchmarks(*, partner: str, session: Session) -> list[DefinedBenchmark]:
+    """The benchmarks of ``partner`` with who defined them and when, oldest first."""
+    rows = session.scalars(
+        select(BenchmarkRow).where(BenchmarkRow.partner == partner.strip().upper()).order_by(BenchmarkRow.id)
     )
-    series = {
-        (s.partner, s.kind): s for s in load_series(session=session, filters=SeriesFilter(partner=partner))
-    }
-    history = assessment_history(session=session, benchmark_ids=[r.id for r in rows])
-    overrides = overrides_of(history)
-    views = []
-    for row in rows:
-        benchmark = _benchmark(row)
-        found = series.get((benchmark.partner, benchmark.kind))
-        status = assess(benchmark, found, overrides) if found else BenchmarkStatus(benchmark, ())
-        mine = [h for h in history if h.benchmark_id == benchmark.id]
-        views.append(BenchmarkView(status, mine, row.who, row.at))
-    return views
+    return [DefinedBenchmark(_benchmark(row), row.who, row.at) for row in rows]

@@ -4,8 +4,8 @@ Each view is one keyword-only function taking the session; it returns typed
 values that the HTML page and the JSON answer both render (the same query
 for both faces). Only the latest version of each document counts, and
 rejected statements are left out. Meeting detail, documents and the review
-queue are in :mod:`hrd.store.meeting_view`; the partner page in
-:mod:`hrd.store.partner_view`.
+queue are in :mod:`hrd.store.meeting_view`; the partner page, with its
+stance matrix, in :mod:`hrd.track.views.partner`.
 """
 
 from __future__ import annotations

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..store.benchmarks import BenchmarkView
-from ..store.followup import BoardItem, FollowUpBoard
-from ..store.tracking_views import PartnerTracking, ProvisionView, SeriesTracking
 from ..track.progress import Change
 from ..track.provisions import ProvisionHistory
 from ..track.rounds import Provision, RoundRef, Subject, TrackedStatement
+from ..track.views.benchmarks import BenchmarkView
+from ..track.views.followup import BoardItem, FollowUpBoard
+from ..track.views.tracking import PartnerTracking, ProvisionView, SeriesTracking
 
 __all__ = ["benchmarks_json", "board_json", "provision_json", "tracking_json"]
 

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 
 from ...store.overview import list_partners
-from ...store.partner_view import partner_view
+from ...track.views.partner import partner_view
 from ..deps import PagingDep, SessionDep
 from ..schemas import ListOf, PartnerOut, PartnerSummaryOut
 

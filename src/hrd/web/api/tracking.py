@@ -12,11 +12,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel, Field
 
-from ...store.benchmarks import add_benchmark, benchmark_views, set_assessment
+from ...store.benchmarks import add_benchmark, set_assessment
 from ...store.engine import read, write
-from ...store.followup import followup_board, set_followup
-from ...store.tracking_views import partner_tracking, provision_view
+from ...store.followup import set_followup
 from ...track.rounds import Provision, Subject
+from ...track.views.benchmarks import benchmark_views
+from ...track.views.followup import followup_board
+from ...track.views.tracking import partner_tracking, provision_view
 from ..deps import EngineDep, SessionDep
 from ..tracking_json import benchmarks_json, board_json, provision_json, tracking_json
 

@@ -9,7 +9,7 @@ from starlette.responses import HTMLResponse
 
 from ...store.meeting_view import document_detail, meeting_detail
 from ...store.overview import list_partners, recent_documents, totals
-from ...store.partner_view import partner_view
+from ...track.views.partner import partner_view
 from ..deps import SessionDep
 from ..render import render
 

@@ -14,12 +14,14 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from ...errors import HRDError, InvalidInputError, http_status
-from ...store.benchmarks import add_benchmark, benchmark_views, set_assessment
+from ...store.benchmarks import add_benchmark, set_assessment
 from ...store.engine import read, write
-from ...store.followup import followup_board, set_followup
+from ...store.followup import set_followup
 from ...track.benchmarks import RESULTS
 from ...track.followup import STATUSES
 from ...track.rounds import Provision, Subject
+from ...track.views.benchmarks import benchmark_views
+from ...track.views.followup import followup_board
 from ..deps import SessionDep, get_engine
 from ..render import render
 

@@ -18,7 +18,7 @@ from ...report.charts import ChartOptions, matrix_svg, svg_to_png, timeline_svg
 from ...report.pdf import render_pdf
 from ...report.render import render_html
 from ...report.stored import stored_brief
-from ...store.tracking_views import partner_tracking, provision_view
+from ...track.views.tracking import partner_tracking, provision_view
 from ..deps import SessionDep
 from ..render import render
 

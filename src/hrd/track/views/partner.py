@@ -2,7 +2,9 @@
 
 The stance of a cell comes from :mod:`hrd.track.stance` (the one place that
 decides which acts press and which recognise), computed over grouped counts
-so that the page stays fast with thousands of documents.
+so that the page stays fast with thousands of documents. The other parts are
+store queries, built from the briefs of :mod:`hrd.store.views`; the view
+lives in the tracker because of its stances (the store never imports it).
 """
 
 from __future__ import annotations
@@ -14,10 +16,9 @@ from dataclasses import dataclass, replace
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
-from ..errors import NotFoundError
-from ..track.rounds import TrackedStatement
-from ..track.stance import Stance, stance_of
-from .tables import (
+from ...errors import NotFoundError
+from ...series import TrackedStatement
+from ...store.tables import (
     Delegation,
     DocumentRow,
     HeadRow,
@@ -30,7 +31,8 @@ from .tables import (
     StatementRow,
     StatementTopic,
 )
-from .views import BRIEF_COLUMNS, DocumentBrief, NextBrief, RoundBrief, next_rounds
+from ...store.views import BRIEF_COLUMNS, DocumentBrief, NextBrief, RoundBrief, next_rounds
+from ..stance import Stance, stance_of
 
 __all__ = [
     "HeadBrief",

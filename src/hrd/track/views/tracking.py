@@ -4,8 +4,8 @@ Like :mod:`hrd.store.views`, each view is one keyword-only function taking
 the session and returning typed values that the HTML page and the JSON
 answer both render. The analyses are the pure ones of :mod:`hrd.track`, run
 over the series the store builds (:func:`hrd.store.tracking.load_series`).
-The follow-up board and the benchmarks are in :mod:`hrd.store.followup`
-and :mod:`hrd.store.benchmarks`.
+The follow-up board and the benchmarks are in :mod:`hrd.track.views.followup`
+and :mod:`hrd.track.views.benchmarks`.
 """
 
 from __future__ import annotations
@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..errors import NotFoundError
-from ..track.both_sides import SidesComparison, compare_series
-from ..track.progress import Change, changes
-from ..track.provisions import ProvisionHistory, provision_histories
-from ..track.recurring import Recurring, recurring
-from ..track.rounds import Series
-from .tables import Provision as ProvisionRow
-from .tracking import SeriesFilter, load_series
+from ...errors import NotFoundError
+from ...series import Series
+from ...store.tables import Provision as ProvisionRow
+from ...store.tracking import SeriesFilter, load_series
+from ..both_sides import SidesComparison, compare_series
+from ..progress import Change, changes
+from ..provisions import ProvisionHistory, provision_histories
+from ..recurring import Recurring, recurring
 
 __all__ = ["PartnerTracking", "ProvisionView", "SeriesTracking", "partner_tracking", "provision_view"]
 
