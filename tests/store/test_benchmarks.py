@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from hrd.analyst import Override
@@ -21,49 +20,15 @@ from hrd.store.benchmarks import (
     set_assessment,
 )
 from hrd.store.engine import read, write
-from hrd.store.tables import MeetingRow
 
-from .tracking_samples import store_all
+from .tracking_samples import add_two_benchmarks, meetings_by_ordinal, store_all
 
 T0 = dt.datetime(2022, 2, 1, tzinfo=dt.UTC)
 
 
-def _meetings(engine: Engine) -> dict[int, int]:
-    """ordinal -> meeting id (the KZ dialogue rounds are 10 to 12, the subcommittee 1, MN 3)."""
-    return read(engine, lambda s: {m.ordinal: m.id for m in s.scalars(select(MeetingRow))})
-
-
-def _add(engine: Engine) -> tuple[int, int]:
-    dp = write(
-        engine,
-        lambda s: add_benchmark(
-            partner="kz",
-            kind="human-rights-dialogue",
-            subject="death-penalty",
-            change="abolish",
-            who="ana",
-            now=T0,
-            session=s,
-        ),
-    )
-    art = write(
-        engine,
-        lambda s: add_benchmark(
-            partner="KZ",
-            kind="human-rights-dialogue",
-            subject=Provision(" Criminal Code ", "174"),
-            change="repeal",
-            note="EU priority since 2019",
-            who="ben",
-            session=s,
-        ),
-    )
-    return int(dp.id), int(art.id)
-
-
 def test_definitions_are_kept_with_who_and_when(engine: Engine) -> None:
     store_all(engine)
-    dp, art = _add(engine)
+    dp, art = add_two_benchmarks(engine, now=T0)
     defined = read(engine, lambda s: defined_benchmarks(partner=" kz ", session=s))
     assert [(d.benchmark.id, d.who) for d in defined] == [(str(dp), "ana"), (str(art), "ben")]
     assert defined[0].at == T0 or defined[0].at.replace(tzinfo=dt.UTC) == T0
@@ -78,8 +43,8 @@ def test_definitions_are_kept_with_who_and_when(engine: Engine) -> None:
 
 def test_the_latest_setting_of_a_round_is_the_override_in_force(engine: Engine) -> None:
     store_all(engine)
-    dp, art = _add(engine)
-    m = _meetings(engine)
+    dp, art = add_two_benchmarks(engine, now=T0)
+    m = meetings_by_ordinal(engine)
     settings: list[tuple[int, int, str | None]] = [
         (dp, m[10], "partly-met"),
         (dp, m[11], "met"),
@@ -112,8 +77,8 @@ def test_the_latest_setting_of_a_round_is_the_override_in_force(engine: Engine) 
 
 def test_bad_benchmarks_and_assessments_are_refused(engine: Engine) -> None:
     store_all(engine)
-    dp, _ = _add(engine)
-    m = _meetings(engine)
+    dp, _ = add_two_benchmarks(engine, now=T0)
+    m = meetings_by_ordinal(engine)
     bad_definitions = [
         dict(partner="KZ", kind="summit", subject="torture", change="end"),
         dict(partner="KZ", kind="subcommittee", subject="no-such-topic", change="end"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
+from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from hrd.record import (
@@ -21,8 +22,11 @@ from hrd.record import (
     Record,
     Statement,
 )
-from hrd.store.engine import write
+from hrd.series import Provision
+from hrd.store.benchmarks import add_benchmark
+from hrd.store.engine import read, write
 from hrd.store.repo import store_record
+from hrd.store.tables import MeetingRow
 
 CC174 = LegalRef(instrument="Criminal Code", article="174")
 
@@ -146,3 +150,37 @@ def kz_records() -> list[Record]:
 def store_all(engine: Engine, records: list[Record] | None = None) -> None:
     for r in records or kz_records():
         write(engine, lambda session, r=r: store_record(record=r, session=session))
+
+
+def meetings_by_ordinal(engine: Engine) -> dict[int, int]:
+    """ordinal -> meeting id (the KZ dialogue rounds are 10 to 12, the subcommittee 1, MN 3)."""
+    return read(engine, lambda s: {m.ordinal: m.id for m in s.scalars(select(MeetingRow))})
+
+
+def add_two_benchmarks(engine: Engine, *, now: dt.datetime | None = None) -> tuple[int, int]:
+    """A death-penalty benchmark (by ana, at ``now``) and a Criminal Code article one (by ben) for KZ."""
+    dp = write(
+        engine,
+        lambda s: add_benchmark(
+            partner="kz",
+            kind="human-rights-dialogue",
+            subject="death-penalty",
+            change="abolish",
+            who="ana",
+            now=now,
+            session=s,
+        ),
+    )
+    art = write(
+        engine,
+        lambda s: add_benchmark(
+            partner="KZ",
+            kind="human-rights-dialogue",
+            subject=Provision(" Criminal Code ", "174"),
+            change="repeal",
+            note="EU priority since 2019",
+            who="ben",
+            session=s,
+        ),
+    )
+    return int(dp.id), int(art.id)

@@ -92,17 +92,21 @@ def _date_column() -> ColumnElement[Any]:
     return func.coalesce(MeetingReport.start, DocumentRow.published)
 
 
+FACET_COLUMNS = (
+    StatementRow.partner,
+    StatementRow.kind,
+    StatementRow.actor,
+    StatementRow.act,
+    StatementRow.year,
+    StatementRow.topic_list,
+)
+
+
 def _statement_base(q: SearchQuery) -> Select[*tuple[Any, ...]]:
     """The statements matching the filters, with what ranking and facets need (one table, no joins)."""
-    query = select(
-        StatementRow.id.label("sid"),
-        StatementRow.partner,
-        StatementRow.kind,
-        StatementRow.actor,
-        StatementRow.act,
-        StatementRow.year,
-        StatementRow.topic_list,
-    ).where(StatementRow.current.is_(True), StatementRow.state != "rejected")
+    query = select(StatementRow.id.label("sid"), *FACET_COLUMNS).where(
+        StatementRow.current.is_(True), StatementRow.state != "rejected"
+    )
     if q.partner:
         query = query.where(StatementRow.partner == q.partner.upper())
     if q.kind:
@@ -140,16 +144,6 @@ def _matching(
     fts = fts_ranked("statements_fts", "-bm25(statements_fts)" if ranked else "0", top=top)
     base = base.join(fts, fts.c.rid == StatementRow.id)
     return base.add_columns(fts.c.rank.label("score")) if ranked else base
-
-
-FACET_COLUMNS = (
-    StatementRow.partner,
-    StatementRow.kind,
-    StatementRow.actor,
-    StatementRow.act,
-    StatementRow.year,
-    StatementRow.topic_list,
-)
 
 
 def search(query: SearchQuery, *, session: Session, pool: ReadPool | None = None) -> SearchResult:

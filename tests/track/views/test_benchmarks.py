@@ -4,52 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from hrd.series import Provision
 from hrd.store.benchmarks import add_benchmark, list_benchmarks, set_assessment
 from hrd.store.engine import read, write
-from hrd.store.tables import MeetingRow
 from hrd.track.views.benchmarks import benchmark_views
-from store.tracking_samples import store_all
-
-
-def _meetings(engine: Engine) -> dict[int, int]:
-    """ordinal -> meeting id (the KZ dialogue rounds are 10 to 12, the subcommittee 1, MN 3)."""
-    return read(engine, lambda s: {m.ordinal: m.id for m in s.scalars(select(MeetingRow))})
-
-
-def _add(engine: Engine) -> tuple[int, int]:
-    dp = write(
-        engine,
-        lambda s: add_benchmark(
-            partner="kz",
-            kind="human-rights-dialogue",
-            subject="death-penalty",
-            change="abolish",
-            who="ana",
-            session=s,
-        ),
-    )
-    art = write(
-        engine,
-        lambda s: add_benchmark(
-            partner="KZ",
-            kind="human-rights-dialogue",
-            subject=Provision("Criminal Code", "174"),
-            change="repeal",
-            note="EU priority since 2019",
-            who="ana",
-            session=s,
-        ),
-    )
-    return int(dp.id), int(art.id)
+from store.tracking_samples import add_two_benchmarks, meetings_by_ordinal, store_all
 
 
 def test_benchmarks_are_assessed_per_round(engine: Engine) -> None:
     store_all(engine)
-    dp, art = _add(engine)
+    dp, art = add_two_benchmarks(engine)
     views = read(engine, lambda s: benchmark_views(partner="KZ", session=s))
     assert [v.status.benchmark.id for v in views] == [str(dp), str(art)]
     dp_view, art_view = views
@@ -66,8 +32,8 @@ def test_benchmarks_are_assessed_per_round(engine: Engine) -> None:
 
 def test_overrides_apply_carry_history_and_clear(engine: Engine) -> None:
     store_all(engine)
-    dp, _ = _add(engine)
-    m = _meetings(engine)
+    dp, _ = add_two_benchmarks(engine)
+    m = meetings_by_ordinal(engine)
     t0 = dt.datetime(2022, 2, 1, tzinfo=dt.UTC)
     write(
         engine,
