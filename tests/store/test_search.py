@@ -3,7 +3,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
 
 from hrd.record import Statement
 from hrd.store import review
@@ -215,3 +217,19 @@ def test_the_best_statements_past_rejected_ones(engine: Engine, rejected: int) -
     assert [h.id for h in quick.statements] == [h.id for h in joined.statements]
     assert [h.snippet.text.count("torture") for h in quick.statements] == [30 - rejected, 29 - rejected]
     assert quick.total_statements == 30 - rejected
+
+
+def test_the_pool_never_waits_for_the_callers_connections(stored: Engine) -> None:
+    # Every connection of the caller's engine is taken (here: its only one, by the caller's
+    # session); the pool's workers read on connections of their own, so the search completes.
+    small = make_engine(stored.url, connections=1)
+    pool = read_pool(small)
+    assert pool is not None
+    try:
+        with Session(small) as session:
+            session.execute(select(1))  # the caller's transaction holds the connection from here on
+            result = search(SearchQuery("torture"), session=session, pool=pool)
+        assert (result.total_statements, result.total_documents) == (1, 1)
+    finally:
+        pool.close()
+        small.dispose()

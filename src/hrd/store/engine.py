@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import create_engine, event, inspect, text
-from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -57,20 +57,25 @@ def is_sqlite(engine: Engine | Connection) -> bool:
     return engine.dialect.name == "sqlite"
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for ``url``, configured for concurrent use by several processes."""
+def make_engine(url: str | URL, *, connections: int | None = None) -> Engine:
+    """An engine for ``url``, configured for concurrent use by several processes.
+
+    ``connections`` caps its connection pool (no overflow); by default SQLAlchemy's pool
+    sizes apply.
+    """
     parsed = make_url(url)
+    sizes: dict[str, Any] = {} if connections is None else {"pool_size": connections, "max_overflow": 0}
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database
         if database and database != ":memory:" and not database.startswith("file:"):
             Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(parsed, connect_args={"timeout": 60})
+        engine = create_engine(parsed, connect_args={"timeout": 60}, **sizes)
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
-    return create_engine(parsed, pool_pre_ping=True)
+    return create_engine(parsed, pool_pre_ping=True, **sizes)
 
 
 def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -190,10 +195,14 @@ class ReadPool:
     about the time of the slowest instead of their sum when cores are free.
     Each piece reads what is committed: a caller's uncommitted changes are not
     visible to it, so use a pool for read-only requests only.
+
+    The workers have connections of their own (one each, from a pool separate from
+    ``engine``'s): a request that holds one of ``engine``'s connections while it
+    waits for its pieces can never starve them, however many requests wait.
     """
 
     def __init__(self, engine: Engine, workers: int = 4) -> None:
-        self.engine = engine
+        self.engine = make_engine(engine.url, connections=workers)
         self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="hrd-read")
 
     def submit(self, work: Callable[[Session], T]) -> Future[T]:
@@ -201,6 +210,7 @@ class ReadPool:
 
     def close(self) -> None:
         self._executor.shutdown(wait=True)
+        self.engine.dispose()
 
 
 def read_pool(engine: Engine, workers: int = 4) -> ReadPool | None:
