@@ -80,3 +80,21 @@ def test_ingest_refuses_a_loopback_url_unless_the_environment_allows_it(tmp_path
     ) in refused.stdout.splitlines()
     allowed = ingest("1")  # the address is no longer refused: the connection is tried, and fails
     assert allowed.returncode == 1 and f"failed: {url}: connection failed" in allowed.stdout
+
+
+def test_a_changed_file_is_a_new_version_that_keeps_the_reviews(tmp_path: Path) -> None:
+    db = tmp_path / "hrd.sqlite"
+    assert hrd(db, "db", "upgrade").returncode == 0
+    readout = tmp_path / "kz.txt"
+    readout.write_text(TEXT_KZ, encoding="utf-8")
+    assert hrd(db, "ingest", str(readout)).returncode == 0
+    statement = json.loads(hrd(db, "search", "torture", "--json").stdout)["statements"][0]
+    confirm = hrd(db, "review", "confirm", str(statement["id"]), "--who", "ana")
+    assert confirm.returncode == 0, confirm.stderr
+
+    readout.write_text(TEXT_KZ + "\nThe next round will take place in Brussels.", encoding="utf-8")
+    run = hrd(db, "ingest", str(readout))
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "new version 2 of kz: 1 reviewed statement(s) carried over, 0 left with version 1" in run.stdout
+    [hit] = json.loads(hrd(db, "search", "torture", "--json").stdout)["statements"]
+    assert hit["state"] == "confirmed" and hit["id"] != statement["id"]  # the new version's statement

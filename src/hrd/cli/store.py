@@ -70,6 +70,13 @@ def ingest_sources(
     for o in report.outcomes:  # one line each, never wrapped: easy to read and to grep
         if o.status == "failed":
             out.print(f"failed: {o.source}: {o.reason}", markup=False, soft_wrap=True)
+        elif o.carried or o.left:
+            out.print(
+                f"new version {o.version} of {o.document}: {o.carried} reviewed statement(s) carried over, "
+                f"{o.left} left with version {(o.version or 2) - 1} (their words are gone)",
+                markup=False,
+                soft_wrap=True,
+            )
     raise SystemExit(0 if report.ok else 1)
 
 

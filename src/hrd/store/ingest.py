@@ -50,6 +50,10 @@ class Outcome:
     document_id: int | None = None
     version: int | None = None
     statements: int = 0
+    carried: int = 0
+    """A new version: reviewed statements of the previous one carried to it."""
+    left: int = 0
+    """A new version: reviewed statements left with the previous one (their words are gone)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +183,8 @@ def _store(item: _Read, engine: Engine, extractor: Callable[[Document], Record])
         document_id=stored.document_id,
         version=stored.version,
         statements=stored.statements,
+        carried=stored.carried,
+        left=stored.left,
     )
 
 

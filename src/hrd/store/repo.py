@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, defer
 from ..errors import NotFoundError
 from ..read.document import Document
 from ..record import Record
+from .carryover import Carried, carry_reviews
 from .mapping import add_meetings, load_record
 from .tables import Delegation, DocumentRow, HeadRow, MeetingReport, MeetingRow, Series, StatementRow
 
@@ -40,6 +41,10 @@ class Stored:
     version: int
     meetings: int = 0
     statements: int = 0
+    carried: int = 0
+    """Reviewed statements of the previous version carried to this one (:mod:`.carryover`)."""
+    left: int = 0
+    """Reviewed statements of the previous version whose words or meeting this one no longer has."""
 
 
 def find_document(*, sha256: str, session: Session) -> DocumentRow | None:
@@ -98,7 +103,8 @@ def store_document(*, document: Document, record: Record, extractor: str | None,
     """Store a read document and its extracted record; a text already stored changes nothing.
 
     A different text from a source already stored becomes the next version of
-    that source's document.
+    that source's document, and the reviews of the previous version are carried
+    to it where its words still stand (:func:`.carryover.carry_reviews`).
     """
     sha = document.sha256
     existing = known(sha256=sha, session=session)
@@ -127,7 +133,8 @@ def store_document(*, document: Document, record: Record, extractor: str | None,
     session.flush()
     reports = add_meetings(document=row, record=record, session=session)
     n = sum(len(m.statements) for m in record.meetings)
-    return Stored("ingested", row.id, row.key, row.version, len(reports), n)
+    reviews = carry_reviews(previous=previous, document=row, session=session) if previous else Carried()
+    return Stored("ingested", row.id, row.key, row.version, len(reports), n, reviews.carried, reviews.left)
 
 
 def store_record(*, record: Record, session: Session, text: str | None = None) -> Stored:
@@ -157,7 +164,8 @@ def store_record(*, record: Record, session: Session, text: str | None = None) -
     session.flush()
     reports = add_meetings(document=row, record=record, session=session)
     n = sum(len(m.statements) for m in record.meetings)
-    return Stored("ingested", row.id, row.key, row.version, len(reports), n)
+    reviews = carry_reviews(previous=previous, document=row, session=session) if previous else Carried()
+    return Stored("ingested", row.id, row.key, row.version, len(reports), n, reviews.carried, reviews.left)
 
 
 def get_record(*, ref: str | int, session: Session) -> Record:
