@@ -39,3 +39,11 @@ def test_subject_is_not_after_a_preposition_nor_possessive() -> None:
     found = find_mentions(text, 0, len(text), parties=(PartyMention(29, 39, "KZ"),), partner="KZ")
     assert len(found) == 2
     assert subject_of(text, found, 0, text.index("were")) is None
+
+
+def test_two_organisations_are_both_and_the_presidency_or_troika_is_the_eu() -> None:
+    assert mentions("The two Unions reaffirmed their commitment.")[0][1:] == ("both", "both")
+    assert mentions("Both organisations agreed.")[0][1:] == ("both", "both")
+    assert mentions("The Troika voiced concern.")[0][1:] == ("party", "EU")
+    assert mentions("The Presidency handed over a list.")[0][1:] == ("party", "EU")
+    assert mentions("The Presidency of the Council handed over a list.")[0][1:] == ("party", "EU")

@@ -28,6 +28,7 @@ def test_passive_and_nominal_forms() -> None:
     ]
     assert acts("Cases were raised by the EU.")[0][1:] == ("raise", "passive")
     assert acts("The talks focused on torture.")[0][1:] == ("discuss", "nominal")
+    assert acts("Views were exchanged on torture.")[0][1:] == ("discuss", "passive")
 
 
 def test_participles_only_where_they_open_a_clause() -> None:

@@ -72,3 +72,40 @@ def test_each_topic_label_is_tagged_with_its_code(topic: Topic) -> None:
 def test_named_persons_are_individual_cases_besides_their_role() -> None:
     assert set(tag_topics("raised the case of journalist Ivan Petrov")) == {"individual-cases", "media"}
     assert "individual-cases" not in tag_topics("Mr Petrov welcomed the reforms")
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("discussed the situation of religious minorities", {"religion", "minorities"}),
+        ("raised the situation of the Baha'is", {"religion", "minorities"}),
+        ("asked to free those jailed for peacefully expressing their views", {"detention", "expression"}),
+        ("welcomed the standing invitation to the UN Commission on Human Rights", {"un-mechanisms"}),
+        ("encouraged it to respond to pending visit requests", {"un-mechanisms"}),
+        ("presented its global human rights sanctions regime", {"accountability"}),
+        ("presented the inter-agency plan on human rights", {"reforms"}),
+        ("discussed the situation of persons deprived of their liberty", {"detention"}),
+        ("requested information on a number of individuals", {"individual-cases"}),
+        ("said a list of whom was handed over", {"individual-cases"}),
+    ],
+)
+def test_cues_of_other_wordings(clause: str, expected: set[str]) -> None:
+    assert set(tag_topics(clause)) == expected
+
+
+def test_a_national_action_plan_on_a_named_subject_is_that_subject_only() -> None:
+    assert tag_topics("presented its national action plan on combating trafficking") == ("trafficking",)
+    assert tag_topics("presented its national action plan on human rights") == ("reforms",)
+    assert "reforms" in tag_topics("presented its national action plan")
+
+
+def test_execution_of_judgments_is_no_death_penalty() -> None:
+    assert "death-penalty" not in tag_topics("stressed the execution of judgments of the European Court")
+    assert tag_topics("regretted the execution of two prisoners") == ("death-penalty", "detention")
+
+
+def test_the_covenant_on_civil_and_political_rights_is_no_general_topic() -> None:
+    assert tag_topics("urged it to implement the International Covenant on Civil and Political Rights") == (
+        "treaties",
+    )
+    assert tag_topics("discussed civil and political rights") == ("general",)
