@@ -361,3 +361,23 @@ def test_an_object_that_embeds_the_next_clause_shares_its_topics() -> None:
 def test_a_quoted_we_is_the_issuers_side() -> None:
     doc = analyse("“We welcome the new law on torture prevention,” said the EU Special Representative.")
     assert triples(doc) == {("EU", "welcome", "torture")}
+
+
+def test_an_expletive_it_borrows_no_topics_from_the_last_statement() -> None:
+    doc = analyse("The EU raised torture. It was agreed to hold the next round in Astana.")
+    assert triples(doc) == {("EU", "raise", "torture")}
+    doc = analyse("The EU raised torture. It remains a concern, Kazakhstan acknowledged.")
+    assert ("KZ", "acknowledge", "torture") in triples(doc)
+
+
+def test_a_general_rubric_opening_the_sentence_is_no_topic_of_a_narrower_clause() -> None:
+    doc = analyse("On human rights and democracy, the EU expressed concern about torture.")
+    assert triples(doc) == {("EU", "concern", "torture")}
+    doc = analyse("On human rights and democracy, the EU expressed concern.")
+    assert triples(doc) == {("EU", "concern", "general")}
+    doc = analyse("On illicit drugs, the EU welcomed the prison reform.")
+    assert triples(doc) == {
+        ("EU", "welcome", "drugs"),
+        ("EU", "welcome", "detention"),
+        ("EU", "welcome", "reforms"),
+    }

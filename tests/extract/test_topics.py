@@ -109,3 +109,12 @@ def test_the_covenant_on_civil_and_political_rights_is_no_general_topic() -> Non
         "treaties",
     )
     assert tag_topics("discussed civil and political rights") == ("general",)
+
+
+def test_human_rights_that_only_qualify_another_subject_are_no_general_topic() -> None:
+    assert tag_topics("discussed the impact of the pandemic on human rights, including vaccines") == (
+        "emergency-measures",
+        "esc-rights",
+    )
+    assert tag_topics("discussed the link between climate change and human rights") == ("environment",)
+    assert tag_topics("discussed torture and human rights") == ("torture", "general")

@@ -54,12 +54,19 @@ _LIST_INTRO = re.compile(r":\s*(?:\n|\Z)")  # a colon that ends a line: a list f
 _JOINT = Gate(
     re.compile(r"\bjoint\s+(?:press\s+(?:release|statement|communiqu[eé])|statement|communiqu[eé])", re.I)
 )
+# "It was agreed that ..." opens with an expletive "it", which points back to nothing.
 _ANAPHOR = Gate(
     re.compile(
-        r"\b(?:these|this|those|such|them|it|the\s+latter|the\s+(?:progress|efforts?|steps?|measures?|"
+        r"\b(?:these|this|those|such|them|it(?!\s+(?:was|is|has\s+been|had\s+been)\s+(?:\w+\s+)?\w+ed\s+(?:that|to)\b)|"
+        r"the\s+latter|the\s+(?:progress|efforts?|steps?|measures?|"
         r"developments?|changes?|achievements?|initiatives?|commitments?|plans?))\b",
         re.IGNORECASE,
     )
+)
+# A rubric opening the sentence: "On human rights and democracy, ...", "As regards X, ...".
+_HEADING = re.compile(
+    r"(?:On|As regards|As for|Regarding|Concerning|With regard to|With respect to|Turning to|"
+    r"In the (?:area|field|context|framework) of|Under the (?:heading|item|chapter) of)\s[^,;:.]{1,80},\s+"
 )
 _ANTECEDENT = re.compile(r"\s*,?\s*")
 _RELATIVE_BEFORE = Gate(re.compile(r"\b(?:that|which|who)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE))
@@ -257,9 +264,18 @@ def _sentence_statements(
     tagged = []
     for d in drafts:
         hi = items[1] if items and d is drafts[-1] else d.end  # "... covered:" and its list
-        tagged.append(
-            tag_topics(text, d.start, hi, (topic_cs.within(d.start, hi), topic_ci.within(d.start, hi)))
-        )
+        lo = d.start
+        heading = _HEADING.match(text, lo, d.trigger.start)
+        if heading is not None:  # "On human rights and democracy, the EU ...": a rubric, not a topic
+            rest = tag_topics(
+                text,
+                heading.end(),
+                hi,
+                (topic_cs.within(heading.end(), hi), topic_ci.within(heading.end(), hi)),
+            )
+            if rest and tag_topics(text, lo, heading.end()) == ("general",):
+                lo = heading.end()
+        tagged.append(tag_topics(text, lo, hi, (topic_cs.within(lo, hi), topic_ci.within(lo, hi))))
     for i, d in enumerate(drafts):
         topics, conf = tagged[i], d.confidence
         if not topics and i + 1 < len(drafts) and _SHARED_OBJECT.fullmatch(text, d.trigger.end, d.end):

@@ -8,7 +8,8 @@ that names no topic ("Human Rights Dialogue", "Association Agreement").
 Pseudo-topics are decided by the clause's other topics: a bare "human rights"
 is ``general`` where it is one item of a list ("on human rights, on
 reconciliation"; "...; human rights within the justice system") or where
-the clause has no narrower topic; the ILO is
+the clause has no narrower topic, but nothing where it only qualifies another
+subject ("the impact of the pandemic on human rights"); the ILO is
 ``labour`` unless the clause is about forced labour; ODIHR is
 ``regional-mechanisms`` unless it is about elections; the Human Rights Council
 is ``multilateral`` unless the clause is about UN mechanisms.
@@ -43,6 +44,13 @@ _TRANSPARENT = frozenset(_LEX["transparent"])
 _HR = "@hr"
 _LIST_ITEM = re.compile(r"\s*(?:[,;.)]|(?:and|or)\s|\Z)")
 _ITEM_START = re.compile(r"[;:]\s*(?:the\s+)?\Z")  # "...; human rights within the justice system"
+# "the link between climate change and human rights", "the impact of the pandemic on human rights":
+# human rights only qualify a subject that has a topic of its own.
+_QUALIFIES = re.compile(
+    r"(?:\bbetween\s|\b(?:impacts?|effects?|implications|consequences|influence|link)\s+(?:of\s|on\s)?)"
+    r"[^,;:.()]{1,60}?\s(?:and|on|for)\s+\Z",
+    re.IGNORECASE,
+)
 _PSEUDO: dict[str, dict[str, object]] = _LEX["pseudo"]
 TOPIC_ORDER: tuple[str, ...] = tuple(
     dict.fromkeys(code for key in _LEX["topics"] if not key.startswith("@") for code in key.split("+"))
@@ -68,6 +76,8 @@ def tag_topics(
     stop = len(text) if end is None else end
     for a, b, key in found[1]:
         if any(a < y and x < b for x, y in taken):
+            continue
+        if key == _HR and _QUALIFIES.search(text, max(0, a - 80), a):
             continue
         if key == _HR and (_LIST_ITEM.match(text[b:stop]) or _ITEM_START.search(text, max(0, a - 12), a)):
             key = "general"  # human rights as one item of a list, or the clause's last word
