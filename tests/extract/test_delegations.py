@@ -160,3 +160,13 @@ def test_side_phrase_and_ministerial_title_give_the_partner() -> None:
 def test_a_clause_after_the_name_is_no_title() -> None:
     body = "The Kyrgyz delegation, headed by Mr Bakyt Osmonov, included officials of several ministries."
     assert _heads(body) == [("KG", "Bakyt Osmonov", None)]
+
+
+def test_a_presidency_and_the_words_of_a_title_are_no_heads() -> None:
+    body = "The EU Troika was led by the Netherlands Presidency. The Kyrgyz side was headed by Mr Azat Bekov."
+    assert _heads(body) == [("KG", "Azat Bekov", None)]
+    body = (
+        "The EU delegation was led by Ms Anna Berg, Director for Governance and Conflict Prevention, "
+        "and the Kyrgyz delegation by Mr Azat Bekov."
+    )
+    assert [(p, n) for p, n, _ in _heads(body)] == [("EU", "Anna Berg"), ("KG", "Azat Bekov")]

@@ -230,3 +230,27 @@ def test_run_uses_nearest_statement_of_the_sentence_and_drops_refs_elsewhere() -
 def test_run_without_statements_is_identity() -> None:
     doc = Analysis(text="The ICCPR.", sentences=(Sentence(0, 10, "The ICCPR.", 0),))
     assert legal.run(doc) is doc
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "They welcomed ratifications of the Maputo Protocol on the rights of women.",
+            [("Maputo Protocol", None)],
+        ),
+        (
+            "It urged accession to the Kampala Convention on displaced persons.",
+            [("Kampala Convention", None)],
+        ),
+        ("Both recalled the ASEAN Human Rights Declaration.", [("ASEAN Human Rights Declaration", None)]),
+        ("The EU invited it to join the Budapest Convention.", [("Budapest Convention", None)]),
+        (
+            "Mexico recalled the Inter-American Convention on the Prevention, Punishment and Eradication of "
+            "Violence against Women.",
+            [("Belém do Pará Convention", None)],
+        ),
+    ],
+)
+def test_regional_instruments(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert refs(text) == expected

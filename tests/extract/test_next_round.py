@@ -56,3 +56,11 @@ def test_next_session_of_another_body_is_not_next() -> None:
 
 def test_nothing_scheduled() -> None:
     assert _next(ONE + "The EU raised individual cases.") == [None]
+
+
+def test_a_season_counts_from_the_dateline() -> None:
+    # ONE is dated 18 November 2014: the winter starts later this year, the spring next year.
+    body = "Both sides agreed that the next round would be held in Tashkent in the winter."
+    assert _next(ONE + body) == [NextInfo(city="Tashkent", country="UZ", year=2014)]
+    body = "Both sides agreed that the next round would be held in Tashkent in the spring."
+    assert _next(ONE + body) == [NextInfo(city="Tashkent", country="UZ", year=2015)]

@@ -5,7 +5,8 @@ will be held in Nur-Sultan in 2021", "The two sides expect to hold the next
 round in Uzbekistan in 2015", "agreed to hold the 13th Dialogue in Brussels")
 gives the meetings it names (or, naming none, "the next round", every
 meeting) a :class:`NextInfo`: the city or country after "in", the year and,
-for a day, the date. "next year" counts from the dateline. The next session
+for a day, the date. "next year" counts from the dateline, and so does a season ("in the autumn":
+this year unless the season starts before the dateline's month). The next session
 of a body that is not among the document's meetings is an event of another
 series, not ``next``.
 """
@@ -29,6 +30,8 @@ _FUTURE = Gate(re.compile(_LEX["future"], re.IGNORECASE))
 _GENERIC = re.compile(_LEX["generic"], re.IGNORECASE)
 _THIS_YEAR = Gate(re.compile(_LEX["this_year"], re.IGNORECASE))
 _NEXT_YEAR = Gate(re.compile(_LEX["next_year"], re.IGNORECASE))
+_SEASON = Gate(re.compile(_LEX["season"], re.IGNORECASE))
+_SEASON_MONTH: dict[str, int] = _LEX["season_month"]
 _IN = re.compile(r"\b(?:in|to|at)\s+(?:the\s+)?$")
 
 
@@ -119,6 +122,8 @@ def _info(doc: Analysis, a: int, b: int) -> NextInfo | None:
             year = ref.year + 1
         elif _THIS_YEAR.search(text, a, b):
             year = ref.year
+        elif season := _SEASON.search(text, a, b):
+            year = ref.year + (_SEASON_MONTH[season.group("season").lower()] < ref.month)
     if city is None and country is None and year is None:
         return None
     return NextInfo(city=city, country=country, year=year, date=date)
