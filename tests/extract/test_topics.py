@@ -118,3 +118,8 @@ def test_human_rights_that_only_qualify_another_subject_are_no_general_topic() -
     )
     assert tag_topics("discussed the link between climate change and human rights") == ("environment",)
     assert tag_topics("discussed torture and human rights") == ("torture", "general")
+
+
+def test_other_freedoms_after_named_ones_are_no_general_topic() -> None:
+    assert tag_topics("discussed freedom of religion and other fundamental freedoms") == ("religion",)
+    assert tag_topics("discussed fundamental freedoms") == ("general",)
