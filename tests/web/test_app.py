@@ -28,6 +28,7 @@ ROUTES: dict[tuple[str, str], tuple[str, dict[str, Any] | None, int]] = {
     ("POST", "/ingest"): ("/ingest", None, 422),
     ("GET", "/review"): ("/review", None, 200),
     ("POST", "/review/{statement_id}"): ("/review/{statement}", None, 422),
+    ("POST", "/documents/{ref}/statements"): ("/documents/kz-2021/statements", None, 422),
     ("GET", "/api/docs"): ("/api/docs", None, 200),
     ("GET", "/api/openapi.json"): ("/api/openapi.json", None, 200),
     ("GET", "/static"): ("/static/style.css", None, 200),

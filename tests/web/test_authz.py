@@ -92,6 +92,7 @@ NEEDS: dict[tuple[str, str], tuple[str, int | dict[str, int]]] = {
     # public records: review, ingest, follow-up and benchmark writes
     ("POST", "/ingest"): (ANALYST, 422),
     ("POST", "/review/{statement_id}"): (ANALYST, 422),
+    ("POST", "/documents/{ref}/statements"): (ANALYST, 422),
     ("POST", "/partners/{partner}/follow-up/{statement_id}"): (ANALYST, 422),
     ("POST", "/partners/{partner}/benchmarks"): (ANALYST, 422),
     ("POST", "/partners/{partner}/benchmarks/{benchmark_id}"): (ANALYST, 422),

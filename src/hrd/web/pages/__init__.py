@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from . import browse, docs, followup, ingest, review, search, tracking
+from . import add_statement, browse, docs, followup, ingest, review, search, tracking
 
 __all__ = ["router"]
 
 router = APIRouter(include_in_schema=False)
-for module in (browse, search, ingest, review, docs, tracking, followup):
+for module in (browse, search, ingest, review, add_statement, docs, tracking, followup):
     router.include_router(module.router)

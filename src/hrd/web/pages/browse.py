@@ -7,11 +7,12 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import HTMLResponse
 
-from ...store.meeting_view import document_detail, meeting_detail
+from ...store.meeting_view import meeting_detail
 from ...store.overview import list_partners, recent_documents, totals
 from ...track.views.partner import partner_view
 from ..deps import SessionDep
 from ..render import render
+from .add_statement import document_page
 
 __all__ = ["router"]
 
@@ -50,8 +51,10 @@ def meeting(
 
 @router.get("/documents/{ref}", response_class=HTMLResponse)
 def document(
-    request: Request, session: SessionDep, ref: Annotated[str, Path(min_length=1, max_length=300)]
+    request: Request,
+    session: SessionDep,
+    ref: Annotated[str, Path(min_length=1, max_length=300)],
+    added: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None,
 ) -> HTMLResponse:
-    detail = document_detail(ref=ref, session=session)
-    record_json = detail.record.model_dump_json(by_alias=True, indent=2)
-    return render(request, "document.html", {"detail": detail, "record_json": record_json})
+    """A document's text and record, and the form to add a statement the extraction missed."""
+    return document_page(request, session, ref, added=added)

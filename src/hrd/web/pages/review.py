@@ -1,7 +1,8 @@
-"""The review page: proposed statements, least confident first; confirm, edit or reject each."""
+"""The review page: proposed statements, least confident first; confirm, edit (legal refs too), reject."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
@@ -12,9 +13,11 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from ...errors import HRDError, InvalidInputError, http_status
 from ...store import review as actions
 from ...store.engine import read, write
-from ...store.meeting_view import review_queue
+from ...store.meeting_view import get_statement, review_queue
 from ..deps import PagingDep, SessionDep, get_engine
 from ..render import render
+from .add_statement import who_of
+from .statement_forms import legal_refs_from_rows
 
 __all__ = ["router"]
 
@@ -68,9 +71,28 @@ def _topics(values: list[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _edit(
+    session: Session,
+    statement_id: int,
+    changes: actions.StatementEdit,
+    rows: tuple[list[str], list[str]] | None,
+    *,
+    who: str,
+    version: int,
+) -> None:
+    """Save an edit; the legal references are the form's rows (names already cited kept as they are)."""
+    if rows is not None:
+        cited = {r.instrument for r in get_statement(statement_id=statement_id, session=session).legal_refs}
+        changes = replace(changes, legal_refs=legal_refs_from_rows(*rows, keep=cited))
+    actions.edit(
+        statement_id=statement_id, changes=changes, who=who, expected_version=version, session=session
+    )
+
+
 @router.post("/review/{statement_id}", response_class=HTMLResponse)
 async def review_action(request: Request, statement_id: Annotated[int, Path(ge=1, le=2**31 - 1)]) -> Response:
     engine = get_engine(request)
+    who = who_of(request)
     form = await request.form(max_files=0, max_fields=100)
     action = str(form.get("action") or "")
     state = str(form.get("state") or "proposed")
@@ -85,7 +107,7 @@ async def review_action(request: Request, statement_id: Annotated[int, Path(ge=1
                 write,
                 engine,
                 lambda s: actions.confirm(
-                    statement_id=statement_id, who="web", expected_version=version, session=s
+                    statement_id=statement_id, who=who, expected_version=version, session=s
                 ),
             )
         elif action == "reject":
@@ -93,21 +115,23 @@ async def review_action(request: Request, statement_id: Annotated[int, Path(ge=1
                 write,
                 engine,
                 lambda s: actions.reject(
-                    statement_id=statement_id, who="web", expected_version=version, session=s
+                    statement_id=statement_id, who=who, expected_version=version, session=s
                 ),
             )
         elif action == "edit":
+            rows = None
+            if form.get("legal_refs") == "rows":  # the form has reference rows: what they hold is the list
+                rows = (
+                    [str(v) for v in form.getlist("ref_instrument")],
+                    [str(v) for v in form.getlist("ref_article")],
+                )
             changes = actions.StatementEdit(
                 actor=str(form.get("actor") or "").strip() or None,
                 act=str(form.get("act") or "").strip() or None,
                 topics=_topics([str(v) for v in form.getlist("topics")]) or None,
             )
             await run_in_threadpool(
-                write,
-                engine,
-                lambda s: actions.edit(
-                    statement_id=statement_id, changes=changes, who="web", expected_version=version, session=s
-                ),
+                write, engine, lambda s: _edit(s, statement_id, changes, rows, who=who, version=version)
             )
         else:
             raise InvalidInputError("unknown review action")
