@@ -227,6 +227,7 @@ def test_pages_have_no_inline_script(client: TestClient, kz_meetings: dict[int, 
         "/search?q=torture",
         "/review",
         "/ingest",
+        "/documents/kz-2021",
     ):
         html = client.get(url).text
         assert html.count("<script") == html.count('<script src="/static/'), url

@@ -247,3 +247,30 @@ def test_reading_works_without_javascript(server: str, browser: object) -> None:
     assert colour == "rgb(255, 213, 74)", "the selected evidence is highlighted without script"
     shot(page, "meeting-no-js", full=False)
     context.close()
+
+
+def test_add_a_missed_statement_from_the_document_page(server: str, page: object) -> None:
+    expect = sync_api.expect
+    page.goto(server + "/documents/mn-2020")
+    form = page.locator("form.add-form")
+    form.get_by_label("Actor").select_option("EU")
+    form.get_by_label("Act", exact=True).select_option("call")
+    form.get_by_label("Topics").select_option(["nhri"])
+    form.get_by_label("Evidence").fill("strengthen the National Human Rights Commission")
+    form.get_by_label("Instrument 1").fill("constitution")
+    shot(page, "document-add", full=False)
+    form.get_by_role("button", name="Add statement").click()
+    notice = page.locator("#added")
+    expect(notice).to_contain_text("added: EU")
+    expect(notice).to_contain_text("strengthen the National Human Rights Commission")
+    expect(notice.locator(".chip.legal")).to_have_text("Constitution")
+    sid = page.url.split("added=")[1].split("#")[0]
+    item = httpx.get(f"{server}/api/v1/statements/{sid}").json()
+    text = httpx.get(f"{server}/api/v1/documents/mn-2020/text").text
+    assert item["state"] == "added" and text[item["span"][0] : item["span"][1]] == item["text"]
+    shot(page, "document-added", full=False)
+    notice.get_by_role("link", name="in context").click()
+    expect(page.locator(f"#st-{sid}")).to_contain_text("strengthen the National Human Rights Commission")
+    expect(page.locator(f'mark.evidence[data-statements~="{sid}"]').first).to_have_class(
+        "evidence is-selected"
+    )
