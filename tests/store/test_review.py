@@ -116,3 +116,36 @@ def test_unknown_statements_and_meetings(engine: Engine, ids: list[int]) -> None
             engine,
             lambda s: review.add(document="kz-eu-2020", meeting=5, statement=missed, who="a", session=s),
         )
+
+
+def _meeting(engine: Engine) -> tuple[list[str], bool]:
+    meeting = read(engine, lambda s: get_record(ref="kz-eu-2020", session=s)).meetings[0]
+    return meeting.topics, meeting.cases.raised
+
+
+def test_the_meetings_topics_and_cases_follow_the_review(engine: Engine, ids: list[int]) -> None:
+    first, _, third = ids
+    # The sample lists 'elections' as discussed without a statement about it.
+    assert _meeting(engine)[0] == ["torture", "children", "expression", "death-penalty", "elections"]
+    write(engine, lambda s: review.reject(statement_id=third, who="ana", session=s))
+    # The rejected claim takes its topics along; a topic listed as discussed stays; no statement
+    # carries individual-cases, so cases.raised is false (dialogue-record/1: true exactly when one does).
+    assert _meeting(engine) == (["torture", "children", "elections"], False)
+
+    cases = review.StatementEdit(topics=["torture", "individual-cases"])
+    write(engine, lambda s: review.edit(statement_id=first, changes=cases, who="ben", session=s))
+    assert _meeting(engine) == (["torture", "children", "elections", "individual-cases"], True)
+
+    added = Statement(actor="EU", act="raise", topics=["women"], text="women's rights")
+    write(
+        engine, lambda s: review.add(document="kz-eu-2020", meeting=0, statement=added, who="ana", session=s)
+    )
+    assert _meeting(engine)[0] == ["torture", "children", "elections", "individual-cases", "women"]
+
+    write(
+        engine,
+        lambda s: review.edit(
+            statement_id=first, changes=review.StatementEdit(topics=["torture"]), who="ben", session=s
+        ),
+    )
+    assert _meeting(engine) == (["torture", "children", "elections", "women"], False)

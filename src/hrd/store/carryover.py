@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from ..record import Statement
 from .mapping import add_statement, statements_of
+from .report_topics import listed_topics, refresh_report_topics
 from .tables import DocumentRow, HistoryRow, MeetingReport, StatementRow
 
 __all__ = ["Carried", "carry_reviews", "locate"]
@@ -65,6 +66,7 @@ def carry_reviews(*, previous: DocumentRow, document: DocumentRow, session: Sess
         r.meeting_id: r
         for r in session.scalars(select(MeetingReport).where(MeetingReport.document_id == document.id))
     }
+    listed = {r.id: listed_topics(report=r, session=session) for r in new_reports.values()}
     carried = left = 0
     for old_report in old_reports:
         reviewed = session.scalars(
@@ -80,6 +82,9 @@ def carry_reviews(*, previous: DocumentRow, document: DocumentRow, session: Sess
                 continue
             _carry(row, moved, target, previous, session)
             carried += 1
+    if carried:
+        for report in new_reports.values():  # a carried rejection leaves no topic behind
+            refresh_report_topics(report=report, listed=listed[report.id], session=session)
     return Carried(carried, left)
 
 

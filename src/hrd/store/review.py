@@ -23,6 +23,7 @@ from ..errors import ConflictError, InvalidInputError, NotFoundError
 from ..record import LegalRef, Statement
 from .mapping import add_statement, set_topics_and_refs, statement_of
 from .repo import get_document
+from .report_topics import listed_topics, refresh_report_topics
 from .tables import DocumentRow, HistoryRow, MeetingReport, StatementRow
 
 __all__ = [
@@ -136,18 +137,20 @@ def _change(
 ) -> ReviewItem:
     row = _load(statement_id, expected_version, session)
     before = _snapshot(row, session)
+    report = session.get_one(MeetingReport, row.report_id)
+    listed = listed_topics(report=report, session=session)
     if edit is not None:
         current = statement_of(row, session=session)
         changed = current.model_copy(update={k: v for k, v in vars_of(edit).items() if v is not None})
         validate_statement(changed)
         row.actor, row.act = changed.actor, changed.act
-        report = session.get_one(MeetingReport, row.report_id)
         set_topics_and_refs(row=row, statement=changed, parties=report.parties, session=session)
     if row.state != "added" or action == "reject":
         row.state = state
     row.updated_at = dt.datetime.now(dt.UTC)
     row.updated_by = who
     session.flush()  # bumps the version; a concurrent change makes this a StaleDataError
+    refresh_report_topics(report=report, listed=listed, session=session)
     record_change(
         action=action,
         who=who,
@@ -199,6 +202,7 @@ def add(*, document: str | int, meeting: int, statement: Statement, who: str, se
     if report is None:
         raise NotFoundError(f"document {doc.key!r} reports no meeting {meeting}")
     last = session.scalar(select(func.max(StatementRow.position)).where(StatementRow.report_id == report.id))
+    listed = listed_topics(report=report, session=session)
     row = add_statement(
         report=report,
         statement=statement,
@@ -208,6 +212,7 @@ def add(*, document: str | int, meeting: int, statement: Statement, who: str, se
         who=who,
     )
     row.updated_at = dt.datetime.now(dt.UTC)
+    refresh_report_topics(report=report, listed=listed, session=session)
     record_change(
         action="add",
         who=who,
