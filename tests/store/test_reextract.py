@@ -44,6 +44,9 @@ def test_reextraction_changes_only_proposed_statements(engine: Engine) -> None:
     rows = _rows(engine)
     assert rows[:3] == [(a, "concern", "confirmed"), (b, "welcome", "rejected"), (c, "discuss", "proposed")]
     assert rows[3][1:] == ("call", "proposed")
+    # The rejected claim's topic does not come back with the extraction; the new one is added.
+    topics = read(engine, lambda s: get_record(ref=stored.document_id, session=s)).meetings[0].topics
+    assert topics == ["torture", "expression", "death-penalty", "elections", "accountability"]
 
     # A further extraction that drops the new proposal removes it, and says so in the history.
     record.meetings[0].statements[:] = newer[:3]

@@ -31,6 +31,7 @@ from .mapping import (
     statements_of,
 )
 from .repo import get_document
+from .report_topics import listed_topics, refresh_report_topics
 from .review import record_change
 from .tables import DocumentRow, MeetingReport, StatementRow
 
@@ -109,6 +110,9 @@ def reextract_document(*, document_id: int, record: Record, who: str, session: S
         for row, statement in pool:
             removed.append(statement)
             session.delete(row)
+        session.flush()
+        listed = listed_topics(report=report, session=session)
+        refresh_report_topics(report=report, listed=listed, session=session)  # reviews outlive the extraction
     for extra, report in enumerate(unclaimed.values(), start=len(record.meetings)):
         rows = list(session.scalars(select(StatementRow).where(StatementRow.report_id == report.id)))
         if any(r.state != "proposed" for r in rows):
