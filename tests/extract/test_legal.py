@@ -254,3 +254,18 @@ def test_run_without_statements_is_identity() -> None:
 )
 def test_regional_instruments(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert refs(text) == expected
+
+
+def test_run_gives_a_statement_the_topic_of_the_thematic_instrument_it_cites() -> None:
+    text = "The EU welcomed the ratification of the CRPD and called for ratifying its Optional Protocol."
+    split = text.index(" and called")
+    doc = Analysis(
+        text=text,
+        sentences=(Sentence(0, len(text), text, 0),),
+        statements=(_statement(0, split, 0), _statement(split + 1, len(text), 0)),
+    )
+    out = legal.run(doc)
+    assert [(r.instrument, s.topics) for s in out.statements for r in s.legal_refs] == [
+        ("CRPD", ("expression", "disability")),
+        ("CRPD-OP", ("expression", "disability")),
+    ]

@@ -10,7 +10,8 @@ instruments only celebrated (an anniversary) are no references.
 
 :func:`run` attaches each reference to the statement whose span contains it,
 else to the nearest statement of the same sentence; references in sentences
-without statements are dropped.
+without statements are dropped. A statement citing a thematic instrument
+(the CRPD, CAT, CEDAW, ...) gets its topic too.
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ _NOT_REF_RE = re.compile(
 )
 _ANNIVERSARY_RE = re.compile("(?i)" + "|".join(_LEX["anniversary"]))
 _SEGMENT_END = ",;.:!?()\n"
+# The topic of a thematic instrument: a statement that cites it is about that topic too.
+_TOPICS: dict[str, str] = _LEX["topics"]
 
 
 def _segment(text: str, start: int, end: int) -> str:
@@ -162,5 +165,8 @@ def run(doc: Analysis) -> Analysis:
             if (r.instrument, r.article) not in seen:
                 seen.add((r.instrument, r.article))
                 merged.append(r)
-        statements[k] = replace(statements[k], legal_refs=tuple(merged))
+        topics = statements[k].topics + tuple(
+            t for t in dict.fromkeys(_TOPICS.get(r.instrument) for r in merged) if t is not None
+        )
+        statements[k] = replace(statements[k], legal_refs=tuple(merged), topics=tuple(dict.fromkeys(topics)))
     return replace(doc, statements=tuple(statements))

@@ -10,7 +10,8 @@ Stages (each a pure function ``Analysis -> Analysis`` in its own module):
                     that report on each
  5. ``delegations`` the head of each delegation, with title
  6. ``statements``  clauses whose main verb is an act: actor, act, topics, span
- 7. ``legal``       the legal provisions each statement cites
+ 7. ``legal``       the legal provisions each statement cites (and the topics
+                    of thematic instruments)
  8. ``cases``       individual cases raised, lists handed over, names
  9. ``money``       programmes with amount and currency
 10. ``events``      upcoming dated events (elections, summits)
@@ -66,7 +67,7 @@ def _stages() -> tuple[Stage, ...]:
         stage("meetings", meetings.run, "sentences dates parties places published", "meetings"),
         stage("delegations", delegations.run, "sentences parties meetings", "meetings.heads"),
         stage("statements", statements.run, "sentences parties meetings", "statements"),
-        stage("legal", legal.run, "statements", "statements.legal_refs"),
+        stage("legal", legal.run, "statements", "statements.legal_refs statements.topics"),
         stage("cases", cases.run, "sentences statements meetings", "cases"),
         stage("money", money.run, "sentences meetings", "programmes"),
         stage("events", events.run, "sentences dates meetings", "events"),
