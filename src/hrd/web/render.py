@@ -69,6 +69,11 @@ def round_label(r: Any) -> str:
     return kind
 
 
+def _ref_rows(refs: Any, blanks: int = 2) -> list[tuple[str, str]]:
+    """A statement's legal references as (instrument, article) form rows, and ``blanks`` empty ones."""
+    return [(r.instrument, r.article or "") for r in refs] + [("", "")] * blanks
+
+
 def _percent(value: float | None) -> str:
     return "–" if value is None else f"{round(value * 100)}%"
 
@@ -90,6 +95,7 @@ def environment() -> Environment:
         roundname=round_label,
         kind=lambda k: KINDS.get(k, k),
         percent=_percent,
+        ref_rows=_ref_rows,
         stance=lambda s: STANCES.get(s, "not raised") if s else "not raised",
     )
     env.globals.update(all_topics=topics(), all_acts=acts(), kinds=KINDS, stances=STANCES)
