@@ -18,9 +18,20 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
-from sqlalchemy import ColumnElement, Select, exists, func, literal_column, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    exists,
+    func,
+    literal,
+    literal_column,
+    null,
+    select,
+    text,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from .engine import ReadPool
@@ -173,10 +184,17 @@ def search(query: SearchQuery, *, session: Session, pool: ReadPool | None = None
     def find(s: Session) -> tuple[list[DocumentHit], int]:
         return search_documents(query, terms, postgres, match, session=s)
 
-    counted, found = (pool.submit(count), pool.submit(find)) if pool is not None else (None, None)
-    top = _best(query, terms, postgres, params, session)
+    found = pool.submit(find) if pool is not None else None
+    top: Sequence[Any]
+    groups: Sequence[Any]
+    if terms and not postgres and _filters_statements(query):
+        # Every match is found, joined and filtered once for both the ranking and the counts.
+        top, groups = _ranked_and_counted(query, terms, params, session)
+    else:
+        counted = pool.submit(count) if pool is not None else None
+        top = _best(query, terms, postgres, params, session)
+        groups = counted.result() if counted is not None else count(session)
     hits = _statement_hits(top, terms, postgres, match, session)
-    groups = counted.result() if counted is not None else count(session)
     documents, total_documents = found.result() if found is not None else find(session)
     total = sum(cast(int, row[-1]) for row in groups)
     return SearchResult(query, hits, documents, total, total_documents, _facets(groups, query.facet_limit))
@@ -205,6 +223,31 @@ def _best(
     else:
         ranked = ranked.order_by(StatementRow.year.desc().nulls_last(), StatementRow.id)
     return session.execute(ranked.limit(query.limit), params).all()
+
+
+class _Top(NamedTuple):
+    sid: int
+    score: float
+
+
+def _ranked_and_counted(
+    query: SearchQuery, terms: str, params: dict[str, Any], session: Session
+) -> tuple[list[_Top], list[Sequence[Any]]]:
+    """SQLite: the best statements and the facet groups of all matches, from one materialized match."""
+    matched = _matching(query, terms, False, ranked=True).cte("matched").prefix_with("MATERIALIZED")
+    facets = [matched.c.partner, matched.c.kind, matched.c.actor, matched.c.act, matched.c.year]
+    facets.append(matched.c.topic_list)
+    best = (
+        select(matched.c.sid, matched.c.score)
+        .order_by(matched.c.score.desc(), matched.c.sid)
+        .limit(query.limit)
+        .subquery()
+    )
+    hits = select(literal(0), best.c.sid, best.c.score, *[null()] * len(facets), literal(0))
+    groups = select(literal(1), null(), null(), *facets, func.count()).group_by(*facets)
+    rows = session.execute(union_all(hits, groups), params).all()
+    top = sorted((_Top(r[1], r[2]) for r in rows if r[0] == 0), key=lambda t: (-t.score, t.sid))
+    return top, [tuple(r[3:]) for r in rows if r[0] == 1]
 
 
 def _filters_statements(q: SearchQuery) -> bool:
