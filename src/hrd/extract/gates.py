@@ -52,6 +52,13 @@ def lower_if_safe(text: str) -> str | None:
     return low if len(low) == len(text) else None
 
 
+def _kept_escape(source: str, i: int) -> str | None:
+    """The escape at ``source[i]`` (a backslash and one character), or None for one that names a
+    character by code (its lower case could not be written by folding the source)."""
+    nxt = source[i + 1 : i + 2]
+    return None if nxt in ("x", "u", "U", "N") or nxt.isdigit() else source[i : i + 2]
+
+
 def _fold_class(body: str) -> str | None:
     """The body of a character class with its letters in lower case, or None when a range
     would change (only ranges between two letters of one case, two digits or two ASCII
@@ -61,10 +68,10 @@ def _fold_class(body: str) -> str | None:
     while i < len(body):
         ch = body[i]
         if ch == "\\":
-            nxt = body[i + 1 : i + 2]
-            if nxt in ("x", "u", "U", "N") or nxt.isdigit():
+            escape = _kept_escape(body, i)
+            if escape is None:
                 return None
-            out.append(body[i : i + 2])
+            out.append(escape)
             i += 2
             continue
         if body[i + 1 : i + 2] == "-" and i + 2 < len(body):
@@ -99,10 +106,10 @@ def folded(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     while i < len(source):
         ch = source[i]
         if ch == "\\":
-            nxt = source[i + 1 : i + 2]
-            if nxt in ("x", "u", "U", "N") or nxt.isdigit():
+            escape = _kept_escape(source, i)
+            if escape is None:
                 return None
-            out.append(source[i : i + 2])
+            out.append(escape)
             i += 2
             continue
         if ch == "[":

@@ -90,21 +90,8 @@ def skip_quantifier(source: str, i: int) -> int:
 
 def has_alternatives(source: str) -> bool:
     """Whether ``source`` has a "|" outside its groups and classes (True where unsure)."""
-    i = 0
-    while i < len(source):
-        ch = source[i]
-        if ch == "\\":
-            i += 2
-        elif ch in "[(":
-            end = class_end(source, i) if ch == "[" else group_end(source, i)
-            if end is None:
-                return True
-            i = end
-        elif ch == "|":
-            return True
-        else:
-            i += 1
-    return False
+    alternatives = split_alternatives(source)
+    return alternatives is None or len(alternatives) > 1
 
 
 def literal_runs(source: str, ignorecase: bool = False) -> list[str] | None:
