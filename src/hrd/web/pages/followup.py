@@ -6,6 +6,7 @@ the page again with the problem. The queries are those of the JSON API.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
@@ -72,30 +73,45 @@ def _text(form: Any, name: str) -> str | None:
     return value or None
 
 
-@router.post("/partners/{partner}/follow-up/{statement_id}", response_class=HTMLResponse)
-async def set_status(request: Request, partner: Partner, statement_id: Id) -> Response:
+async def _post(
+    request: Request,
+    change: Callable[[Any, Session], object],
+    page: Callable[[Session, HRDError], HTMLResponse],
+    done: str,
+) -> Response:
+    """Apply ``change(form, session)`` in one transaction and redirect (303) to ``done``; on a
+    refused change, show ``page`` again with the problem (and its status)."""
     engine = get_engine(request)
     form = await request.form(max_files=0, max_fields=20)
     try:
-        version = _number(form.get("version"), "the item's version")
-        evidence = [_number(e, "evidence") for e in str(form.get("evidence") or "").replace(",", " ").split()]
-        await run_in_threadpool(
-            write,
-            engine,
-            lambda s: set_followup(
-                statement_id=statement_id,
-                status=str(form.get("status") or ""),
-                note=_text(form, "note"),
-                evidence=evidence,
-                who=_text(form, "who") or "web",
-                expected_version=version,
-                session=s,
-            ),
-        )
+        await run_in_threadpool(write, engine, lambda s: change(form, s))
     except HRDError as exc:
         error = exc
-        return await run_in_threadpool(read, engine, lambda s: _board(request, s, partner, error=error))
-    return RedirectResponse(f"/partners/{partner}/follow-up?done={statement_id}#item-{statement_id}", 303)
+        return await run_in_threadpool(read, engine, lambda s: page(s, error))
+    return RedirectResponse(done, 303)
+
+
+@router.post("/partners/{partner}/follow-up/{statement_id}", response_class=HTMLResponse)
+async def set_status(request: Request, partner: Partner, statement_id: Id) -> Response:
+    def change(form: Any, session: Session) -> object:
+        return set_followup(
+            statement_id=statement_id,
+            status=str(form.get("status") or ""),
+            note=_text(form, "note"),
+            evidence=[
+                _number(e, "evidence") for e in str(form.get("evidence") or "").replace(",", " ").split()
+            ],
+            who=_text(form, "who") or "web",
+            expected_version=_number(form.get("version"), "the item's version"),
+            session=session,
+        )
+
+    return await _post(
+        request,
+        change,
+        lambda s, error: _board(request, s, partner, error=error),
+        f"/partners/{partner}/follow-up?done={statement_id}#item-{statement_id}",
+    )
 
 
 def _benchmarks(
@@ -130,49 +146,41 @@ def _subject(form: Any) -> Subject:
 
 @router.post("/partners/{partner}/benchmarks", response_class=HTMLResponse)
 async def add(request: Request, partner: Partner) -> Response:
-    engine = get_engine(request)
-    form = await request.form(max_files=0, max_fields=20)
-    try:
-        subject = _subject(form)
-        await run_in_threadpool(
-            write,
-            engine,
-            lambda s: add_benchmark(
-                partner=partner,
-                kind=str(form.get("kind") or "human-rights-dialogue"),
-                subject=subject,
-                change=str(form.get("change") or ""),
-                note=_text(form, "note"),
-                who=_text(form, "who") or "web",
-                session=s,
-            ),
+    def change(form: Any, session: Session) -> object:
+        return add_benchmark(
+            partner=partner,
+            kind=str(form.get("kind") or "human-rights-dialogue"),
+            subject=_subject(form),
+            change=str(form.get("change") or ""),
+            note=_text(form, "note"),
+            who=_text(form, "who") or "web",
+            session=session,
         )
-    except HRDError as exc:
-        error = exc
-        return await run_in_threadpool(read, engine, lambda s: _benchmarks(request, s, partner, error=error))
-    return RedirectResponse(f"/partners/{partner}/benchmarks?done=added", 303)
+
+    return await _post(
+        request,
+        change,
+        lambda s, error: _benchmarks(request, s, partner, error=error),
+        f"/partners/{partner}/benchmarks?done=added",
+    )
 
 
 @router.post("/partners/{partner}/benchmarks/{benchmark_id}", response_class=HTMLResponse)
 async def assess(request: Request, partner: Partner, benchmark_id: Id) -> Response:
-    engine = get_engine(request)
-    form = await request.form(max_files=0, max_fields=20)
-    try:
-        meeting = _number(form.get("meeting_id"), "the round")
+    def change(form: Any, session: Session) -> object:
         result = str(form.get("result") or "")
-        await run_in_threadpool(
-            write,
-            engine,
-            lambda s: set_assessment(
-                benchmark_id=benchmark_id,
-                meeting_id=meeting,
-                result=None if result == "clear" else result,
-                note=_text(form, "note"),
-                who=_text(form, "who") or "web",
-                session=s,
-            ),
+        return set_assessment(
+            benchmark_id=benchmark_id,
+            meeting_id=_number(form.get("meeting_id"), "the round"),
+            result=None if result == "clear" else result,
+            note=_text(form, "note"),
+            who=_text(form, "who") or "web",
+            session=session,
         )
-    except HRDError as exc:
-        error = exc
-        return await run_in_threadpool(read, engine, lambda s: _benchmarks(request, s, partner, error=error))
-    return RedirectResponse(f"/partners/{partner}/benchmarks?done=assessed#benchmark-{benchmark_id}", 303)
+
+    return await _post(
+        request,
+        change,
+        lambda s, error: _benchmarks(request, s, partner, error=error),
+        f"/partners/{partner}/benchmarks?done=assessed#benchmark-{benchmark_id}",
+    )
