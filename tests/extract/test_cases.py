@@ -144,3 +144,21 @@ def test_single_capitalised_word_that_is_no_name() -> None:
 
 def test_possessive_is_dropped() -> None:
     assert names("The EU raised Ivan Petrov's detention.") == ["Ivan Petrov"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The authorities said the Presidential Clemency Board had released several detainees.",
+        "The arrest of members of the Azure Horizon Foundation was raised.",
+        "The detention under the Custodial Abuse (Prevention) Act was discussed.",
+    ],
+)
+def test_bodies_laws_and_outlets_are_no_case_names(text: str) -> None:
+    assert names(text) == []
+
+
+def test_a_person_next_to_a_body_is_still_named() -> None:
+    assert names("The EU raised the case of Ivan Petrov, detained by the State Security Committee.") == [
+        "Ivan Petrov"
+    ]

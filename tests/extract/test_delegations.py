@@ -170,3 +170,14 @@ def test_a_presidency_and_the_words_of_a_title_are_no_heads() -> None:
         "and the Kyrgyz delegation by Mr Azat Bekov."
     )
     assert [(p, n) for p, n, _ in _heads(body)] == [("EU", "Anna Berg"), ("KG", "Azat Bekov")]
+
+
+def test_a_title_keeps_the_parenthesis_it_opened() -> None:
+    body = (
+        "The Kyrgyz delegation was led by Mr. Azamat Beishenov, Director General (Europe), while the EU "
+        "delegation was led by Ms Jana Kral (Head of Division, EEAS)."
+    )
+    assert _heads(body) == [
+        ("KG", "Azamat Beishenov", "Director General (Europe)"),
+        ("EU", "Jana Kral", "Head of Division, EEAS"),
+    ]

@@ -381,3 +381,12 @@ def test_a_general_rubric_opening_the_sentence_is_no_topic_of_a_narrower_clause(
         ("EU", "welcome", "detention"),
         ("EU", "welcome", "reforms"),
     }
+
+
+def test_a_clause_about_the_policy_just_presented_takes_its_topics_and_passes_them_on() -> None:
+    doc = analyse(
+        "Kazakhstan presented its new policy on the protection of journalists. "
+        "The EU welcomed the policy as a first step and stressed that its implementation "
+        "should be transparent."
+    )
+    assert triples(doc) == {("KZ", "inform", "media"), ("EU", "welcome", "media"), ("EU", "stress", "media")}

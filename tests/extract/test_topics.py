@@ -25,6 +25,12 @@ from hrd.extract.topics import TOPIC_ORDER, tag_topics
         ("discussed vaccine access", "esc-rights"),
         ("discussed the FATF recommendations", "money-laundering"),
         ("called for an end to child labour in the cotton harvest", "forced-labour"),
+        ("raised custodial deaths", "torture"),
+        ("welcomed the role of the National Commission for Human Rights", "nhri"),
+        ("expressed concern over rising Islamophobia", "non-discrimination"),
+        ("condemned the desecration of copies of the Quran", "religion"),
+        ("briefed on legislative and institutional measures", "reforms"),
+        ("noted the erosion of rights and freedoms", "general"),
     ],
 )
 def test_cues(clause: str, topic: str) -> None:
@@ -123,3 +129,8 @@ def test_human_rights_that_only_qualify_another_subject_are_no_general_topic() -
 def test_other_freedoms_after_named_ones_are_no_general_topic() -> None:
     assert tag_topics("discussed freedom of religion and other fundamental freedoms") == ("religion",)
     assert tag_topics("discussed fundamental freedoms") == ("general",)
+
+
+def test_a_hunger_strike_is_no_economic_right() -> None:
+    assert "esc-rights" not in tag_topics("raised the case of a detainee on hunger strike")
+    assert "esc-rights" in tag_topics("discussed hunger and food security")

@@ -46,7 +46,8 @@ _HONORIFICS = frozenset(h.rstrip(".") for h in _LEX["honorifics"])
 _TITLES = frozenset(_LEX["titles"])
 _TITLE_AFTER_RE = re.compile(r"\s*,\s*(?:[\w'’-]+\s+){0,3}?(?i:" + _alt(_LEX["title_after"]) + r")\b")
 _DELEGATION_RE = Gate(re.compile("(?i)" + "|".join(_LEX["delegation"])))
-_NON_NAME = frozenset(_LEX["non_name_words"]) | _TITLES | _HONORIFICS
+_INSTITUTION = frozenset(_LEX["institution_words"])
+_NON_NAME = frozenset(_LEX["non_name_words"]) | _TITLES | _HONORIFICS | _INSTITUTION
 _PARTICLES = _alt(_LEX["particles"])
 _LOWER = "a-zß-öø-ÿāăąćčďđēėęěğīįıķļľłńňōőœŕřśşšţťūůűųźżž'’"
 _TOKEN = rf"[A-ZÀ-ÖØ-ÞĀ-Ž][{_LOWER}]+(?:-[A-ZÀ-ÖØ-Þa-z][{_LOWER}]+)*\.?"
@@ -93,6 +94,8 @@ def _people(text: str, start: int, end: int, skip: Collection[tuple[int, int]]) 
     out: list[tuple[int, str]] = []
     for run in _RUN_RE.finditer(text, start, end):
         tokens = list(_TOKEN_RE.finditer(text, run.start(), run.end()))
+        if any(t.group(0).rstrip(".") in _INSTITUTION for t in tokens):
+            continue  # the name of a body, a law or an outlet, not a person's
         part: list[re.Match[str]] = []
         before: str | None = _word_before(text, start, run.start())
         for tok in [*tokens, None]:

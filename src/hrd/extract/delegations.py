@@ -295,6 +295,12 @@ def _title(text: str, p: _Person, end: int, list_start: int) -> str | None:
     if after.startswith((",", " (")):
         seg = after.lstrip(" ,(")
         stop = _TITLE_STOP.search(seg)
+        if (
+            stop
+            and seg[stop.start() : stop.start() + 1] == ")"
+            and seg.count("(", 0, stop.start()) > seg.count(")", 0, stop.start())
+        ):  # "Additional Secretary (Europe)": the parenthesis closes one the title opened
+            stop = _TITLE_STOP.search(seg, stop.start() + 1)
         seg = seg[: stop.start()] if stop else seg
         seg = seg.strip(" ,")
         for clause, head in _TITLE_CLAUSES.items():

@@ -59,7 +59,8 @@ _ANAPHOR = Gate(
     re.compile(
         r"\b(?:these|this|those|such|them|it(?!\s+(?:was|is|has\s+been|had\s+been)\s+(?:\w+\s+)?\w+ed\s+(?:that|to)\b)|"
         r"the\s+latter|the\s+(?:progress|efforts?|steps?|measures?|"
-        r"developments?|changes?|achievements?|initiatives?|commitments?|plans?))\b",
+        r"developments?|changes?|achievements?|initiatives?|commitments?|plans?|polic(?:y|ies)|strateg(?:y|ies)|"
+        r"laws?|legislation|reforms?|amendments?|bills?|programmes?|decisions?|proposals?))\b",
         re.IGNORECASE,
     )
 )
@@ -287,6 +288,7 @@ def _sentence_statements(
                 topics, conf = prev_topics, conf - 0.25
             elif _ANAPHOR.search(text, d.start, d.end) and ctx.last_topics:
                 topics, conf = ctx.last_topics, conf - 0.3
+                prev_topics = topics  # "welcomed these steps and stressed ...": the next clause's too
         else:
             prev_topics = topics
         if d.actor is not None:  # a clause without topics still tells who speaks ("It also ...")
