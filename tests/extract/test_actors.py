@@ -47,3 +47,11 @@ def test_two_organisations_are_both_and_the_presidency_or_troika_is_the_eu() -> 
     assert mentions("The Troika voiced concern.")[0][1:] == ("party", "EU")
     assert mentions("The Presidency handed over a list.")[0][1:] == ("party", "EU")
     assert mentions("The Presidency of the Council handed over a list.")[0][1:] == ("party", "EU")
+
+
+def test_an_organisation_named_after_the_partner_is_a_third_party() -> None:
+    text = "The Kazakh Institute for Legal Aid called on the EU to act. The Kazakh Government replied."
+    kazakh = [i for i in range(len(text)) if text.startswith("Kazakh ", i)]
+    parties = tuple(PartyMention(i, i + 6, "KZ") for i in kazakh)
+    assert mentions(text, parties)[0] == ("Kazakh Institute", "third", "")
+    assert ("The Kazakh Government", "party", "KZ") in mentions(text, parties)

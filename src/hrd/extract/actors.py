@@ -54,6 +54,10 @@ _OF_PARTY = Gate(
     )
 )
 _SIDE_WORDS = tuple(_LEX["partner_side"])
+# "the Egyptian Initiative for Personal Rights": a party's name opens an organisation's name.
+_ORGANISATION = re.compile(
+    r"(?:\s+[A-Z][\w'’-]*){0,3}?\s+(?:" + "|".join(_LEX["organisation_words"]) + r")\b(?![-’'])"
+)
 _NOT_DEMONYM = frozenset(_LEX["not_demonym"])
 _AND = re.compile(
     r"(?:\s*,[^,;]{0,80},)?\s*,?\s*(?:and|&)\s+(?:the\s+)?"
@@ -108,6 +112,10 @@ def find_mentions(
     found: list[tuple[int, int, int, Kind, str]] = []  # start, end, priority, kind, code
     for p in parties:
         if start <= p.start and p.end <= end:
+            organisation = _ORGANISATION.match(text, p.end, end)
+            if organisation is not None:
+                found.append((p.start, organisation.end(), 3, "third", ""))
+                continue
             kind, code = _party(p.code, partner, meeting_parties)
             of = _OF_PARTY.search(text, max(start, p.start - 40), p.start)  # "the delegation of X"
             found.append((of.start() if of else p.start, p.end, 3, kind, code))
