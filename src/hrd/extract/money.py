@@ -5,121 +5,57 @@ A programme is a capitalised name ending in a head noun of the lexicon
 Central Asia", "Development Cooperation Instrument"), a name after "Project",
 or an acronym known as a programme or set in apposition to one ("COVAX, the
 global facility ..."). An acronym in parentheses after the name is kept
-without its phase number ("CADAP-6" -> "CADAP"). National plans and
-strategies, unnamed programmes and trade preference schemes are not
-programmes (lexicon ``money.json``). An amount in the same sentence
-(:func:`parse_money`) goes to the nearest programme of the sentence.
+without its phase number ("CADAP-6", "SAMI II" -> "CADAP", "SAMI"), and a
+name without its phase ("... Programme II"). National plans and strategies,
+unnamed programmes and trade preference schemes are not programmes (lexicon
+``money.json``), nor are organisations: a name that acts ("X, whose director
+..., called on the EU") or that the text calls a group or an NGO. An amount
+in the same sentence (:func:`.amounts.parse_money`) goes to the nearest
+programme of the sentence ("X, worth EUR 10 million", "€2m for the X
+programme").
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from decimal import Decimal, InvalidOperation
 
+from .amounts import CURRENCY_CODES, Money, currency_hits, parse_money
 from .gates import Gate
 from .lexicon import load_lexicon
 from .sections import sentence_meetings, sentences_with
 from .state import Analysis, ProgrammeInfo
 from .triggers import find_words, in_windows, lowered, windows
 
-__all__ = ["Money", "find_programmes", "parse_money", "run"]
+__all__ = ["find_programmes", "run"]
 
 _LEX = load_lexicon("money")
-
-
-@dataclass(frozen=True, slots=True)
-class Money:
-    start: int
-    end: int
-    amount: float
-    currency: str
 
 
 def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_SYMBOLS: dict[str, str] = _LEX["currency_symbols"]
-_CODES = frozenset(_LEX["currency_codes"])
-_WORDS: dict[str, str] = _LEX["currency_words"]
-_MULT: dict[str, int] = _LEX["multipliers"]
-_NUMBER_WORDS: dict[str, int] = _LEX["number_words"]
-_NUMBER = (
-    r"\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)?"
-    rf"|(?i:\b(?:{_alt(list(_NUMBER_WORDS))}))(?=[\s-](?i:{_alt([w for w in _MULT if len(w) > 2])}))"
-)
-_MULT_RE = rf"(?:[\s-]?(?i:({_alt(list(_MULT))}))(?![A-Za-z]))?"
-_CUR_FIRST = _alt([*_SYMBOLS, *_CODES])
-_MONEY_RE = re.compile(
-    rf"(?<![\w$€£¥₹])(?:({_CUR_FIRST})\s?({_NUMBER}){_MULT_RE}"
-    rf"|({_NUMBER}){_MULT_RE}\s+(?:({_alt(list(_CODES))})\b|(?i:({_alt(list(_WORDS))}))\b))"
-)
-
-
-_CURRENCY_WORDS = tuple(
-    {w.lower() for w in [*_CODES, *_WORDS]} | {k.lower() for k in _SYMBOLS if k.isalpha()}
-)
-
-
-def _symbols(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for sym in ("€", "$", "£", "¥", "₹"):
-        i = text.find(sym, start, end)
-        while i >= 0:
-            out.append((i, i + 1))
-            i = text.find(sym, i + 1, end)
-    return out
-
-
-def _amount(number: str, mult: str | None) -> float | None:
-    word = _NUMBER_WORDS.get(number.lower())
-    if word is not None:
-        number = str(word)
-    elif re.fullmatch(r"\d+,\d{1,2}", number):
-        number = number.replace(",", ".")  # a decimal comma: "€3,5 million"
-    try:
-        value = Decimal(re.sub(r"[,\u00a0\u202f ]", "", number))
-    except InvalidOperation:
-        return None
-    if mult:
-        value *= _MULT[mult.lower()]
-    return float(value)
-
-
-def parse_money(text: str, start: int = 0, end: int | None = None) -> list[Money]:
-    """Amounts of money in ``text[start:end]``: "€8 million" -> 8000000 EUR, "£1.2bn", "5.5 million euros"."""
-    end = len(text) if end is None else end
-    out: list[Money] = []
-    hits = find_words(lowered(text), _CURRENCY_WORDS, start, end) + _symbols(text, start, end)
-    for m in in_windows(_MONEY_RE, text, windows(text, sorted(hits), start, end, 40, 40)):
-        if m.group(1):
-            currency = _SYMBOLS.get(m.group(1), m.group(1))
-            amount = _amount(m.group(2), m.group(3))
-        else:
-            currency = m.group(6) or _WORDS[m.group(7).lower()]
-            amount = _amount(m.group(4), m.group(5))
-        if amount is not None:
-            out.append(Money(m.start(), m.end(), amount, currency))
-    return out
-
-
 _CONN = _alt(_LEX["name_connectors"])
-_NOT_HEAD = r"(?!(?:Programmes?|Programs?|Projects?|Instruments?|Facility|Initiatives?)\b)"
+_NOT_HEAD = r"(?!(?:Programmes?|Programs?|Projects?|Instruments?|Facility|Initiatives?|Funds?)\b)"
 _CAPW = rf"{_NOT_HEAD}(?:[A-Z][A-Za-z0-9\u00C0-\u024F]*(?:-[A-Za-z0-9]+)*\+?|[0-9]+[A-Z][A-Za-z0-9]*)"
 _SEQ = rf"{_CAPW}(?:(?:\s+|,\s+)(?:(?:{_CONN})\s+)*{_CAPW})*"
 _HEAD = _alt(_LEX["heads"])
 _TAIL_PREP = _alt(_LEX["tail_prepositions"])
 _NAME_RE = re.compile(
-    rf"\b({_SEQ})\s+((?:{_HEAD})|(?i:programmes?|programs?|projects?|initiative|facility|instrument))\b"
-    rf"(?:\s+(?:{_TAIL_PREP})\s+((?:the\s+)?{_SEQ}))?"
+    rf"\b({_SEQ})\s+((?:{_HEAD})|(?i:programmes?|programs?|projects?|initiative|facility|instrument|fund))\b"
+    rf"(?:\s+(?:{_TAIL_PREP})\s+(?!(?:{_alt(list(CURRENCY_CODES))})\b)((?:the\s+)?{_SEQ}))?"
 )
 _QUOTED_RE = re.compile(
     r"\b(?i:projects?|programmes?|programs?|initiatives?)\s+(?:(?i:entitled|called|named)\s+)?[\"“]([^\"”]{3,80})[\"”]"
     r"|[\"“]([^\"”]{3,80})[\"”]\s+(?i:projects?|programmes?|programs?|initiatives?)\b"
 )
 _HEAD_BEFORE_RE = re.compile(rf"\b(?:{_alt(_LEX['heads_before'])})\s+[\"“]?({_SEQ})[\"”]?")
-_ACRONYM_RE = re.compile(r"\s*\((?:the\s+)?([A-Z][A-Za-z0-9+&-]{1,14}?)(?:[- ]?\d{1,2})?\)")
+_ACRONYM_RE = re.compile(
+    r"\s*\((?:the\s+)?([A-Z][A-Za-z0-9+&-]{1,14}?)(?:[- ]?\d{1,2}|[- ](?:I{1,3}|IV|VI{0,3}|IX|X))?\)"
+)
+# A phase at the end of a name: "... Programme II", "... Facility, Phase 2".
+_PHASE_SUFFIX_RE = re.compile(r",?\s+(?:(?i:phase)\s+(?:\d{1,2}|[IVX]{1,4})|I{2,3}|IV|VI{1,3}|IX)$")
 _KNOWN: dict[str, str] = _LEX["known"]
 _KNOWN_NAMES = tuple(_LEX["known_names"])
 _PHASE_RE = re.compile(r"-\d{1,2}(?!\w)")
@@ -146,6 +82,18 @@ _BUDGET_RE = Gate(re.compile(r"(?i)\b(?:" + _alt(_LEX["budget_cues"]) + ")"))
 _TOKEN_RE = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9+&]{1,14})(?:-\d{1,2})?(?![\w-])")
 _LEADS_INTO_RE = re.compile(r"\s*(?:(?:for|to|towards|in\s+support\s+of|under)\s+)?(?:[\w-]+\s+){0,3}")
 _QUOTES_RE = re.compile(r"[\"“”]")
+_ORG_NOUN = _alt(_LEX["organisation_nouns"])
+# An organisation, not a programme: a name that acts ("X, whose director ..., called on"), or
+# that is called a group or an NGO ("the rights group X", "X, a local NGO,").
+_ACTS_RE = re.compile(
+    r"\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?:whose|who|which|an?|the|one)\b[^,;.]{0,160},\s*)?"
+    r"(?:(?:also|has|have|had|publicly|strongly|repeatedly|recently|then|later|again)\s+){0,2}"
+    rf"(?:{_alt(_LEX['actor_verbs'])})\b"
+)
+_CALLED_RE = re.compile(
+    rf"\s*(?:\([^()]{{1,20}}\)\s*)?,\s*(?:an?|the|one\s+of\s+the)\s+(?:[\w-]+\s+){{0,3}}?(?:{_ORG_NOUN})\b"
+)
+_ORG_BEFORE_RE = re.compile(rf"(?<![\w-])(?:{_ORG_NOUN})\s+(?:(?:such\s+as|including|like)\s+)?(?:the\s+)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +112,7 @@ def _clean_name(text: str, start: int, end: int) -> tuple[int, str] | None:
     words = words[i:]
     if not words:
         return None
-    name = _QUOTES_RE.sub("", " ".join(words)).strip(" ,")
+    name = _PHASE_SUFFIX_RE.sub("", _QUOTES_RE.sub("", " ".join(words)).strip(" ,"))
     if _EXCLUDE_RE.search(name.lower()) or any(w.strip(",") in _EXCLUDE_WORDS for w in words):
         return None
     return text.index(words[0], start), name
@@ -207,9 +155,19 @@ def find_programmes(text: str, start: int, end: int) -> list[tuple[int, int, str
     last_end = -1
     for f in sorted(found, key=lambda f: (f.start, -(f.end - f.start))):
         if f.start >= last_end:
-            out.append((f.start, f.end, f.name, f.acronym))
+            if not _organisation(text, f, start, end):
+                out.append((f.start, f.end, f.name, f.acronym))
             last_end = f.end
     return out
+
+
+def _organisation(text: str, found: _Found, start: int, end: int) -> bool:
+    """Whether the name found is an organisation's: it acts, or the text calls it a group or an NGO."""
+    return bool(
+        _ACTS_RE.match(text, found.end, end)
+        or _CALLED_RE.match(text, found.end, end)
+        or _ORG_BEFORE_RE.search(text, max(start, found.start - 60), found.start)
+    )
 
 
 def _fold(name: str) -> str:
@@ -244,9 +202,7 @@ def run(doc: Analysis) -> Analysis:
     owners = sentence_meetings(doc)
     text, low = doc.text, lowered(doc.text)
     named = sentences_with(doc, [*_programme_triggers(text, low, 0, len(text))])
-    priced = sentences_with(
-        doc, [*find_words(low, _CURRENCY_WORDS, 0, len(text)), *_symbols(text, 0, len(text))]
-    )
+    priced = sentences_with(doc, currency_hits(text, low, 0, len(text)))
     per_sentence = [
         find_programmes(text, s.start, s.end) if owners[si] and si in named else []
         for si, s in enumerate(doc.sentences)

@@ -1,0 +1,36 @@
+"""Tests of the amounts reader on hand-written phrases."""
+
+from __future__ import annotations
+
+import pytest
+
+from hrd.extract.amounts import parse_money
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("€8 million", 8_000_000, "EUR"),
+        ("€8m", 8_000_000, "EUR"),
+        ("EUR 13m", 13_000_000, "EUR"),
+        ("5.5 million euros", 5_500_000, "EUR"),
+        ("USD 2 million", 2_000_000, "USD"),
+        ("$3 million", 3_000_000, "USD"),
+        ("US$ 3 million", 3_000_000, "USD"),
+        ("£1.2bn", 1_200_000_000, "GBP"),
+        ("€500,000", 500_000, "EUR"),
+        ("8 million EUR", 8_000_000, "EUR"),
+        ("0.3 million euros", 300_000, "EUR"),
+        ("€3,5 million", 3_500_000, "EUR"),
+        ("€5-million", 5_000_000, "EUR"),
+        ("five million euros", 5_000_000, "EUR"),
+    ],
+)
+def test_parse_money(text: str, amount: int, currency: str) -> None:
+    got = parse_money(f"a budget of {text} in all")
+    assert [(m.amount, m.currency) for m in got] == [(amount, currency)]
+    assert got[0].end - got[0].start == len(text)
+
+
+def test_parse_money_ignores_plain_numbers_and_years() -> None:
+    assert parse_money("In 2021, 138 people and 12 million residents were counted.") == []
