@@ -260,3 +260,24 @@ def test_a_late_report_still_dates_the_meeting_when_no_recent_day_is_given() -> 
         "The EU and Georgia held their 14th Human Rights Dialogue in Tbilisi on 12 November 2021."
     )
     assert m.start == D(2021, 11, 12)
+
+
+NEWS_REPORT = """EU presses Kyrgyzstan on detained journalists
+
+BISHKEK, March 9, 2023 (Steppe Wire) - European Union officials raised the cases of jailed reporters during \
+talks on human rights held in Bishkek on Tuesday, the EU's delegation said.
+
+The EU-Kyrgyzstan Subcommittee on Justice and Home Affairs met for the first time in three years. The EU \
+called for the release of the journalists.
+"""
+
+
+def test_talks_in_a_news_lead_are_the_named_meeting() -> None:
+    m = _only(NEWS_REPORT)
+    assert (m.kind, m.name) == ("subcommittee", "Subcommittee on Justice and Home Affairs")
+    assert (m.start, m.city, m.country) == (D(2023, 3, 7), "Bishkek", "KG")
+
+
+def test_the_first_time_in_years_is_no_rank() -> None:
+    assert _only(NEWS_REPORT).ordinal is None
+    assert _only(NEWS_REPORT.replace("for the first time in three years", "for the 9th time")).ordinal == 9

@@ -70,7 +70,9 @@ _ORD_BEFORE = _gate(
 # "which met for the 20th time", "held its 11th meeting" after a name.
 _ORD_TOKEN = Gate(re.compile(rf"\b{_ORD}\b", re.IGNORECASE))
 _ORD_AFTER = _gate(
-    rf"[^.;]{{0,60}}?\b(?:for\s+the|its|their)\s+(?P<ord>{_ORD})\s+(?:time|{_NOUNS})\b", re.IGNORECASE
+    # "met for the first time in four years" gives no rank in the series
+    rf"[^.;]{{0,60}}?\b(?:for\s+the|its|their)\s+(?P<ord>{_ORD})\s+(?:time(?!\s+(?:in|since|after)\b)|{_NOUNS})\b",
+    re.IGNORECASE,
 )
 _ORD_ALONE = _gate(rf"\b(?P<ord>{_ORD})\s+(?:(?:annual|regular|yearly)\s+)?(?:{_NOUNS})\b", re.IGNORECASE)
 _EU_PAIR_BEFORE = re.compile(r"(?:\bEU[-–][A-Z][\w ]*?|\b[A-Z][\w]*[-–]EU)\s+$")

@@ -53,6 +53,10 @@ def run(doc: Analysis) -> Analysis:
         mentions = [m if m.kind in held_kinds else f for m, f in zip(mentions, found, strict=True)]
     kinds = [k for k in _held_kinds(mentions) if not _only_past(doc, [m for m in mentions if m.kind == k])]
     kinds = _drop_aliases(mentions, kinds)
+    named = _drop_talks(mentions, kinds)
+    if named != kinds:  # the talks are the named meeting: their sentences are its own
+        mentions = [m for m in mentions if m.kind in named or m.kind not in kinds]
+        kinds = named
     if not kinds:
         return replace(doc, meetings=())
     partner = _partner(doc, mentions)
@@ -150,6 +154,18 @@ def _drop_aliases(mentions: list[Mention], kinds: list[str]) -> list[str]:
 
     alone = {k for k in kinds if own_sentence(k)}
     return [k for k in kinds if k in alone or not alone]
+
+
+def _drop_talks(mentions: list[Mention], kinds: list[str]) -> list[str]:
+    """Drop a kind named only as talks or discussions ("talks on human rights") beside a meeting
+    named properly: a news report's first words for that meeting."""
+
+    def generic(kind: str) -> bool:
+        own = [m for m in mentions if m.kind == kind and not m.negated and not m.dependent]
+        return bool(own) and all(_TALKS.search(m.name) and not m.name[:1].isupper() for m in own)
+
+    named = [k for k in kinds if not generic(k)]
+    return named or kinds
 
 
 def _partner(doc: Analysis, mentions: list[Mention]) -> str | None:
