@@ -77,3 +77,7 @@ def test_verbs_that_acts_json_does_not_list(phrase: str, act: str) -> None:
 def test_a_past_perfect_counts_only_in_reported_speech() -> None:
     assert acts("The mission it had invited arrived.") == []
     assert acts("The ministry said the EU had raised torture.")[0][1] == "raise"
+
+
+def test_a_participle_after_its_noun_is_no_verb() -> None:
+    assert acts("China rejected the concerns raised about Tibet.") == [("rejected", "reject", "active")]

@@ -281,3 +281,13 @@ def test_talks_in_a_news_lead_are_the_named_meeting() -> None:
 def test_the_first_time_in_years_is_no_rank() -> None:
     assert _only(NEWS_REPORT).ordinal is None
     assert _only(NEWS_REPORT.replace("for the first time in three years", "for the 9th time")).ordinal == 9
+
+
+def test_a_dialogue_the_eu_does_not_hold_has_the_two_countries_as_parties() -> None:
+    text = (
+        "Canada-Viet Nam Human Rights Dialogue\n\nOttawa, 4 May 2023\n\n"
+        "Canada hosted the fifth round of the Canada-Viet Nam Human Rights Dialogue in Ottawa on 3 May 2023. "
+        "The Vietnamese delegation presented its reforms. Canada raised concerns about the media.\n"
+    )
+    m = _only(text)
+    assert (m.parties, m.ordinal, m.city) == (("CA", "VN"), 5, "Ottawa")

@@ -80,6 +80,14 @@ _NOT_FINITE = Gate(
     )
 )
 _LOOKBACK = 40
+# "rejected the concerns raised about X": a participle right after its noun qualifies it.
+_REDUCED_RELATIVE = Gate(
+    re.compile(
+        r"\b(?:concerns?|issues?|questions?|cases?|points?|matters?|topics?|recommendations?|allegations?"
+        r"|criticism|requests?|proposals?)\s+\Z",
+        re.IGNORECASE,
+    )
+)
 _REPORTED = Gate(re.compile(r"\b(?:said|says|told|stated|reported|added|according\s+to)\b", re.IGNORECASE))
 
 
@@ -108,5 +116,7 @@ def find_triggers(
         )
         if blocked and not (blocked.group(1).lower() == "had" and _REPORTED.search(text, start, stop)):
             continue  # a past perfect counts in reported speech: "the ministry said the EU had raised"
+        if voice == "active" and _REDUCED_RELATIVE.search(text, max(start, a - _LOOKBACK), a):
+            continue
         out.append(Trigger(a, b, act, voice))  # type: ignore[arg-type]
     return out

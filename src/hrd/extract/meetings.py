@@ -59,7 +59,8 @@ def run(doc: Analysis) -> Analysis:
         kinds = named
     if not kinds:
         return replace(doc, meetings=())
-    partner = _partner(doc, mentions)
+    parties = _parties(doc, mentions)
+    partner = next((p for p in parties if p != "EU"), None)
     sections = _sections(doc, mentions, kinds)
     meetings = []
     for i, kind in enumerate(kinds):
@@ -88,7 +89,7 @@ def run(doc: Analysis) -> Analysis:
             MeetingInfo(
                 kind=kind,
                 name=_best_name(own),
-                parties=("EU", partner) if partner else ("EU",),
+                parties=parties,
                 ordinal=ordinal,
                 start=start,
                 end=end,
@@ -168,7 +169,20 @@ def _drop_talks(mentions: list[Mention], kinds: list[str]) -> list[str]:
     return named or kinds
 
 
-def _partner(doc: Analysis, mentions: list[Mention]) -> str | None:
+def _parties(doc: Analysis, mentions: list[Mention]) -> tuple[str, ...]:
+    """The EU and the partner; in a readout that never names the EU (another donor's dialogue,
+    "the Australia-China Human Rights Dialogue"), the two countries most named, in order of
+    appearance."""
+    counts, first_seen = _party_counts(doc, mentions)
+    if not counts:
+        return ("EU",)
+    ranked = sorted(counts, key=lambda c: (-counts[c], first_seen[c]))
+    if len(ranked) > 1 and not any(p.code == "EU" for p in doc.parties):
+        return tuple(sorted(ranked[:2], key=lambda c: first_seen[c]))
+    return ("EU", ranked[0])
+
+
+def _party_counts(doc: Analysis, mentions: list[Mention]) -> tuple[Counter[str], dict[str, int]]:
     meeting_sentences = {m.sentence for m in mentions if m.strong}
     title_end = doc.sentences[0].end if doc.sentences and doc.sentences[0].header else 0
     counts: Counter[str] = Counter()
@@ -184,9 +198,7 @@ def _partner(doc: Analysis, mentions: list[Mention]) -> str | None:
             continue
         counts[p.code] += 1 + 3 * in_title + 2 * near
         first_seen.setdefault(p.code, p.start)
-    if not counts:
-        return None
-    return max(counts, key=lambda c: (counts[c], -first_seen[c]))
+    return counts, first_seen
 
 
 def _sentence_of(doc: Analysis, starts: list[int], pos: int) -> int:

@@ -83,6 +83,9 @@ class _Context:
     parties: tuple[str, ...]
     joint: bool
     issuer: str | None
+    home: str = "EU"
+    """The side that speaks where the text does not say who: the EU, or the first party of a
+    dialogue the EU does not hold."""
     last_actor: str | None = None
     last_single: str | None = None
     last_topics: tuple[str, ...] = ()
@@ -115,8 +118,8 @@ def _pronoun(ctx: _Context, text: str, mentions: list[Mention], m: Mention, prev
         ):
             return earlier.code
     if m.kind == "it":
-        return ctx.last_single or "EU"
-    return ctx.last_actor or "EU"
+        return ctx.last_single or ctx.home
+    return ctx.last_actor or ctx.home
 
 
 def _actor_of(
@@ -139,7 +142,7 @@ def _actor_of(
             return "both", 0.7, "ok"
         if ctx.issuer and ctx.issuer == ctx.partner:
             return ctx.partner, 0.6, "ok"
-        return "EU", 0.65, "ok"
+        return ctx.home, 0.65, "ok"
     relative = _RELATIVE_BEFORE.search(text, lo, trig.start)
     if relative is not None:
         # "..., which supports": the antecedent is the subject; an actor only where it is one.
@@ -184,7 +187,7 @@ def _code(ctx: _Context, text: str, mentions: list[Mention], m: Mention, prev: s
     if m.kind in ("it", "they"):
         return _pronoun(ctx, text, mentions, m, prev)
     if m.kind == "we":  # a quoted speaker: the issuer's side
-        return ctx.partner if ctx.issuer and ctx.issuer == ctx.partner else "EU"
+        return ctx.partner if ctx.issuer and ctx.issuer == ctx.partner else ctx.home
     return None  # a third party
 
 
@@ -248,7 +251,7 @@ def _sentence_statements(
             if prev is not None:
                 actor, conf = prev.actor, min(conf, prev.confidence - 0.05)
             else:
-                actor, conf = ctx.last_actor or "EU", 0.55
+                actor, conf = ctx.last_actor or ctx.home, 0.55
         if (
             trig.act == "raise"
             and trig.voice == "passive"
@@ -343,8 +346,9 @@ def run(doc: Analysis) -> Analysis:
         meeting = doc.meetings[mi]
         ctx = contexts.get(mi)
         if ctx is None:
-            partner = next((p for p in meeting.parties if p != "EU"), None)
-            ctx = contexts[mi] = _Context(partner, meeting.parties, joint, doc.issuer)
+            home = "EU" if "EU" in meeting.parties or not meeting.parties else meeting.parties[0]
+            partner = next((p for p in meeting.parties if p != home), None)
+            ctx = contexts[mi] = _Context(partner, meeting.parties, joint, doc.issuer, home=home)
         items = _list_items(doc, index, cues[0]) if _LIST_INTRO.search(s.text) else None
         statements.extend(_sentence_statements(doc, index, mi, ctx, cues, meeting.heads, items))
     return replace(doc, statements=tuple(statements))
