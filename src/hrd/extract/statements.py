@@ -60,7 +60,7 @@ _ANAPHOR = Gate(
         r"\b(?:these|this|those|such|them|it(?!\s+(?:was|is|has\s+been|had\s+been)\s+(?:\w+\s+)?\w+ed\s+(?:that|to)\b)|"
         r"the\s+latter|the\s+(?:progress|efforts?|steps?|measures?|"
         r"developments?|changes?|achievements?|initiatives?|commitments?|plans?|polic(?:y|ies)|strateg(?:y|ies)|"
-        r"laws?|legislation|reforms?|amendments?|bills?|programmes?|decisions?|proposals?))\b",
+        r"laws?|legislation|reforms?|amendments?|bills?|decisions?))\b",
         re.IGNORECASE,
     )
 )
