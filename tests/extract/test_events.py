@@ -48,3 +48,50 @@ def test_no_event_without_meeting() -> None:
     for stage in (segment, dates, places, meetings, events):
         doc = stage.run(doc)
     assert doc.events == ()
+
+
+def test_a_hosted_conference_dated_by_a_range_of_days() -> None:
+    body = (
+        "Kazakhstan, which will host the COP31 climate conference in Ust-Kamenogorsk from 6 to 18 "
+        "December, committed to an open civic space."
+    )
+    assert _events(body) == [("COP31 climate conference", dt.date(2020, 12, 6))]
+
+
+def test_ahead_of_and_upcoming_events() -> None:
+    body = (
+        "Ahead of the EU-Central Asia summit in Samarkand on 3 April 2021, the EU recalled its "
+        "support. The EU also referred to the upcoming constitutional referendum on 14 February. "
+        "Kazakhstan is to host the regional donor conference on 20 January 2021."
+    )
+    assert _events(body) == [
+        ("EU-Central Asia summit", dt.date(2021, 4, 3)),
+        ("upcoming constitutional referendum", dt.date(2021, 2, 14)),
+        ("regional donor conference", dt.date(2021, 1, 20)),
+    ]
+
+
+def test_review_and_election_forms() -> None:
+    body = (
+        "Kazakhstan will undergo its fourth Universal Periodic Review on 22 January 2021. "
+        "Presidential elections, scheduled for 5 March 2021, were discussed. "
+        "The EU looked forward to the general election to be held in Astana on 12/04/2021."
+    )
+    assert _events(body) == [
+        ("fourth Universal Periodic Review", dt.date(2021, 1, 22)),
+        ("Presidential elections", dt.date(2021, 3, 5)),
+        ("general election", dt.date(2021, 4, 12)),
+    ]
+
+
+def test_a_month_alone_gives_a_null_date() -> None:
+    assert _events("Kazakhstan will host the regional summit in March 2021.") == [("regional summit", None)]
+
+
+def test_past_or_same_day_gatherings_and_undated_ones_make_no_event() -> None:
+    body = (
+        "A press conference was held in Brussels on 26 November. "
+        "The EU recalled the summit held in Geneva on 3 March 2020. "
+        "Kazakhstan will host a donor conference later this year."
+    )
+    assert _events(body) == []

@@ -236,6 +236,8 @@ def test_amounts_attach_to_their_programme(
         "The Legal Aid Project, a local NGO, documented the arrests.",
         "Representatives of the Open Society Foundations and the International Monetary Fund attended.",
         "The Justice Initiative (JI) has repeatedly urged the authorities to release them.",
+        "The EU welcomed the work of the Legal Aid Fund in Rural Areas, which said it helped 500 people.",
+        "The EU fund and the UN programme support civil society.",
     ],
 )
 def test_organisations_are_not_programmes(text: str) -> None:

@@ -1,18 +1,21 @@
 """Stage 10: events: upcoming events the readout names with a date.
 
 An event is a noun of ``lexicons/events.json`` (elections, referendum,
-summit, ...) with the modifiers written before it ("parliamentary and local
-elections") and a date right after it ("scheduled to take place on 10
-January 2021", "of 19 March", "on 1 November") or right before it ("the 10
+summit, conference, ...) with the modifiers and capitalised words written
+before it ("parliamentary and local elections", "COP27 climate conference",
+"EU-Central Asia summit") and a date of the dates stage right after it
+("scheduled to take place on 10 January 2021", "of 19 March", "which will
+take place in Geneva from 6 to 18 November") or right before it ("the 10
 January elections"). It is upcoming when its date falls after the dateline.
-A day gives the date; a month or a year alone gives a null date; "next year"
-alone makes no event. Each event belongs to the meeting whose section holds
-its sentence.
+A day gives the date, a range of days its first day; a month or a year
+alone gives a null date; "next year" alone makes no event. Each event
+belongs to the meeting whose section holds its sentence.
 """
 
 from __future__ import annotations
 
 import bisect
+import calendar
 import datetime as dt
 import re
 from dataclasses import replace
@@ -25,9 +28,24 @@ __all__ = ["run"]
 _LEX = load_lexicon("events")
 _NOUNS: tuple[str, ...] = tuple(_LEX["nouns"])
 _NOUN = "(?:" + "|".join(re.escape(n) for n in sorted(_NOUNS, key=len, reverse=True)) + ")"
-_MOD = "(?:" + "|".join(sorted(_LEX["modifiers"], key=len, reverse=True)) + ")"
+
+
+def _either_case(word: str) -> str:
+    """A modifier matched with its first letter in either case ("Presidential elections")."""
+    first = word[0]
+    return f"[{first.lower()}{first.upper()}]{re.escape(word[1:])}" if first.isalpha() else re.escape(word)
+
+
+_NOT_MOD = "|".join(re.escape(w) for w in sorted(_LEX["not_modifiers"], key=len, reverse=True))
+_MOD = (
+    "(?:"
+    + "|".join(_either_case(m) for m in sorted(_LEX["modifiers"], key=len, reverse=True))
+    # A capitalised word or an ordinal: "COP27", "EU-Central Asia", "20th".
+    + rf"|(?!(?:{_NOT_MOD})(?![\w-]))[A-Z][\w]*(?:[-–][A-Z0-9][\w]*)*|\d{{1,3}}(?:st|nd|rd|th)"
+    + ")"
+)
 _EVENT = re.compile(rf"(?<![\w-])(?P<what>(?:{_MOD}\s+(?:(?:and|or)\s+{_MOD}\s+)?){{0,3}}{_NOUN})(?![\w-])")
-_LINK = re.compile(_LEX["link"].removesuffix("$"))
+_LINK = re.compile(_LEX["link"].removesuffix("$").replace("PLACE", _LEX["place"]))
 _BEFORE = re.compile(r"\s*(?:'s|’s)?\s*$")
 
 
@@ -47,13 +65,14 @@ def run(doc: Analysis) -> Analysis:
         meeting = next((i for i, m in enumerate(doc.meetings) if idx in m.sentences), 0)
         dates = [d for d in doc.dates if s.start <= d.start < s.end]
         for m in _EVENT.finditer(doc.text, s.start, s.end):
-            found = _date_of(doc.text, m.start(), m.end(), dates)
-            if found is None or not _upcoming(found, doc.published):
+            dated = _date_of(doc.text, m.start(), m.end(), dates)
+            if dated is None or not _upcoming(dated[0], doc.published):
                 continue
-            day = found.first if found.first == found.last else None
-            what = m.group("what")
+            found, start = dated
+            day = _day(found)
+            what = doc.text[start : m.end()].strip()
             if all((e.what, e.date) != (what, day) for e in events):
-                events.append(EventInfo(meeting, what, day, m.start(), found.end))
+                events.append(EventInfo(meeting, what, day, start, found.end))
     if not events and not doc.events:
         return doc  # (a copy would be equal: spared)
     return replace(doc, events=tuple(events))
@@ -71,13 +90,25 @@ def _noun_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _date_of(text: str, start: int, end: int, dates: list[DateMention]) -> DateMention | None:
+def _date_of(text: str, start: int, end: int, dates: list[DateMention]) -> tuple[DateMention, int] | None:
+    """The date of the event at ``text[start:end]``, and where the event's name starts: after a
+    date written before it and taken for one of its words ("the 20 December referendum")."""
     for d in dates:
-        if d.start >= end and d.start - end <= 70 and _LINK.fullmatch(text, end, d.start):
-            return d
+        if d.start >= end and d.start - end <= 90 and _LINK.fullmatch(text, end, d.start):
+            return d, start
         if d.end <= start and start - d.end <= 3 and _BEFORE.fullmatch(text, d.end, start):
-            return d
+            return d, start
+        if d.start <= start < d.end < end:
+            return d, d.end
     return None
+
+
+def _day(d: DateMention) -> dt.date | None:
+    """The event's date: a day, or the first of a range of days; a month or a year alone gives none."""
+    if d.first == d.last:
+        return d.first
+    whole_months = d.first.day == 1 and d.last.day == calendar.monthrange(d.last.year, d.last.month)[1]
+    return None if whole_months else d.first
 
 
 def _upcoming(d: DateMention, published: dt.date | None) -> bool:

@@ -82,11 +82,12 @@ _BUDGET_RE = Gate(re.compile(r"(?i)\b(?:" + _alt(_LEX["budget_cues"]) + ")"))
 _TOKEN_RE = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9+&]{1,14})(?:-\d{1,2})?(?![\w-])")
 _LEADS_INTO_RE = re.compile(r"\s*(?:(?:for|to|towards|in\s+support\s+of|under)\s+)?(?:[\w-]+\s+){0,3}")
 _QUOTES_RE = re.compile(r"[\"“”]")
+_OWNERS = frozenset(_LEX["owners"])
 _ORG_NOUN = _alt(_LEX["organisation_nouns"])
 # An organisation, not a programme: a name that acts ("X, whose director ..., called on"), or
 # that is called a group or an NGO ("the rights group X", "X, a local NGO,").
 _ACTS_RE = re.compile(
-    r"\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?:whose|who|which|an?|the|one)\b[^,;.]{0,160},\s*)?"
+    r"\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?:whose|who|which|an?|the|one)\b[^,;.]{0,160},\s*|,\s*(?:who|which)\s+)?"
     r"(?:(?:also|has|have|had|publicly|strongly|repeatedly|recently|then|later|again)\s+){0,2}"
     rf"(?:{_alt(_LEX['actor_verbs'])})\b"
 )
@@ -127,7 +128,11 @@ def find_programmes(text: str, start: int, end: int) -> list[tuple[int, int, str
         head_capital = m.group(2)[0].isupper()
         stop = m.end() if head_capital and m.group(3) else m.end(2)
         cleaned = _clean_name(text, m.start(1), stop)
-        if cleaned is None or cleaned[1].split()[0] == m.group(2):
+        if (
+            cleaned is None
+            or cleaned[1].split()[0] == m.group(2)
+            or _owner_only(cleaned[1], stop == m.end(2))
+        ):
             continue
         acr = _ACRONYM_RE.match(text, stop, end)
         found.append(
@@ -159,6 +164,11 @@ def find_programmes(text: str, start: int, end: int) -> list[tuple[int, int, str
                 out.append((f.start, f.end, f.name, f.acronym))
             last_end = f.end
     return out
+
+
+def _owner_only(name: str, ends_on_head: bool) -> bool:
+    """Whether the name is no more than its owner and a head: "EU programme", "UN fund"."""
+    return ends_on_head and all(w in _OWNERS for w in name.split()[:-1])
 
 
 def _organisation(text: str, found: _Found, start: int, end: int) -> bool:
