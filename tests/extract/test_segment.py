@@ -61,3 +61,21 @@ def test_language_is_english_or_unknown() -> None:
         ).language
         is None
     )
+
+
+def test_the_title_is_the_headline_not_a_menu_issuer_or_label() -> None:
+    page = (
+        "Skip to main content\nMenu\nHome > Press material > Press releases\n\n"
+        "EU-Ruritania: 5th Human Rights Dialogue held in Strelsau\n\n12.10.2022\n"
+        "Press and information team of the Delegation to RURITANIA\n\n"
+        "The European Union and Ruritania held their fifth Human Rights Dialogue.\n"
+    )
+    assert run(Analysis(text=page)).title == "EU-Ruritania: 5th Human Rights Dialogue held in Strelsau"
+    ministry = (
+        "Ministry of Foreign Affairs\nGovernment of Ruritania\n\nPress Release\nNo. 41/2023\n\n"
+        "Ruritania and the EU hold their Sub-Group on Human Rights\n\nStrelsau, 2 May 2023\n\n"
+        "The meeting was held.\n"
+    )
+    assert run(Analysis(text=ministry)).title == "Ruritania and the EU hold their Sub-Group on Human Rights"
+    plain = "EU-Ruritania Dialogue\n\nThe Dialogue was held.\n"
+    assert run(Analysis(text=plain)).title == "EU-Ruritania Dialogue"

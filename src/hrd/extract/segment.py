@@ -20,6 +20,8 @@ __all__ = ["run", "split_sentences"]
 _LEX = load_lexicon("segment")
 _ABBREV = frozenset(a.lower() for a in _LEX["abbreviations"])
 _ENGLISH = frozenset(_LEX["english_function_words"])
+# Header lines that are no title: a web page's menu and breadcrumbs, an issuer's name, a label, a dateline.
+_NOT_TITLE = re.compile("(?i:" + "|".join(_LEX["not_title"]) + r")(?:\W+[\d/.-]+)?\W*")
 
 _PARA_RE = re.compile(r"\n\s*\n")
 # A sentence ends at . ! ? (optionally followed by a closing quote or bracket)
@@ -112,7 +114,7 @@ def run(doc: Analysis) -> Analysis:
         if m:
             pos = m.end()
     sentences = _mark_signoff(sentences)
-    title = next((s.text for s in sentences if s.header), None)
+    title = _title(sentences)
     return replace(doc, title=title, sentences=tuple(sentences), language=_language(text))
 
 
@@ -141,3 +143,17 @@ def _mark_signoff(sentences: list[Sentence]) -> list[Sentence]:
         out[i] = replace(out[i], header=True)
         i -= 1
     return out
+
+
+def _title(sentences: list[Sentence]) -> str | None:
+    """The first line of the header block that is a headline (three words or more, not a menu
+    item, an issuer's name, a label or a dateline); else its first line."""
+    lead = []
+    for s in sentences:
+        if not s.header:
+            break
+        lead.append(s.text)
+    for line in lead:
+        if len(line.split()) >= 3 and not _NOT_TITLE.fullmatch(line):
+            return line
+    return lead[0] if lead else next((s.text for s in sentences if s.header), None)
