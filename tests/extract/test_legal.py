@@ -269,3 +269,32 @@ def test_run_gives_a_statement_the_topic_of_the_thematic_instrument_it_cites() -
         ("CRPD", ("expression", "disability")),
         ("CRPD-OP", ("expression", "disability")),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Bloggers were charged under Sections 12-A and 13-B of the Penal Code.",
+            [("Penal Code", "12-A"), ("Penal Code", "13-B")],
+        ),
+        (
+            "Editors face Articles 201, 305 and 411 of the Penal Code.",
+            [("Penal Code", "201"), ("Penal Code", "305"), ("Penal Code", "411")],
+        ),
+        ("He was jailed under Art. 7-C of the Criminal Code.", [("Criminal Code", "7-C")]),
+        (
+            "The EU recalled Arts. 4 and 9 of the Criminal Code.",
+            [("Criminal Code", "4"), ("Criminal Code", "9")],
+        ),
+        ("He was convicted under Section 505A of the Penal Code.", [("Penal Code", "505A")]),
+        ("It cited Article 10-bis of the Constitution.", [("Constitution", "10-bis")]),
+        ("He was sentenced under Article 9 of the Thai Criminal Code.", [("Criminal Code", "9")]),
+        ("She faces Section 4 of the Kenyan Penal Code.", [("Penal Code", "4")]),
+        ("Article 19, paragraph 3, of the ICCPR was recalled.", [("ICCPR", "19(3)")]),
+        ("Paragraph 2 of Article 21 of the Constitution was cited.", [("Constitution", "21(2)")]),
+        ("It cited paragraph 12 of the joint statement.", []),
+    ],
+)
+def test_article_forms(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert refs(text) == expected

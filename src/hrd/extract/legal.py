@@ -29,17 +29,37 @@ from .triggers import find_words, in_windows, lowered, windows
 __all__ = ["find_legal_refs", "run"]
 
 _LEX = load_lexicon("legal")
-_NUM = r"\d+(?:[.-]\d+)*(?:\(\d+\))*[a-z]?(?!\w)"
+# An article number, with a letter suffix ("295-B", "10A", "5-bis") and sub-paragraphs ("19(3)").
+_NUM = r"\d+(?:[.-]\d+)*(?:-?(?:bis|ter|quater)|-[A-Za-z]{1,2}|[A-Z])?(?:\((?:\d+|[a-z]{1,2})\))*[a-z]?(?!\w)"
 _ART_KW = r"(?:[Aa]rticles?|[Aa]rts?\.|[Ss]ections?|[Ss]ecs?\.|§§?)"
-_NOTE = r"(?:\s*(?:\([^()]{1,80}\)|[\"“][^\"”]{1,80}[\"”]))?"
 # A parenthesis or quotation naming the offence after an article number: "Article 274 ('false information')".
+_NOTE = r"(?:\s*(?:\([^()]{1,80}\)|[\"“][^\"”]{1,80}[\"”]))?"
+_PARA = r"(?:[Pp]aragraphs?|[Pp]aras?\.?)"
+# An article and its paragraph: "Article 19, paragraph 3" gives "19(3)".
+_ITEM = rf"{_NUM}(?:,?\s+{_PARA}\s*\d+(?!\w))?"
 _ARTICLES_RE = re.compile(
-    rf"\b{_ART_KW}\s*({_NUM}{_NOTE}(?:(?:\s*,\s*and\s+|\s*,\s*|\s+(?:and|or|to)\s+|\s*&\s*)"
-    rf"(?:{_ART_KW}\s*)?{_NUM}{_NOTE})*)"
+    rf"(?:\b{_PARA}\s*(\d+)\s+of\s+)?"  # "paragraph 5 of Article 21" gives "21(5)"
+    rf"\b{_ART_KW}\s*({_ITEM}{_NOTE}(?:(?:\s*,\s*and\s+|\s*,\s*|\s+(?:and|or|to)\s+|\s*&\s*)"
+    rf"(?:{_ART_KW}\s*)?{_ITEM}{_NOTE})*)"
 )
 _NOTE_RE = re.compile(r"\([^()]*\)|[\"“][^\"”]*[\"”]")
-_NUM_RE = re.compile(_NUM)
-_ARTICLE_WORDS = ("article", "articles", "art", "arts", "section", "sections", "sec", "secs", "§", "§§")
+_ITEM_RE = re.compile(rf"({_NUM})(?:,?\s+{_PARA}\s*(\d+))?")
+_ARTICLE_WORDS = (
+    "article",
+    "articles",
+    "art",
+    "arts",
+    "section",
+    "sections",
+    "sec",
+    "secs",
+    "§",
+    "§§",
+    "paragraph",
+    "paragraphs",
+    "para",
+    "paras",
+)
 _GAP_AFTER_RE = re.compile(rf"{_NOTE}\s*(?:,\s*)?(?:(?:of|under|in)\s+(?:[\w'’-]+\s+){{0,3}})?")
 _GAP_BEFORE_RE = re.compile(r"(?:['’]s)?\s*[,(]?\s*")
 _CARRY_CHARS = 300
@@ -54,6 +74,15 @@ _ANNIVERSARY_RE = re.compile("(?i)" + "|".join(_LEX["anniversary"]))
 _SEGMENT_END = ",;.:!?()\n"
 # The topic of a thematic instrument: a statement that cites it is about that topic too.
 _TOPICS: dict[str, str] = _LEX["topics"]
+# The topic of a domestic law by its name: "Civil Society Organizations Proclamation" -> association.
+_NAME_TOPICS = [(re.compile(rf"(?i)\b(?:{rx})\b"), topic) for topic, rx in _LEX["name_topics"].items()]
+
+
+def _topic(instrument: str) -> str | None:
+    topic = _TOPICS.get(instrument)
+    if topic is None:
+        topic = next((t for rx, t in _NAME_TOPICS if rx.search(instrument)), None)
+    return topic
 
 
 def _segment(text: str, start: int, end: int) -> str:
@@ -107,18 +136,23 @@ def find_legal_refs(text: str, start: int, end: int) -> list[LegalRefInfo]:
         if not keep[i]:
             continue
         m = mentions[i]
-        notes = [(x.start(), x.end()) for x in _NOTE_RE.finditer(text, a.start(1), a.end(1))]
-        for n in _NUM_RE.finditer(text, a.start(1), a.end(1)):
-            if any(x <= n.start() < y for x, y in notes):
-                continue  # a number inside a note: "Article 274 (adopted in 2014)"
+        notes = [(x.start(), x.end()) for x in _NOTE_RE.finditer(text, a.start(2), a.end(2))]
+        items = [n for n in _ITEM_RE.finditer(text, a.start(2), a.end(2)) if not _inside(n.start(), notes)]
+        for n in items:  # (a number inside a note is none: "Article 274 (adopted in 2014)")
+            para = n.group(2) or (a.group(1) if len(items) == 1 else None)
+            article = f"{n.group(1)}({para})" if para else n.group(1)
             lo, hi = (
                 (min(a.start(), m.start), max(a.end(), m.end)) if _adjacent(a, m) else (n.start(), n.end())
             )
-            refs.extend(LegalRefInfo(inst, n.group(0), lo, hi) for inst in m.instruments)
+            refs.extend(LegalRefInfo(inst, article, lo, hi) for inst in m.instruments)
     for m, ok, linked in zip(mentions, keep, used, strict=True):
         if ok and not linked:
             refs.extend(LegalRefInfo(inst, None, m.start, m.end) for inst in m.instruments)
     return sorted(refs, key=lambda r: (r.start, r.end))
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(x <= pos < y for x, y in spans)
 
 
 def _adjacent(a: re.Match[str], m: Mention) -> bool:
@@ -166,7 +200,7 @@ def run(doc: Analysis) -> Analysis:
                 seen.add((r.instrument, r.article))
                 merged.append(r)
         topics = statements[k].topics + tuple(
-            t for t in dict.fromkeys(_TOPICS.get(r.instrument) for r in merged) if t is not None
+            t for t in dict.fromkeys(_topic(r.instrument) for r in merged) if t is not None
         )
         statements[k] = replace(statements[k], legal_refs=tuple(merged), topics=tuple(dict.fromkeys(topics)))
     return replace(doc, statements=tuple(statements))

@@ -2,19 +2,21 @@
 
 The lexicon ``legal.json`` lists international instruments (full names,
 variants, acronyms) and the words that build the names of domestic codes and
-laws. :func:`find_mentions` returns every instrument mention of a stretch of
-text, leftmost-longest and without overlaps, with anaphors ("that
-Convention") and acronyms defined in parentheses ("(PTA)") resolved to the
-instrument they stand for. Article numbers are linked to mentions in
-:mod:`.legal`.
+laws (found by :mod:`.legal_domestic`). :func:`find_mentions` returns every
+instrument mention of a stretch of text, leftmost-longest and without
+overlaps, with anaphors ("that Convention") and acronyms defined in
+parentheses ("(PTA)") resolved to the instrument they stand for. A law given
+by its name and, in parentheses, by its number is one law named by its name.
+Article numbers are linked to mentions in :mod:`.legal`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import replace
 from functools import lru_cache
 
+from .legal_domestic import CAPW, TAIL, Mention, find_domestic, flex
 from .lexicon import load_lexicon
 from .starts import Starts
 from .triggers import find_words, in_windows, lowered, windows
@@ -22,23 +24,6 @@ from .triggers import find_words, in_windows, lowered, windows
 __all__ = ["Mention", "find_mentions"]
 
 _LEX = load_lexicon("legal")
-_APOSTROPHE_RE = re.compile("['’]")
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    start: int
-    end: int
-    instruments: tuple[str, ...]
-    """Canonical names; several for "ILO Conventions Nos. 87 and 98"."""
-    noun: str | None = None
-    """The head noun an anaphor can refer back with ('Convention')."""
-
-
-def _flex(name: str) -> str:
-    """A regex for ``name`` with flexible whitespace and either apostrophe."""
-    parts = [_APOSTROPHE_RE.sub("['’]", re.escape(w)) for w in name.split()]
-    return r"\s+".join(parts)
 
 
 def _build_international() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tuple[str, str]]]:
@@ -55,7 +40,7 @@ def _build_international() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, 
             acronyms.append(acr)
     names.sort(key=len, reverse=True)
     acronyms.sort(key=len, reverse=True)
-    name_re = "|".join(_flex(n) for n in names)
+    name_re = "|".join(flex(n) for n in names)
     acr_re = "|".join(re.escape(a) for a in acronyms)
     intl = re.compile(rf"(?i:\b(?:{name_re})\b)")
     protocol = re.compile(
@@ -89,64 +74,28 @@ _INSTR_WORDS = tuple(
         "pact",
     ]
 )
-_LAW_WORDS_LOW = ("law", "decree", "act", "ordinance", "edict")
 _OPTIONAL: dict[str, dict[str, str]] = _LEX["optional_protocols"]
-_CONN = frozenset(_LEX["name_connectors"])
-_CAPW = r"[A-Z][A-Za-z\u00C0-\u024F]*(?:-[A-Za-z\u00C0-\u024F]+)*"
-_LINK = "|".join(re.escape(c) for c in _LEX["name_connectors"] if c not in ("the", "and"))
-# Between two capitalised words of a name: one connector ("of the", "and"), never "and the".
-_JOIN = rf"(?:(?:{_LINK})\s+(?:the\s+)?|and\s+)?"
-_TAIL = rf"{_CAPW}(?:\s+{_JOIN}{_CAPW})*"
 _ILO_RE = Starts(
     re.compile(
-        r"(?:\b(" + "|".join(_flex(p) for p in _LEX["ilo_prefix"]) + r")\s+)?"
+        r"(?:\b(" + "|".join(flex(p) for p in _LEX["ilo_prefix"]) + r")\s+)?"
         r"\bConventions?\s+(Nos?\.?\s*|Numbers?\s+)?(\d{1,3})\b((?:\s*(?:,|and|&)\s*(?:No\.?\s*)?\d{1,3}\b)*)"
     )
 )
 _ILO_NUM_RE = re.compile(r"\d{1,3}")
 _ILO_NAMED_RE = Starts(
     re.compile(
-        r"\b(?:" + "|".join(_flex(p) for p in _LEX["ilo_prefix"]) + r")\s+Convention\s+(?:on|concerning)\s+"
-        rf"{_TAIL}\s*\(\s*No\.?\s*(\d{{1,3}})\s*\)"
+        r"\b(?:" + "|".join(flex(p) for p in _LEX["ilo_prefix"]) + r")\s+Convention\s+(?:on|concerning)\s+"
+        rf"{TAIL}\s*\(\s*No\.?\s*(\d{{1,3}})\s*\)"
     )
 )
 _STOP_CONV = frozenset(_LEX["generic_convention_stop"])
 _GENERIC_CONV_RE = re.compile(
-    rf"\b(?:({_CAPW})\s+)?Conventions?\b"
-    rf"(\s+(?:on|against|for|relating\s+to|concerning)\s+(?:the\s+)?{_TAIL})?"
+    rf"\b(?:({CAPW})\s+)?Conventions?\b"
+    rf"(\s+(?:on|against|for|relating\s+to|concerning)\s+(?:the\s+)?{TAIL})?"
 )
-_QUALIFIERS = frozenset(_LEX["code_qualifiers"])
-_CODE_CANON: dict[str, str] = _LEX["code_canonical"]
-_CODE_RE = re.compile(r"\b[Cc]ode\b")
-_CODE_OF_RE = re.compile(rf"\bCode\s+(?:of|on)\s+(?:the\s+)?{_TAIL}")
-_CODE_OF_STOP = re.compile(r"(?i)\b(?:conduct|ethics|practice|honour|honor)\b")
-_WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z-]*)\s+$")
-_CONSTITUTION_RE = Starts(re.compile(r"\b[Cc]onstitution\b|\b[Cc]onstitutional\s+amendments?\b"))
-_HEADS = sorted(_LEX["law_heads"], key=len, reverse=True)
-_LAW_ON_RE = Starts(
-    re.compile(
-        r"\b(" + "|".join(_flex(h) for h in _HEADS) + r"|law|decree)\s+"
-        r"(?:of\s+(?:the\s+)?(?:Republic\s+of\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+)?"
-        r"((?:No\.?\s*)?\d[\w./-]*\s+)?[\"“'‘«]?(?:on|On|ON)\s+((?:the\s+)?"
-        + _TAIL
-        + r"|(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,7})"
-    )
-)
-_LOWER_TAIL_STOP = frozenset(_LEX["lower_tail_stop"])
-_RULE_OF_RE = re.compile(r"(?i)\brule\s+of\s+$")
-_NUMBERED_RE = Starts(
-    re.compile(
-        r"\b(" + "|".join(_flex(h) for h in sorted(_LEX["numbered_heads"], key=len, reverse=True)) + r")\s+"
-        r"((?:No\.?|Nr\.?|Number)\s*)?(\d+(?:[/.-]\d+|[/-]?[A-Z]{1,4}\b)*)"
-    )
-)
-_ACT_RE = re.compile(
-    rf"\b({_CAPW}(?:\s+(?:\((?:{_CAPW}\s*)+\)\s+)?{_JOIN}{_CAPW}){{0,7}})\s+(Act|Law)\b"
-    r"(?!\s+(?i:" + "|".join(_LEX["not_law_after"]) + r")\b)"
-)
-_GENERIC_LAW = frozenset(_LEX["generic_law_words"])
-_LEADING_STOP = frozenset(_LEX["leading_stop"])
 _ALIAS_DEF_RE = re.compile(r"\s*\((?:the\s+)?([A-Z][A-Za-z]{1,9}(?:[- ]?\d{1,4})?)(\s+(?:Law|Act|Code))?\)")
+_PAREN_OPEN_RE = re.compile(r",?\s*\(\s*(?:the\s+|i\.e\.,?\s+)?")
+_PAREN_CLOSE_RE = re.compile(r"\s*(?:,[^()]{0,40})?\)")
 _UPPER_TOKEN_RE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{1,9}(?![\w-])")
 _OP_ANAPHOR_RE = re.compile(
     r"(?:\b(?i:its|the|this|that)\s+|(?<=['’]s\s))(?:((?i:first|second|1st|2nd))\s+)?(?i:optional\s+protocols?)\b"
@@ -183,7 +132,7 @@ def _candidates(text: str, start: int, end: int) -> list[Mention]:
             found = _BY_FORM[_fold(text[a:b])]
             out.append(Mention(a, b, (found[0],), found[1]))
     out.extend(_conventions(text, instr))
-    out.extend(_domestic(text, low, start, end))
+    out.extend(find_domestic(text, low, start, end))
     return out
 
 
@@ -211,102 +160,6 @@ def _conventions(text: str, instr: list[tuple[int, int]]) -> list[Mention]:
     return out
 
 
-def _domestic(text: str, low: str, start: int, end: int) -> list[Mention]:
-    out: list[Mention] = []
-    codes = find_words(low, ("code",), start, end)
-    for m in in_windows(_CODE_RE, text, codes):
-        words: list[str] = []
-        pos = m.start()
-        while True:
-            w = _WORD_BEFORE_RE.search(text, max(start, pos - 40), pos)
-            if not w:
-                break
-            word = w.group(1)
-            known = word.lower() in _QUALIFIERS
-            if not known and (words or not word[0].isupper() or word in _LEADING_STOP):
-                break
-            words.insert(0, word)
-            pos = w.start(1)
-        if not words:
-            continue
-        name = " ".join(x[0].upper() + x[1:] for x in [*words, "Code"])
-        out.append(Mention(pos, m.end(), (_CODE_CANON.get(name.lower(), name),), "Code"))
-    for m in in_windows(_CODE_OF_RE, text, windows(text, codes, start, end, 0, 120)):
-        if _CODE_OF_STOP.search(m.group(0)):
-            continue
-        name = " ".join(m.group(0).split())
-        out.append(Mention(m.start(), m.end(), (_CODE_CANON.get(name.lower(), name),), "Code"))
-    laws = windows(text, find_words(low, _LAW_WORDS_LOW, start, end), start, end, 25, 200)
-    acts = windows(text, find_words(text, ("Act", "Law"), start, end), start, end, 160, 4)
-    constitution = find_words(low, ("constitution", "constitutional"), start, end)
-    for m in _CONSTITUTION_RE.in_windows(text, windows(text, constitution, start, end, 0, 30)):
-        out.append(Mention(m.start(), m.end(), ("Constitution",), "Constitution"))
-    for m in _LAW_ON_RE.in_windows(text, laws):
-        if _RULE_OF_RE.search(text, max(0, m.start() - 12), m.start()):
-            continue  # "the rule of law on ..."
-        head = " ".join(m.group(1).split())
-        head = head[0].upper() + head[1:]
-        words = _cut_tail(m.group(3).split())
-        lower = (words[0] != "the" and words[0][0].islower()) or (
-            words[0] == "the" and words[1:2] != [] and words[1][0].islower()
-        )
-        if lower:
-            if not m.group(2):
-                continue  # a lower-case subject names a law only after its number: "Decree-Law 370 on ..."
-            keep = next((i for i, w in enumerate(words) if w in _LOWER_TAIL_STOP), len(words))
-            words = words[:keep]
-        while words and words[-1] in _TRAILING:
-            words.pop()
-        if not words:
-            continue
-        stop = _end_of(text, m.start(3), words)
-        out.append(Mention(m.start(), stop, (f"{head} on {' '.join(words)}",), "Law"))
-    for m in _NUMBERED_RE.in_windows(text, laws):
-        if not m.group(1)[0].isupper():
-            continue
-        head = " ".join(m.group(1).split())
-        number = "No. " if m.group(2) else ""
-        out.append(Mention(m.start(), m.end(), (f"{head} {number}{m.group(3)}",), "Law"))
-    for m in in_windows(_ACT_RE, text, acts):
-        words = m.group(1).split()
-        skip = 0
-        while skip < len(words) and (words[skip] in _LEADING_STOP or words[skip].lower() in _CONN):
-            skip += 1
-        words = words[skip:]
-        if (
-            not words
-            or all(w in _GENERIC_LAW or w.lower() in _CONN for w in words)
-            or words[-2:] == ["Rule", "of"]
-        ):
-            continue
-        offset = m.start() + m.group(0).index(words[0]) if skip else m.start()
-        out.append(Mention(offset, m.end(), (" ".join([*words, m.group(2)]),), m.group(2)))
-    return out
-
-
-_TRAILING = frozenset(["the", "of", "and", "on", "for", "in", "a", "an"])
-_LAW_WORDS = frozenset(
-    ["law", "decree", "decree-law", "act", "code", "convention", "ordinance", "constitution"]
-)
-_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "this", "that"])
-
-
-def _cut_tail(words: list[str]) -> list[str]:
-    """A law's subject ends before "and the ..." and before the name of another law."""
-    for i in range(1, len(words)):
-        nxt = words[i + 1].lower() if i + 1 < len(words) else ""
-        if words[i] == "and" and (nxt in _DETERMINERS or nxt in _LAW_WORDS):
-            return words[:i]
-    return words
-
-
-def _end_of(text: str, pos: int, words: list[str]) -> int:
-    """The end offset of ``words`` written from ``pos`` on (separated by any whitespace)."""
-    for w in words:
-        pos = text.index(w, pos) + len(w)
-    return pos
-
-
 def _select(candidates: list[Mention]) -> list[Mention]:
     """Leftmost-longest mentions without overlaps."""
     chosen: list[Mention] = []
@@ -316,6 +169,20 @@ def _select(candidates: list[Mention]) -> list[Mention]:
             chosen.append(c)
             last_end = c.end
     return chosen
+
+
+def _one_law_by_name(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A law given by its name and, in parentheses, by its number (or the other way round) is one
+    law, named by its name: the numbered mention keeps its span but names nothing."""
+    out = list(mentions)
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        if a.numbered == b.numbered or not (a.instruments and b.instruments):
+            continue
+        if _PAREN_OPEN_RE.fullmatch(text, a.end, b.start) and _PAREN_CLOSE_RE.match(text, b.end):
+            k_num = k if a.numbered else k + 1
+            out[k_num] = replace(out[k_num], instruments=())
+    return out
 
 
 def _resolve_aliases(text: str, mentions: list[Mention], start: int, end: int) -> list[Mention]:
@@ -365,7 +232,9 @@ def _resolve_anaphors(text: str, mentions: list[Mention], start: int, end: int) 
     for a in in_windows(_OP_ANAPHOR_RE, text, windows(text, instr, start, end, 30, 0)):
         if any(s < a.end() and a.start() < e for s, e in occupied):
             continue
-        parents = [m for m in mentions if m.end <= a.start() and m.instruments[0] in _OPTIONAL]
+        parents = [
+            m for m in mentions if m.end <= a.start() and m.instruments[:1] and m.instruments[0] in _OPTIONAL
+        ]
         if parents:
             table = _OPTIONAL[parents[-1].instruments[0]]
             name = table.get((a.group(1) or "").lower()) or table[""]
@@ -378,6 +247,6 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> tuple[Me
     """Every instrument mention in ``text[start:end]``, in text order (cached: the legal and cases
     stages both read them)."""
     end = len(text) if end is None else end
-    mentions = _select(_candidates(text, start, end))
+    mentions = _one_law_by_name(text, _select(_candidates(text, start, end)))
     mentions = _resolve_aliases(text, mentions, start, end)
     return tuple(_resolve_anaphors(text, mentions, start, end))

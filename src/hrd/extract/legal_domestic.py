@@ -1,0 +1,221 @@
+"""Mentions of domestic laws: codes, constitutions and named or numbered laws.
+
+:func:`find_domestic` finds, in a stretch of text, the codes ("the Criminal
+Code", "the Code of Criminal Procedure"), the constitution, laws named by
+their subject ("the Law on Mass Media", "Decree-Law 35 on
+Telecommunications"), laws named by their number ("Law No. 149/2019") and laws
+named before their head noun ("the Criminal Laws (Amendment) Act, 2022", "the
+Charities Proclamation", "the Public Order Ordinance"). The names are
+canonical: the country and a trailing year are left out. A bill is a draft: its
+mention is kept (it holds the articles cited of it) but names no instrument.
+
+:class:`Mention` and the name patterns (:data:`CAPW`, :data:`TAIL`) are shared
+with :mod:`.legal_mentions`, which adds the international instruments and picks
+among overlapping mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import load_lexicon
+from .starts import Starts
+from .triggers import find_words, in_windows, windows
+
+__all__ = ["CAPW", "TAIL", "Mention", "find_domestic", "flex"]
+
+_LEX = load_lexicon("legal")
+_APOSTROPHE_RE = re.compile("['’]")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    instruments: tuple[str, ...]
+    """Canonical names; several for "ILO Conventions Nos. 87 and 98"; none for a bill."""
+    noun: str | None = None
+    """The head noun an anaphor can refer back with ('Convention')."""
+    numbered: bool = False
+    """Named by its number only ("Law No. 149/2019")."""
+
+
+def flex(name: str) -> str:
+    """A regex for ``name`` with flexible whitespace and either apostrophe."""
+    parts = [_APOSTROPHE_RE.sub("['’]", re.escape(w)) for w in name.split()]
+    return r"\s+".join(parts)
+
+
+_LAW_WORDS_LOW = ("law", "decree", "act", "ordinance", "edict", "proclamation", "regulation")
+_CONN = frozenset(_LEX["name_connectors"])
+CAPW = r"[A-Z][A-Za-z\u00C0-\u024F]*(?:-[A-Za-z\u00C0-\u024F]+)*"
+_LINK = "|".join(re.escape(c) for c in _LEX["name_connectors"] if c not in ("the", "and"))
+# Between two capitalised words of a name: one connector ("of the", "and"), never "and the".
+_JOIN = rf"(?:(?:{_LINK})\s+(?:the\s+)?|and\s+)?"
+TAIL = rf"{CAPW}(?:\s+{_JOIN}{CAPW})*"
+_QUALIFIERS = frozenset(_LEX["code_qualifiers"])
+_CODE_CANON: dict[str, str] = _LEX["code_canonical"]
+_CODE_RE = re.compile(r"\b[Cc]ode\b")
+_CODE_OF_RE = re.compile(rf"\bCode\s+(?:of|on)\s+(?:the\s+)?{TAIL}")
+_CODE_OF_STOP = re.compile(r"(?i)\b(?:conduct|ethics|practice|honour|honor)\b")
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z-]*)\s+$")
+_CONSTITUTION_RE = Starts(re.compile(r"\b[Cc]onstitution\b|\b[Cc]onstitutional\s+amendments?\b"))
+_HEADS = sorted(_LEX["law_heads"], key=len, reverse=True)
+_LAW_ON_RE = Starts(
+    re.compile(
+        r"\b(" + "|".join(flex(h) for h in _HEADS) + r"|law|decree)\s+"
+        r"(?:of\s+(?:the\s+)?(?:Republic\s+of\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+)?"
+        r"((?:No\.?\s*)?\d[\w./-]*\s+)?[\"“'‘«]?(?:on|On|ON)\s+((?:the\s+)?"
+        + TAIL
+        + r"|(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,7})"
+    )
+)
+_LOWER_TAIL_STOP = frozenset(_LEX["lower_tail_stop"])
+_RULE_OF_RE = re.compile(r"(?i)\brule\s+of\s+$")
+_NUMBERED_RE = Starts(
+    re.compile(
+        r"\b(" + "|".join(flex(h) for h in sorted(_LEX["numbered_heads"], key=len, reverse=True)) + r")\s+"
+        r"((?:No\.?|Nr\.?|Number)\s*)?(\d+(?:[/.-]\d+|[/-]?[A-Z]{1,4}\b)*)"
+    )
+)
+# A law named before its head noun; a parenthesis may sit among the words: "Criminal Laws (Amendment) Act".
+_NAMED_HEADS: list[str] = sorted(_LEX["named_heads"], key=len, reverse=True)
+_DRAFT_HEADS = frozenset(_LEX["draft_heads"])
+_PAREN = rf"\({CAPW}(?:\s+{_JOIN}{CAPW})*\)"
+_NAMED_RE = re.compile(
+    rf"\b({CAPW}(?:\s+{_PAREN})?(?:\s+{_JOIN}{CAPW}(?:\s+{_PAREN})?){{0,7}})\s+"
+    r"(" + "|".join(re.escape(h) for h in _NAMED_HEADS) + r")\b(?!-)"
+    r"(?!\s+(?i:" + "|".join(_LEX["not_law_after"]) + r")\b)"
+)
+_NAME_AFTER_DRAFT_RE = re.compile(r"\s+[A-Z]")
+_GENERIC_LAW = frozenset(_LEX["generic_law_words"])
+_LEADING_STOP = frozenset(_LEX["leading_stop"])
+_COUNTRY_WORDS = frozenset(
+    w
+    for c in load_lexicon("places")["countries"]
+    for w in [*c["names"], *c["demonyms"]]
+    if " " not in w and "-" not in w
+)
+
+
+def find_domestic(text: str, low: str, start: int, end: int) -> list[Mention]:
+    """Every candidate mention of a domestic law in ``text[start:end]`` (``low`` is ``text`` lowered);
+    candidates may overlap."""
+    out = _codes(text, low, start, end)
+    constitution = find_words(low, ("constitution", "constitutional"), start, end)
+    for m in _CONSTITUTION_RE.in_windows(text, windows(text, constitution, start, end, 0, 30)):
+        out.append(Mention(m.start(), m.end(), ("Constitution",), "Constitution"))
+    laws = windows(text, find_words(low, _LAW_WORDS_LOW, start, end), start, end, 25, 200)
+    out.extend(_laws_on(text, laws))
+    for m in _NUMBERED_RE.in_windows(text, laws):
+        if not m.group(1)[0].isupper():
+            continue
+        head = " ".join(m.group(1).split())
+        number = "No. " if m.group(2) else ""
+        out.append(Mention(m.start(), m.end(), (f"{head} {number}{m.group(3)}",), "Law", numbered=True))
+    out.extend(_named(text, start, end))
+    return out
+
+
+def _codes(text: str, low: str, start: int, end: int) -> list[Mention]:
+    out: list[Mention] = []
+    codes = find_words(low, ("code",), start, end)
+    for m in in_windows(_CODE_RE, text, codes):
+        words: list[str] = []
+        pos = m.start()
+        while True:
+            w = _WORD_BEFORE_RE.search(text, max(start, pos - 40), pos)
+            if not w:
+                break
+            word = w.group(1)
+            known = word.lower() in _QUALIFIERS
+            if not known and (words or not word[0].isupper() or word in _LEADING_STOP):
+                break
+            words.insert(0, word)
+            pos = w.start(1)
+        if not words:
+            continue
+        name = " ".join(x[0].upper() + x[1:] for x in [*words, "Code"])
+        out.append(Mention(pos, m.end(), (_CODE_CANON.get(name.lower(), name),), "Code"))
+    for m in in_windows(_CODE_OF_RE, text, windows(text, codes, start, end, 0, 120)):
+        if _CODE_OF_STOP.search(m.group(0)):
+            continue
+        name = " ".join(m.group(0).split())
+        out.append(Mention(m.start(), m.end(), (_CODE_CANON.get(name.lower(), name),), "Code"))
+    return out
+
+
+def _laws_on(text: str, laws: list[tuple[int, int]]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in _LAW_ON_RE.in_windows(text, laws):
+        if _RULE_OF_RE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "the rule of law on ..."
+        head = " ".join(m.group(1).split())
+        head = head[0].upper() + head[1:]
+        words = _cut_tail(m.group(3).split())
+        lower = (words[0] != "the" and words[0][0].islower()) or (
+            words[0] == "the" and words[1:2] != [] and words[1][0].islower()
+        )
+        if lower:
+            if not m.group(2):
+                continue  # a lower-case subject names a law only after its number: "Decree-Law 370 on ..."
+            keep = next((i for i, w in enumerate(words) if w in _LOWER_TAIL_STOP), len(words))
+            words = words[:keep]
+        while words and words[-1] in _TRAILING:
+            words.pop()
+        if not words:
+            continue
+        stop = _end_of(text, m.start(3), words)
+        out.append(Mention(m.start(), stop, (f"{head} on {' '.join(words)}",), "Law"))
+    return out
+
+
+def _named(text: str, start: int, end: int) -> list[Mention]:
+    """Laws named before their head noun: "the Trade Union Law", "the Charities Proclamation"."""
+    out: list[Mention] = []
+    heads = windows(text, find_words(text, _NAMED_HEADS, start, end), start, end, 160, 4)
+    for m in in_windows(_NAMED_RE, text, heads):
+        head = m.group(2)
+        if head in _DRAFT_HEADS and _NAME_AFTER_DRAFT_RE.match(text, m.end()):
+            continue  # a person's name: "... Bill Smith"
+        words = m.group(1).split()
+        skip = 0
+        while skip < len(words) and (
+            words[skip] in _LEADING_STOP or words[skip].lower() in _CONN or words[skip] in _COUNTRY_WORDS
+        ):
+            skip += 1
+        words = words[skip:]
+        if (
+            not words
+            or all(w in _GENERIC_LAW or w.lower() in _CONN for w in words)
+            or words[-2:] == ["Rule", "of"]
+        ):
+            continue
+        offset = m.start() + m.group(0).index(words[0]) if skip else m.start()
+        names = () if head in _DRAFT_HEADS else (" ".join([*words, head]),)
+        out.append(Mention(offset, m.end(), names, head))
+    return out
+
+
+_TRAILING = frozenset(["the", "of", "and", "on", "for", "in", "a", "an"])
+_LAW_WORDS = frozenset(
+    ["law", "decree", "decree-law", "act", "code", "convention", "ordinance", "constitution", "proclamation"]
+)
+_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "this", "that"])
+
+
+def _cut_tail(words: list[str]) -> list[str]:
+    """A law's subject ends before "and the ..." and before the name of another law."""
+    for i in range(1, len(words)):
+        nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+        if words[i] == "and" and (nxt in _DETERMINERS or nxt in _LAW_WORDS):
+            return words[:i]
+    return words
+
+
+def _end_of(text: str, pos: int, words: list[str]) -> int:
+    """The end offset of ``words`` written from ``pos`` on (separated by any whitespace)."""
+    for w in words:
+        pos = text.index(w, pos) + len(w)
+    return pos

@@ -1,0 +1,150 @@
+from __future__ import annotations
+
+import pytest
+
+from hrd.extract import legal
+from hrd.extract.legal import find_legal_refs
+from hrd.extract.legal_domestic import find_domestic
+from hrd.extract.legal_mentions import find_mentions
+from hrd.extract.state import Analysis, Sentence, StatementInfo
+
+
+def refs(text: str) -> list[tuple[str, str | None]]:
+    return [(r.instrument, r.article) for r in find_legal_refs(text, 0, len(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The court applied the Media Workers (Welfare and Security) Act, 2019.",
+            [("Media Workers (Welfare and Security) Act", None)],
+        ),
+        (
+            "The Assembly passed the Anti-Terrorism (Second Amendment) Act, 2014 last year.",
+            [("Anti-Terrorism (Second Amendment) Act", None)],
+        ),
+        (
+            "It raised the Digital Services (Licensing) Ordinance, 2020 and the Press Council Act, 2011.",
+            [("Digital Services (Licensing) Ordinance", None), ("Press Council Act", None)],
+        ),
+        ("The Sedition Act 1948 was raised.", [("Sedition Act", None)]),
+    ],
+)
+def test_named_laws_with_a_parenthesis_and_a_year(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "It urged the authorities to apply the Non-Profit Associations Proclamation fairly.",
+            [("Non-Profit Associations Proclamation", None)],
+        ),
+        ("It raised the Societies Registration Ordinance.", [("Societies Registration Ordinance", None)]),
+        (
+            "It recalled the Mass Media Decree and the Public Rallies Edict.",
+            [("Mass Media Decree", None), ("Public Rallies Edict", None)],
+        ),
+        ("It discussed the Data Retention Regulations.", [("Data Retention Regulations", None)]),
+        ("It discussed the Foreign Funding Statute.", [("Foreign Funding Statute", None)]),
+        ("It cited Proclamation No. 1020/2017.", [("Proclamation No. 1020/2017", None)]),
+        (
+            "It raised the Ghanaian Charities and Societies Proclamation No. 444/2011.",
+            [("Charities and Societies Proclamation", None)],
+        ),
+        ("It asked about the Kenyan Press Act.", [("Press Act", None)]),
+    ],
+)
+def test_law_nouns_of_other_legal_traditions(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Cybercrime Bill was discussed.",
+        "Concerns were raised about Section 8 of the Cybercrime Bill.",
+        "The EU urged the government to adopt a regulation on NGOs.",
+        "The bill was withdrawn.",
+        "Both sides adopted a Code of Conduct for observers.",
+        "A Royal Decree was issued.",
+        "The Presidential Decree was issued.",
+        "Such Regulations were discussed.",
+        "It met Bill Smith, the minister.",
+        "The Chilean Law was discussed.",
+    ],
+)
+def test_drafts_and_generic_law_words_are_no_references(text: str) -> None:
+    assert refs(text) == []
+
+
+def test_a_bill_is_a_mention_without_instrument() -> None:
+    text = "The Online Safety Bill was tabled."
+    got = find_domestic(text, text.lower(), 0, len(text))
+    assert [(text[m.start : m.end], m.instruments) for m in got] == [("Online Safety Bill", ())]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "It urged repeal of the Law on Public Gatherings (Law No. 53/2017).",
+            [("Law on Public Gatherings", None)],
+        ),
+        (
+            "It urged repeal of Law No. 53/2017 (the Law on Public Gatherings).",
+            [("Law on Public Gatherings", None)],
+        ),
+        ("It urged repeal of Law No. 53/2017.", [("Law No. 53/2017", None)]),
+        (
+            "Article 7 of the Law on Public Gatherings (Law No. 53/2017) is vague.",
+            [("Law on Public Gatherings", "7")],
+        ),
+        (
+            "It raised the Law on Public Gatherings and Law No. 12/2015.",
+            [("Law on Public Gatherings", None), ("Law No. 12/2015", None)],
+        ),
+    ],
+)
+def test_a_law_given_by_name_and_number_is_one_reference(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert refs(text) == expected
+
+
+def test_the_numbered_mention_keeps_its_span() -> None:
+    text = "the Law on Public Gatherings (Law No. 53/2017)"
+    got = find_mentions(text)
+    assert [(text[m.start : m.end], m.instruments) for m in got] == [
+        ("Law on Public Gatherings", ("Law on Public Gatherings",)),
+        ("Law No. 53/2017", ()),
+    ]
+
+
+def _doc(text: str) -> Analysis:
+    st = StatementInfo(
+        meeting=0, actor="EU", act="call", topics=("reforms",), start=0, end=len(text), sentence=0
+    )
+    return Analysis(text=text, sentences=(Sentence(0, len(text), text, 0),), statements=(st,))
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("The EU called for the Non-Profit Associations Proclamation to be revised.", "association"),
+        ("The EU called for the Law on Non-Governmental Organisations to be revised.", "association"),
+        ("The EU called for the Prevention of Terrorism Act to be revised.", "terrorism"),
+        ("The EU called for the Torture Prevention Act to be applied.", "torture"),
+        ("The EU called for the Law on Mass Media to be revised.", "media"),
+    ],
+)
+def test_a_statement_citing_a_thematic_domestic_law_gets_its_topic(text: str, topic: str) -> None:
+    out = legal.run(_doc(text))
+    assert out.statements[0].topics == ("reforms", topic)
+
+
+def test_a_law_without_a_theme_adds_no_topic() -> None:
+    out = legal.run(_doc("The EU called for the Criminal Code to be revised."))
+    assert out.statements[0].topics == ("reforms",)
