@@ -64,3 +64,12 @@ def test_a_season_counts_from_the_dateline() -> None:
     assert _next(ONE + body) == [NextInfo(city="Tashkent", country="UZ", year=2014)]
     body = "Both sides agreed that the next round would be held in Tashkent in the spring."
     assert _next(ONE + body) == [NextInfo(city="Tashkent", country="UZ", year=2015)]
+
+
+def test_meetings_held_again_name_their_next_round() -> None:
+    info = NextInfo(city="Brussels", country="BE", year=2021)
+    assert _next(TWO + "Both meetings will be held again in Brussels in 2021.") == [info, info]
+    assert _next(ONE + "The two sides agreed to meet again in Brussels in 2015.") == [
+        NextInfo(city="Brussels", country="BE", year=2015)
+    ]
+    assert _next(ONE + "The delegations met again in the afternoon.") == [None]

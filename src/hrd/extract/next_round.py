@@ -8,7 +8,8 @@ meeting) a :class:`NextInfo`: the city or country after "in", the year and,
 for a day, the date. "next year" counts from the dateline, and so does a season ("in the autumn":
 this year unless the season starts before the dateline's month). The next session
 of a body that is not among the document's meetings is an event of another
-series, not ``next``.
+series, not ``next``. A series that "will be held again" or agrees "to meet again" names
+its next round too (the meetings named there, else every meeting).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ _NEXT_YEAR = Gate(re.compile(_LEX["next_year"], re.IGNORECASE))
 _SEASON = Gate(re.compile(_LEX["season"], re.IGNORECASE))
 _SEASON_MONTH: dict[str, int] = _LEX["season_month"]
 _IN = re.compile(r"\b(?:in|to|at)\s+(?:the\s+)?$")
+_AGAIN = Gate(re.compile(_LEX["again"], re.IGNORECASE))
 
 
 def run(doc: Analysis) -> Analysis:
@@ -50,13 +52,16 @@ def run(doc: Analysis) -> Analysis:
         # Searched in the text (its lowered form is at hand) over the sentence's span: a sentence
         # starts after no word character, so "\b" there holds as at the start of ``s.text``.
         nxt = _NEXT.search(doc.text, s.start, s.end)
-        if not (nxt or _later_ordinal(doc.meetings, here)):
+        again = None if nxt else _AGAIN.search(doc.text, s.start, s.end)
+        if not (nxt or again or _later_ordinal(doc.meetings, here)):
             continue
         if starts is None:
             starts = [m.start() for m in _FUTURE.finditer(doc.text)]
         if not any(s.start <= x < s.end for x in starts) or not _FUTURE.search(doc.text, s.start, s.end):
             continue
         targets = _targets(doc.meetings, here, s.text, nxt.end() - s.start if nxt else 0)
+        if again is not None and not targets:
+            targets = list(range(len(doc.meetings)))
         if not targets:
             continue
         info = _info(doc, s.start, s.end)
