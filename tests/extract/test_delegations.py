@@ -181,3 +181,24 @@ def test_a_title_keeps_the_parenthesis_it_opened() -> None:
         ("KG", "Azamat Beishenov", "Director General (Europe)"),
         ("EU", "Jana Kral", "Head of Division, EEAS"),
     ]
+
+
+def test_each_meeting_of_a_paragraph_keeps_its_own_heads() -> None:
+    text = (
+        "Title\n\nBaghdad, 09.12.2021\n\nOn 7 and 8 December 2021 the EU and Iraq held their 3rd "
+        "Human Rights "
+        "Dialogue and 2nd Subcommittee on Justice and Home Affairs.\n\n"
+        "The Human Rights Dialogue took place on 7 December. It was co-chaired by Ms Clara Vento, Head of "
+        "Division, and Dr Ali Hassan al-Kanani, Director of Human Rights.\n\n"
+        "On 8 December, the Subcommittee met online. The EU delegation was led by Ms Jo Berg, Head of Unit, "
+        "and the Iraqi delegation by Mr Karim Hamid, Deputy Minister.\n\n"
+        "The EU and Iraq welcomed the talks.\n"
+    )
+    doc = _run(text)
+    names = [[h.name for h in m.heads] for m in doc.meetings]
+    assert names == [["Clara Vento", "Ali Hassan al-Kanani"], ["Jo Berg", "Karim Hamid"]]
+
+
+def test_a_first_name_that_is_a_place_after_a_title() -> None:
+    body = "The dialogue was co-chaired by EU Ambassador Sofia Lindqvist and Mr Jan Novak, Deputy Minister."
+    assert [(p, n) for p, n, _ in _heads(body)] == [("EU", "Sofia Lindqvist"), ("KG", "Jan Novak")]

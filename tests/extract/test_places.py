@@ -136,3 +136,8 @@ def test_trie_pattern_matches_exactly_the_words() -> None:
 def test_gazetteer_country_names() -> None:
     assert gazetteer().country_names["KZ"] == "Kazakhstan"
     assert gazetteer().code_of("Viet Nam") == "VN"
+
+
+def test_a_demonym_after_a_name_particle_is_part_of_a_person_name() -> None:
+    assert _codes("The EU raised the case of Sajjad al-Iraqi with Iraq.") == ["EU", "IQ"]
+    assert _codes("The EU-Iraq Subcommittee met.") == ["EU", "IQ"]

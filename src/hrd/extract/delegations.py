@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from .gates import Gate
 from .gazetteer import Hit, gazetteer
 from .lexicon import load_lexicon
-from .meeting_mentions import find_mentions
+from .meeting_mentions import Mention, find_mentions
 from .starts import Literals, holds_any
 from .state import Analysis, HeadInfo, MeetingInfo
 
@@ -38,7 +38,7 @@ _LEX = load_lexicon("delegations")
 _HONORIFICS = sorted(_LEX["honorifics"], key=len, reverse=True)
 _HON = "(?:" + "|".join(re.escape(h) for h in _HONORIFICS) + r")\s+"
 _PART = "(?:" + "|".join(_LEX["particles"]) + ")"
-_WORD = r"(?:[A-Z][\w'’-]*\w|[A-Z][a-z]{0,2}\.)"
+_WORD = r"(?:(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|bin|ibn|abu|bint)-)?(?:[A-Z][\w'’-]*\w|[A-Z][a-z]{0,2}\.)"
 _PERSON = re.compile(
     rf"(?<![\w-])(?P<hon>(?:{_HON})+)?(?P<name>{_WORD}(?:\s+(?:{_PART}\s+)?{_WORD}){{0,6}})(?![\w-])"
 )
@@ -142,7 +142,9 @@ def run(doc: Analysis) -> Analysis:
             found.extend(_heads_in(doc, a, b))
         if not found:
             continue
-        kinds = {m.kind for m in mentions if m.sentence == idx and not m.negated}
+        kinds = {m.kind for m in mentions if m.sentence == idx and not m.negated} or _last_named(
+            doc, mentions, idx
+        )
         targets = [i for i, m in enumerate(doc.meetings) if m.kind in kinds] or list(range(len(doc.meetings)))
         for i in targets:
             for h in found:
@@ -152,6 +154,21 @@ def run(doc: Analysis) -> Analysis:
         return doc  # (a copy would be equal: spared)
     meetings = tuple(replace(m, heads=tuple(heads[i])) if heads[i] else m for i, m in enumerate(doc.meetings))
     return replace(doc, meetings=meetings)
+
+
+def _last_named(doc: Analysis, mentions: tuple[Mention, ...], idx: int) -> set[str]:
+    """The kind named alone by the last sentence before ``idx`` in its paragraph that names a
+    meeting ("The Subcommittee met by video conference. The EU delegation was led by ..."); empty
+    when that sentence names several meetings or none precedes (the heads are every meeting's)."""
+    paragraph = doc.sentences[idx].paragraph
+    named: dict[int, set[str]] = {}
+    for m in mentions:
+        if m.sentence < idx and not m.negated and doc.sentences[m.sentence].paragraph == paragraph:
+            named.setdefault(m.sentence, set()).add(m.kind)
+    if not named:
+        return set()
+    last = named[max(named)]
+    return last if len(last) == 1 else set()
 
 
 def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -170,17 +187,24 @@ def _persons(text: str, a: int, b: int) -> list[_Person]:
     for m in _PERSON.finditer(text, a, b):
         words = list(_NON_SPACE.finditer(m.group("name")))
         base = m.start("name")
-        # Drop leading capitalised non-name words and honorifics ("Deputy Minister Mr X Y").
+        # Drop leading capitalised non-name words and honorifics ("Deputy Minister Mr X Y"); a
+        # place name right after an honorific is a first name ("Ambassador Sofia Lindqvist").
+        honoured = bool(m.group("hon"))
         while words and (
             words[0].group() in _NOT_NAME
             or words[0].group().rstrip(".") in _HON_WORDS
-            or gaz.table.get(words[0].group())
+            or (gaz.table.get(words[0].group()) and not (honoured and len(words) > 1))
         ):
+            honoured = words[0].group().rstrip(".") in _HON_WORDS
             words = words[1:]
         if not words:
             continue
         tokens = [w.group() for w in words]
-        if any(t in _NOT_NAME or "'s" in t or "’s" in t or gaz.table.get(t) for t in tokens):
+        first_name = honoured and len(tokens) > 1
+        if any(
+            t in _NOT_NAME or "'s" in t or "’s" in t or (gaz.table.get(t) and not (first_name and i == 0))
+            for i, t in enumerate(tokens)
+        ):
             continue
         had_hon = bool(m.group("hon")) or len(words) < len(m.group("name").split())
         if len(tokens) < 2 and not had_hon:

@@ -26,6 +26,8 @@ _EU_RE = Gate(re.compile("|".join(_ISSUER["eu"]), re.IGNORECASE))
 # One gate per cue: most are absent from a text, which a literal each contains tells fast.
 _AGENCY_RES = tuple(Gate(re.compile(p, re.MULTILINE)) for p in _ISSUER["agency"])
 _PARTNER_RE = Gate(re.compile("|".join(_ISSUER["partner"]), re.IGNORECASE))
+# "Sajjad al-Iraqi", "Ahmed el-Masri": a name after a lower-case particle and a hyphen is a person's.
+_NAME_PARTICLE = re.compile(r"(?<![\w-])(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|bin|ibn|abu|bint)-\Z")
 
 
 def run(doc: Analysis) -> Analysis:
@@ -38,6 +40,8 @@ def run(doc: Analysis) -> Analysis:
         if not entries:
             continue
         start, end = m.span()
+        if start and doc.text[start - 1] == "-" and _NAME_PARTICLE.search(doc.text, max(0, start - 5), start):
+            continue
         party_done = False
         place_done = False
         for e in entries:
