@@ -55,3 +55,9 @@ def test_an_organisation_named_after_the_partner_is_a_third_party() -> None:
     parties = tuple(PartyMention(i, i + 6, "KZ") for i in kazakh)
     assert mentions(text, parties)[0] == ("Kazakh Institute", "third", "")
     assert ("The Kazakh Government", "party", "KZ") in mentions(text, parties)
+
+
+def test_two_clauses_joined_by_and_keep_their_own_subjects() -> None:
+    text = "The Kazakh side presented its plan, and the EU side briefed on its own law."
+    parties = (PartyMention(4, 10, "KZ"), PartyMention(44, 46, "EU"))
+    assert [m[1:] for m in mentions(text, parties)] == [("party", "KZ"), ("party", "EU")]

@@ -390,3 +390,11 @@ def test_a_clause_about_the_policy_just_presented_takes_its_topics_and_passes_th
         "should be transparent."
     )
     assert triples(doc) == {("KZ", "inform", "media"), ("EU", "welcome", "media"), ("EU", "stress", "media")}
+
+
+def test_a_passive_without_agent_continues_the_agent_of_the_passive_before_it() -> None:
+    doc = analyse(
+        "Concerns were expressed by Kazakhstan about the treatment of migrants, and a review of the "
+        "visa rules was requested."
+    )
+    assert triples(doc) == {("KZ", "concern", "migration"), ("KZ", "call", "migration")}

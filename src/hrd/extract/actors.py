@@ -170,7 +170,7 @@ def _merge_both(text: str, mentions: list[Mention]) -> list[Mention]:
             and prev.kind == m.kind == "party"
             and prev.code != m.code
             and "EU" in (prev.code, m.code)
-            and _AND.search(text, prev.end, m.start)
+            and _AND.match(text, prev.end, m.start)
         ):
             out[-1] = Mention(prev.start, m.end, "both", "both")
         else:

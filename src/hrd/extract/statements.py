@@ -138,7 +138,12 @@ def _actor_of(
         agent = passive_agent(text, mentions, trig.end, hi)
         if agent is not None:
             return _code(ctx, text, mentions, agent, prev.actor if prev else None), 0.85, "ok"
-        if trig.act == "discuss" or ctx.joint or _AGREED.search(text, trig.start, trig.end):
+        if trig.act == "discuss" or _AGREED.search(text, trig.start, trig.end):
+            return "both", 0.7, "ok"
+        if prev is not None and prev.actor is not None and prev.trigger.voice == "passive":
+            # "Concerns were expressed by the EU, and a moratorium was requested"
+            return prev.actor, 0.7, "ok"
+        if ctx.joint:
             return "both", 0.7, "ok"
         if ctx.issuer and ctx.issuer == ctx.partner:
             return ctx.partner, 0.6, "ok"
