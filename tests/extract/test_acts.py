@@ -81,3 +81,16 @@ def test_a_past_perfect_counts_only_in_reported_speech() -> None:
 
 def test_a_participle_after_its_noun_is_no_verb() -> None:
     assert acts("China rejected the concerns raised about Tibet.") == [("rejected", "reject", "active")]
+
+
+def test_nouns_reporting_and_unreal_past_are_no_acts() -> None:
+    assert acts("Ruritania needed more international support.") == []
+    assert acts("Mr Novak told reporters after the meeting.") == []
+    assert acts("Mr Novak told the EU that the law was adopted.") == [("told", "inform", "active")]
+    assert acts("The group said the EU should also have pressed Ruritania.") == []
+
+
+def test_an_item_on_the_agenda_is_a_discussion() -> None:
+    assert acts("Freedom of expression was also on the agenda.") == [
+        ("was also on the agenda", "discuss", "nominal")
+    ]

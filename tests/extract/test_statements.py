@@ -398,3 +398,15 @@ def test_a_passive_without_agent_continues_the_agent_of_the_passive_before_it() 
         "visa rules was requested."
     )
     assert triples(doc) == {("KZ", "concern", "migration"), ("KZ", "call", "migration")}
+
+
+def test_a_passive_in_a_relative_clause_is_no_statement() -> None:
+    doc = analyse(
+        "The EU raised the case of a blogger, who was questioned for hours over a post on media freedom."
+    )
+    assert [(s.actor, s.act) for s in doc.statements] == [("EU", "raise")]
+
+
+def test_an_agenda_item_is_discussed_by_both_sides() -> None:
+    doc = analyse("Kazakhstan presented its migration law. Freedom of expression was also on the agenda.")
+    assert ("both", "discuss", "expression") in triples(doc)

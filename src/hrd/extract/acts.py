@@ -75,11 +75,20 @@ _ING_CONTEXT = Gate(
 # A bare participle after these is not a finite verb of its own clause.
 _NOT_FINITE = Gate(
     re.compile(
-        r"\b(be|been|being|had|to|will|would|could|should|must|may|might|can|shall|not)\s+(?:\w+ly\s+)?$",
+        r"\b(be|been|being|was|were|is|are|had|to|will|would|could|should|must|may|might|can|shall|not)\s+"
+        r"(?:(?:\w+ly|also|not)\s+)?(?:have\s+)?$",
         re.IGNORECASE,
     )
 )
 _LOOKBACK = 40
+# "needed more international support": a present form after a determiner or adjective is a noun.
+_NOUN_BEFORE = Gate(
+    re.compile(
+        r"\b(?:a|an|the|its|their|his|her|our|more|further|any|some|no|continued|full|strong|much"
+        r"|\w+al)\s+\Z",
+        re.IGNORECASE,
+    )
+)
 # "rejected the concerns raised about X": a participle right after its noun qualifies it.
 _REDUCED_RELATIVE = Gate(
     re.compile(
@@ -117,6 +126,8 @@ def find_triggers(
         if blocked and not (blocked.group(1).lower() == "had" and _REPORTED.search(text, start, stop)):
             continue  # a past perfect counts in reported speech: "the ministry said the EU had raised"
         if voice == "active" and _REDUCED_RELATIVE.search(text, max(start, a - _LOOKBACK), a):
+            continue
+        if voice == "present" and _NOUN_BEFORE.search(text, max(start, a - _LOOKBACK), a):
             continue
         out.append(Trigger(a, b, act, voice))  # type: ignore[arg-type]
     return out

@@ -138,6 +138,8 @@ def _actor_of(
         agent = passive_agent(text, mentions, trig.end, hi)
         if agent is not None:
             return _code(ctx, text, mentions, agent, prev.actor if prev else None), 0.85, "ok"
+        if _RELATIVE_BEFORE.search(text, lo, trig.start):
+            return None, 0.0, "skip"  # "the blogger X, who was questioned for hours": no act of a party
         if trig.act == "discuss" or _AGREED.search(text, trig.start, trig.end):
             return "both", 0.7, "ok"
         if prev is not None and prev.actor is not None and prev.trigger.voice == "passive":
