@@ -202,3 +202,15 @@ def test_each_meeting_of_a_paragraph_keeps_its_own_heads() -> None:
 def test_a_first_name_that_is_a_place_after_a_title() -> None:
     body = "The dialogue was co-chaired by EU Ambassador Sofia Lindqvist and Mr Jan Novak, Deputy Minister."
     assert [(p, n) for p, n, _ in _heads(body)] == [("EU", "Sofia Lindqvist"), ("KG", "Jan Novak")]
+
+
+def test_a_meeting_name_with_commas_before_chaired_by() -> None:
+    body = (
+        "The 5th meeting of the EU-Kyrgyzstan Subcommittee on Human Rights, Democracy and Good Governance "
+        "was "
+        "chaired by Pascal Verhoeven, head of division at the EU's diplomatic service, and by Rami Haddad, "
+        "director at the Kyrgyz foreign ministry."
+    )
+    doc = _run(HEAD + body)
+    (sub,) = [m for m in doc.meetings if m.kind == "subcommittee"]
+    assert [(h.party, h.name) for h in sub.heads] == [("EU", "Pascal Verhoeven"), ("KG", "Rami Haddad")]

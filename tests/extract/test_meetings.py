@@ -291,3 +291,22 @@ def test_a_dialogue_the_eu_does_not_hold_has_the_two_countries_as_parties() -> N
     )
     m = _only(text)
     assert (m.parties, m.ordinal, m.city) == (("CA", "VN"), 5, "Ottawa")
+
+
+LAST_WEEK = """EU presses Ruritania on torture law
+
+STRELSAU, Oct 30, 2017 (Wire) - The European Union urged Ruritania to apply its law against torture during \
+talks on human rights held in Strelsau last week, officials said on Monday.
+
+The 5th meeting of the EU-Ruritania Subcommittee on Human Rights, Democracy and Good Governance was chaired \
+by Jan Novak, head of division at the EU's diplomatic service. The EU raised the case of a blogger.
+"""
+
+
+def test_talks_held_last_week_are_held_and_the_day_of_a_report_is_not_the_meeting_day() -> None:
+    m = _only(
+        LAST_WEEK.replace("Ruritania", "Kyrgyzstan")
+        .replace("STRELSAU", "BISHKEK")
+        .replace("Strelsau", "Bishkek")
+    )
+    assert (m.kind, m.ordinal, m.start, m.city, m.country) == ("subcommittee", 5, None, "Bishkek", "KG")

@@ -240,7 +240,12 @@ def _heads_in(doc: Analysis, a: int, b: int) -> list[HeadInfo]:
         if not _TWO_LETTERS.search(subject) and len(cuts) > 1:
             subject = text[cuts[-2] : m.start()]
         tail = " ".join(_AUXILIARIES.sub(" ", subject).split()[-3:])
-        if not (_RELEVANT.search(tail) or any(gaz.find(tail)) or _SIDE.search(text, a, m.start())):
+        if not (
+            _RELEVANT.search(tail)
+            or any(gaz.find(tail))
+            or _SIDE.search(text, a, m.start())
+            or _MEETING_WORDS.search(text[a : m.start()])  # a meeting's name with commas or "and"
+        ):
             continue
         side = _SIDE.search(text, a, m.start())
         add_list(m.end(), (side.group() if side else subject) + " " + (_group_text(text, m, "mid") or ""))

@@ -42,6 +42,11 @@ _MAX_DAYS_BEFORE = 120
 _MAX_DAYS_LATE = 730
 """A report published this long after a meeting can still date it, if no recent day is given."""
 _DATELINE = re.compile(r"(?:[A-Z][A-Za-z .'-]{1,40},\s*)?")
+# "officials said on Monday": the day of a report, not of the meeting.
+_REPORTED_ON = re.compile(
+    r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|announced|reported|stated|added|confirmed)\s+(?:on\s+)?\Z",
+    re.IGNORECASE,
+)
 
 
 def run(doc: Analysis) -> Analysis:
@@ -52,11 +57,10 @@ def run(doc: Analysis) -> Analysis:
         held_kinds = set(_held_kinds(found))
         mentions = [m if m.kind in held_kinds else f for m, f in zip(mentions, found, strict=True)]
     kinds = [k for k in _held_kinds(mentions) if not _only_past(doc, [m for m in mentions if m.kind == k])]
-    kinds = _drop_aliases(mentions, kinds)
-    named = _drop_talks(mentions, kinds)
-    if named != kinds:  # the talks are the named meeting: their sentences are its own
-        mentions = [m for m in mentions if m.kind in named or m.kind not in kinds]
-        kinds = named
+    held = set(kinds)
+    kinds = _drop_talks(mentions, _drop_aliases(mentions, kinds))
+    # Another name of a meeting (talks, an alias) names no other meeting: its sentences are the meeting's.
+    mentions = [m for m in mentions if m.kind in kinds or m.kind not in held]
     if not kinds:
         return replace(doc, meetings=())
     parties = _parties(doc, mentions)
@@ -71,10 +75,16 @@ def run(doc: Analysis) -> Analysis:
         reporting = sorted({m.sentence for m in own if m.held})
         fmt = meeting_format(doc, reporting)
         city, country = (None, None) if fmt == "online" else venue(doc, reporting, partner)
-        if fmt is None and city is None and country is None:
+        if fmt is None and city is None:
             others = _reporting_section(doc, sections[i], mentions, kind)
             fmt = meeting_format(doc, others)
-            city, country = (None, None) if fmt == "online" else venue(doc, others, partner)
+            if fmt == "online":
+                city, country = None, None
+            elif country is None:
+                city, country = venue(doc, others, partner)
+            else:  # "the EU-Lebanon Subcommittee" gives the country; a city there may be written elsewhere
+                near = venue(doc, others, partner)
+                city = near[0] if near[0] is not None and near[1] == country else None
         if fmt is None and city is None and country is None and doc.published in (start, end):
             city, country = dateline_place(doc) or (None, None)
         fmt = fmt or ("in-person" if city or country else None)
@@ -251,7 +261,7 @@ def _dates(
         for d in doc.dates:
             if not (s.start <= d.start < s.end) or not _plausible(doc.published, d, _MAX_DAYS_LATE):
                 continue
-            if _DATELINE.fullmatch(doc.text, s.start, d.start):
+            if _DATELINE.fullmatch(doc.text, s.start, d.start) or _reported(doc.text, d.start):
                 continue
             first, last = d.first, d.last
             span_days = (last - first).days + 1
@@ -289,7 +299,11 @@ def _section_dates(
             continue
         for d in doc.dates:
             inside = s.start <= d.start < s.end and _plausible(doc.published, d)
-            if inside and not _DATELINE.fullmatch(doc.text, s.start, d.start):
+            if (
+                inside
+                and not _DATELINE.fullmatch(doc.text, s.start, d.start)
+                and not _reported(doc.text, d.start)
+            ):
                 return d.first, d.last
     return None, None
 
@@ -309,6 +323,10 @@ def _only_past(doc: Analysis, own: list[Mention]) -> bool:
                     return False
                 found = True
     return found
+
+
+def _reported(text: str, start: int) -> bool:
+    return _REPORTED_ON.search(text, max(0, start - 40), start) is not None
 
 
 def _is_relative(text: str) -> bool:
