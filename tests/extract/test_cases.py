@@ -162,3 +162,7 @@ def test_a_person_next_to_a_body_is_still_named() -> None:
     assert names("The EU raised the case of Ivan Petrov, detained by the State Security Committee.") == [
         "Ivan Petrov"
     ]
+
+
+def test_an_armed_group_is_no_case() -> None:
+    assert names("The EU raised the detention of persons accused of links with Boko Haram.") == []

@@ -410,3 +410,11 @@ def test_a_passive_in_a_relative_clause_is_no_statement() -> None:
 def test_an_agenda_item_is_discussed_by_both_sides() -> None:
     doc = analyse("Kazakhstan presented its migration law. Freedom of expression was also on the agenda.")
     assert ("both", "discuss", "expression") in triples(doc)
+
+
+def test_money_committed_is_no_commitment_of_a_party() -> None:
+    doc = analyse(
+        "The EU pledged support to the judiciary through a programme, under which EUR 4 million is currently "
+        "committed to civil society."
+    )
+    assert [(s.actor, s.act) for s in doc.statements] == [("EU", "support")]

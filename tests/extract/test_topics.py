@@ -31,6 +31,8 @@ from hrd.extract.topics import TOPIC_ORDER, tag_topics
         ("condemned the desecration of copies of the Quran", "religion"),
         ("briefed on legislative and institutional measures", "reforms"),
         ("noted the erosion of rights and freedoms", "general"),
+        ("adopted the National Action Plan for the Promotion and Protection of Human Rights", "reforms"),
+        ("discussed freedom of assembly during the electoral campaign", "elections"),
     ],
 )
 def test_cues(clause: str, topic: str) -> None:
@@ -134,3 +136,7 @@ def test_other_freedoms_after_named_ones_are_no_general_topic() -> None:
 def test_a_hunger_strike_is_no_economic_right() -> None:
     assert "esc-rights" not in tag_topics("raised the case of a detainee on hunger strike")
     assert "esc-rights" in tag_topics("discussed hunger and food security")
+
+
+def test_the_eus_human_rights_instrument_names_no_topic() -> None:
+    assert tag_topics("funded through the European Instrument for Democracy and Human Rights") == ()

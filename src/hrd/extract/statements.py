@@ -70,6 +70,9 @@ _HEADING = re.compile(
     r"In the (?:area|field|context|framework) of|Under the (?:heading|item|chapter) of)\s[^,;:.]{1,80},\s+"
 )
 _ANTECEDENT = re.compile(r"\s*,?\s*")
+_AMOUNT = re.compile(
+    r"[€$£]\s?\d|\b(?:EUR|USD|GBP)\s?\d|\b\d[\d.,]*\s*(?:million|billion|m|bn)\b", re.IGNORECASE
+)
 _RELATIVE_BEFORE = Gate(re.compile(r"\b(?:that|which|who)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE))
 # Context after the report proper ("Background", "Notes to editors") makes no statements.
 _BACKGROUND = re.compile(r"(?:Background|Notes?\s+to\s+(?:the\s+)?editors?)\s*(?::|\Z)", re.IGNORECASE)
@@ -178,6 +181,8 @@ def _actor_of(
         return _code(ctx, text, mentions, subject, None), 0.9, "ok"
     if trig.voice == "nominal":
         return "both", 0.8, "ok"
+    if _AMOUNT.search(text, lo, trig.start):
+        return None, 0.0, "skip"  # "under which EUR 4 million is committed": money is no speaker
     return None, 0.75, "inherit"
 
 
