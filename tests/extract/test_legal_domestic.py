@@ -148,3 +148,8 @@ def test_a_statement_citing_a_thematic_domestic_law_gets_its_topic(text: str, to
 def test_a_law_without_a_theme_adds_no_topic() -> None:
     out = legal.run(_doc("The EU called for the Criminal Code to be revised."))
     assert out.statements[0].topics == ("reforms",)
+
+
+def test_a_parenthesis_with_a_list_inside_a_law_name() -> None:
+    text = "The EU raised Section 24 of the Cybercrimes (Prohibition, Prevention, etc.) Act 2015."
+    assert refs(text) == [("Cybercrimes (Prohibition, Prevention, etc.) Act", "24")]

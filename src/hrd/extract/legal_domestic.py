@@ -82,7 +82,7 @@ _NUMBERED_RE = Starts(
 # A law named before its head noun; a parenthesis may sit among the words: "Criminal Laws (Amendment) Act".
 _NAMED_HEADS: list[str] = sorted(_LEX["named_heads"], key=len, reverse=True)
 _DRAFT_HEADS = frozenset(_LEX["draft_heads"])
-_PAREN = rf"\({CAPW}(?:\s+{_JOIN}{CAPW})*\)"
+_PAREN = rf"\({CAPW}(?:,?\s+{_JOIN}{CAPW})*(?:,?\s+etc\.?)?\)"  # "(Prohibition, Prevention, etc.)"
 _NAMED_RE = re.compile(
     rf"\b({CAPW}(?:\s+{_PAREN})?(?:\s+{_JOIN}{CAPW}(?:\s+{_PAREN})?){{0,7}})\s+"
     r"(" + "|".join(re.escape(h) for h in _NAMED_HEADS) + r")\b(?!-)"
