@@ -61,3 +61,8 @@ def test_two_clauses_joined_by_and_keep_their_own_subjects() -> None:
     text = "The Kazakh side presented its plan, and the EU side briefed on its own law."
     parties = (PartyMention(4, 10, "KZ"), PartyMention(44, 46, "EU"))
     assert [m[1:] for m in mentions(text, parties)] == [("party", "KZ"), ("party", "EU")]
+
+
+def test_participants_who_exchange_views_are_both_sides_else_a_third_party() -> None:
+    assert mentions("The participants exchanged views on the reforms.")[0][1:] == ("both", "both")
+    assert mentions("Participants described pressure on activists.")[0][1] == "third"
