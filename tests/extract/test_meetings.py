@@ -314,7 +314,7 @@ def test_talks_held_last_week_are_held_and_the_day_of_a_report_is_not_the_meetin
 
 def test_a_policy_dialogue_on_human_rights_with_its_rank() -> None:
     text = (
-        "Joint Press Release\n\nBangkok, 11 October 2019\n\n"
+        "The 3rd ASEAN-EU Policy Dialogue on Human Rights\n\nBangkok, 11 October 2019\n\n"
         "The third ASEAN-EU Policy Dialogue on Human Rights was held in Bangkok on 9-10 October 2019.\n"
     )
     m = _only(text)
