@@ -418,3 +418,12 @@ def test_money_committed_is_no_commitment_of_a_party() -> None:
         "committed to civil society."
     )
     assert [(s.actor, s.act) for s in doc.statements] == [("EU", "support")]
+
+
+def test_a_participle_after_while_takes_the_actor_of_its_main_clause() -> None:
+    doc = analyse(
+        "Both sides discussed migration. While welcoming the new media law, the EU expressed concern about "
+        "the detention of journalists."
+    )
+    assert ("EU", "welcome", "media") in triples(doc)
+    assert ("both", "welcome", "media") not in triples(doc)

@@ -33,6 +33,7 @@ from hrd.extract.topics import TOPIC_ORDER, tag_topics
         ("noted the erosion of rights and freedoms", "general"),
         ("adopted the National Action Plan for the Promotion and Protection of Human Rights", "reforms"),
         ("discussed freedom of assembly during the electoral campaign", "elections"),
+        ("reviewed the democratic transition since the adoption of the 2014 Constitution", "reforms"),
     ],
 )
 def test_cues(clause: str, topic: str) -> None:

@@ -70,6 +70,10 @@ _HEADING = re.compile(
     r"In the (?:area|field|context|framework) of|Under the (?:heading|item|chapter) of)\s[^,;:.]{1,80},\s+"
 )
 _ANTECEDENT = re.compile(r"\s*,?\s*")
+_OPENER = re.compile(
+    r"[\s\"“‘'(]*(?:(?:while|whilst|after|before|when|although|though|besides|in|by|also|further)\s+)?",
+    re.IGNORECASE,
+)
 _AMOUNT = re.compile(
     r"[€$£]\s?\d|\b(?:EUR|USD|GBP)\s?\d|\b\d[\d.,]*\s*(?:million|billion|m|bn)\b", re.IGNORECASE
 )
@@ -161,7 +165,7 @@ def _actor_of(
             return None, 0.0, "skip"
         return _code(ctx, text, mentions, antecedent, prev.actor if prev else None), 0.75, "ok"
     if trig.voice == "ing":
-        opening = not text[s.start : trig.start].strip(" \"“‘'(")
+        opening = _OPENER.fullmatch(text, s.start, trig.start) is not None  # "While welcoming X, the EU ..."
         if opening:
             return None, 0.8, "pending"
         if prev is None:  # "X closed the talks by condemning ...": the sentence's subject
