@@ -79,3 +79,11 @@ def test_the_title_is_the_headline_not_a_menu_issuer_or_label() -> None:
     assert run(Analysis(text=ministry)).title == "Ruritania and the EU hold their Sub-Group on Human Rights"
     plain = "EU-Ruritania Dialogue\n\nThe Dialogue was held.\n"
     assert run(Analysis(text=plain)).title == "EU-Ruritania Dialogue"
+
+
+def test_an_upper_case_label_is_no_title() -> None:
+    text = (
+        "COUNCIL OF THE EUROPEAN UNION\nPRESIDENCY PRESS RELEASE\n\n"
+        "EU-Ruritania Human Rights Consultations\n\nThe round was held.\n"
+    )
+    assert run(Analysis(text=text)).title == "EU-Ruritania Human Rights Consultations"

@@ -34,6 +34,8 @@ from hrd.extract.topics import TOPIC_ORDER, tag_topics
         ("adopted the National Action Plan for the Promotion and Protection of Human Rights", "reforms"),
         ("discussed freedom of assembly during the electoral campaign", "elections"),
         ("reviewed the democratic transition since the adoption of the 2014 Constitution", "reforms"),
+        ("underlined the need to bring those responsible to justice", "accountability"),
+        ("raised the question of non-citizens", "asylum"),
     ],
 )
 def test_cues(clause: str, topic: str) -> None:
@@ -141,3 +143,9 @@ def test_a_hunger_strike_is_no_economic_right() -> None:
 
 def test_the_eus_human_rights_instrument_names_no_topic() -> None:
     assert tag_topics("funded through the European Instrument for Democracy and Human Rights") == ()
+
+
+def test_a_named_reform_is_its_sector_not_reforms_in_general() -> None:
+    assert tag_topics("informed the EU about the reform of the prosecution service") == ("judiciary",)
+    assert tag_topics("presented the reform of the prison system") == ("detention",)
+    assert "reforms" in tag_topics("presented its reforms")
