@@ -94,3 +94,8 @@ def test_an_item_on_the_agenda_is_a_discussion() -> None:
     assert acts("Freedom of expression was also on the agenda.") == [
         ("was also on the agenda", "discuss", "nominal")
     ]
+
+
+def test_informed_consent_is_no_act() -> None:
+    assert acts("the right to free, prior and informed consultation") == []
+    assert acts("Ruritania informed the EU about the law.") == [("informed", "inform", "active")]

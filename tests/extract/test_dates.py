@@ -159,3 +159,8 @@ def test_a_date_in_other_digits_after_a_weekday_is_still_read() -> None:
 )
 def test_dates_start_at_word_starts(text: str, expected: list[str]) -> None:
     assert [found for found, _, _ in _spans(text)] == expected
+
+
+def test_a_numeric_range_of_days() -> None:
+    assert _spans("held on 14-15.03.2022 in Quito") == [("14-15.03.2022", D(2022, 3, 14), D(2022, 3, 15))]
+    assert _spans("held on 14/15.03.2022") == [("14/15.03.2022", D(2022, 3, 14), D(2022, 3, 15))]

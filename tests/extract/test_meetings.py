@@ -324,3 +324,14 @@ def test_a_policy_dialogue_on_human_rights_with_its_rank() -> None:
         3,
         ("EU", "ASEAN"),
     )
+
+
+def test_roman_ordinals_rank_a_round_and_name_the_next() -> None:
+    text = (
+        "Ruritania and the EU held the III Human Rights Dialogue\n\nStrelsau, 16.03.2022\n\n"
+        "The III Human Rights Dialogue between Kyrgyzstan and the European Union was held in Bishkek on "
+        "14-15.03.2022.\n"
+    )
+    m = _only(text)
+    assert (m.ordinal, m.start, m.end) == (3, D(2022, 3, 14), D(2022, 3, 15))
+    assert _only(text.replace("III", "I")).ordinal is None

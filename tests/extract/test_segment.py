@@ -87,3 +87,11 @@ def test_an_upper_case_label_is_no_title() -> None:
         "EU-Ruritania Human Rights Consultations\n\nThe round was held.\n"
     )
     assert run(Analysis(text=text)).title == "EU-Ruritania Human Rights Consultations"
+
+
+def test_a_ministry_name_in_another_language_or_a_bulletin_number_is_no_title() -> None:
+    text = (
+        "Ministerio de Relaciones Exteriores\nMinistry of Foreign Affairs of Ruritania\n\nBulletin No. 112\n"
+        "Strelsau, 16.03.2022\n\nRuritania and the EU held the III Human Rights Dialogue\n\nIt was held.\n"
+    )
+    assert run(Analysis(text=text)).title == "Ruritania and the EU held the III Human Rights Dialogue"

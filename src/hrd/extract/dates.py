@@ -58,6 +58,13 @@ _Y_START = rf"(?:1{_B}9|2{_B}0)\d{{2}}"  # \b{_Y}
 # (name, pattern): tried in order; earlier matches win, later ones may not overlap them.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(rf"(?P<y>{_Y_START})-(?P<m>\d{{2}})-(?P<d>\d{{2}})\b")),
+    (  # "14-15.03.2022": a range of days in numeric form
+        "numr",
+        re.compile(
+            rf"(?P<d1>\d{_B}(?:(?<=[0-3])\d)?)\s?[-–/]\s?(?P<d2>[0-3]?\d)(?P<sep>[./])(?P<m>[01]?\d)(?P=sep)"
+            r"(?P<y>(?:19|20)\d{2})\b"
+        ),
+    ),
     (  # \b[0-3]?\d/..
         "num",
         re.compile(
@@ -117,6 +124,7 @@ _MONTHS = _any_of(_minimal(list(_MONTH_NUM)))
 _NEEDS: dict[str, tuple[re.Pattern[str], ...]] = {
     "iso": (_any_of(("-",)), _DIGITS),
     "num": (_DIGITS,),
+    "numr": (_DIGITS,),
     "dm2": (_MONTHS, _DIGITS),
     "dmr": (_MONTHS, _DIGITS),
     "dm": (_MONTHS, _DIGITS),
@@ -264,6 +272,9 @@ def _resolve(raw: _Raw, ref: dt.date | None) -> DateMention | None:
         y = _num(g["y"])
         y = y + 2000 if y < 100 else y
         first = last = _safe(y, _num(g["m"]), _num(g["d"]))
+    elif k == "numr":
+        y, m = _num(g["y"]), _num(g["m"])
+        first, last = _safe(y, m, _num(g["d1"])), _safe(y, m, _num(g["d2"]))
     elif k in ("dm", "md"):
         m, d = _month(g["m"]), _num(g["d"])
         y2 = _num(g["y"]) if given else _nearest_year(m, d, ref)

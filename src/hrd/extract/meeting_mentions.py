@@ -58,7 +58,27 @@ for _tens, _value in _LEX["ordinal_tens"].items():
         _ORD_WORDS[f"{_tens} {_unit}"] = _value + _n
 _ORD_MINIMAL = tuple(w for w in _ORD_WORDS if not any(v != w and v in w for v in _ORD_WORDS))
 _DIGIT = re.compile(r"\d")
-_ORD = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(sorted(_ORD_WORDS, key=len, reverse=True)) + ")"
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in ((40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out += letters
+            n -= value
+    return out
+
+
+# "the III Human Rights Dialogue": Roman numerals from II to L, upper case only.
+_ROMAN: dict[str, int] = {_roman(n): n for n in range(2, 51)}
+_ROMAN_RE = re.compile(r"\b(?:" + "|".join(sorted(_ROMAN, key=len, reverse=True)) + r")\b")
+_ORD = (
+    r"(?:\d{1,2}(?:st|nd|rd|th)|"
+    + "|".join(sorted(_ORD_WORDS, key=len, reverse=True))
+    + "|(?-i:"
+    + "|".join(sorted(_ROMAN, key=len, reverse=True))
+    + "))"
+)
 _NOUNS = "|".join(_LEX["ordinal_nouns"])
 # "12th", "twelfth annual round of their regular", "eighth session of the EU-Mexico" before a name.
 _ORD_BEFORE = _gate(
@@ -104,6 +124,8 @@ class Mention:
 
 
 def parse_ordinal(token: str) -> int | None:
+    if token.strip() in _ROMAN:
+        return _ROMAN[token.strip()]
     t = token.lower().strip()
     digits = _DIGITS.match(t)
     if digits:
@@ -241,7 +263,12 @@ def _ordinal_before(window: str) -> int | None:
     """The ordinal of "12th", "the twelfth annual round of their" right before a name."""
     found: int | None = None
     low = lower_if_safe(window)
-    if low is not None and not _DIGIT.search(window) and not any(w in low for w in _ORD_MINIMAL):
+    if (
+        low is not None
+        and not _DIGIT.search(window)
+        and not any(w in low for w in _ORD_MINIMAL)
+        and not _ROMAN_RE.search(window)
+    ):
         return None  # every ordinal holds a digit or one of these words
     for tok in _ORD_TOKEN.finditer(window):
         m = _ORD_BEFORE.match(window, tok.start())
