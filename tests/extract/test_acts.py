@@ -99,3 +99,8 @@ def test_an_item_on_the_agenda_is_a_discussion() -> None:
 def test_informed_consent_is_no_act() -> None:
     assert acts("the right to free, prior and informed consultation") == []
     assert acts("Ruritania informed the EU about the law.") == [("informed", "inform", "active")]
+
+
+def test_announced_funding_is_support() -> None:
+    assert acts("The EU announced EUR 12 million in additional funding for the programme.")[0][1] == "support"
+    assert acts("Ruritania announced that it would ratify the convention.")[0][1] == "commit"

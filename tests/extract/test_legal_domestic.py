@@ -138,6 +138,9 @@ def _doc(text: str) -> Analysis:
         ("The EU called for the Prevention of Terrorism Act to be revised.", "terrorism"),
         ("The EU called for the Torture Prevention Act to be applied.", "torture"),
         ("The EU called for the Law on Mass Media to be revised.", "media"),
+        ("The EU called for the Environmental Protection Law to be applied.", "environment"),
+        ("The EU called for the Law on Trade Unions to be revised.", "labour"),
+        ("The EU called for the Juvenile Justice Act to be applied.", "children"),
     ],
 )
 def test_a_statement_citing_a_thematic_domestic_law_gets_its_topic(text: str, topic: str) -> None:
