@@ -36,6 +36,9 @@ from hrd.extract.topics import TOPIC_ORDER, tag_topics
         ("reviewed the democratic transition since the adoption of the 2014 Constitution", "reforms"),
         ("underlined the need to bring those responsible to justice", "accountability"),
         ("raised the question of non-citizens", "asylum"),
+        ("called for the repeal of the article that lets a rapist marry the victim", "gender-violence"),
+        ("raised so-called honour crimes", "gender-violence"),
+        ("commended Ruritania for keeping its borders open", "asylum"),
     ],
 )
 def test_cues(clause: str, topic: str) -> None:
@@ -149,3 +152,8 @@ def test_a_named_reform_is_its_sector_not_reforms_in_general() -> None:
     assert tag_topics("informed the EU about the reform of the prosecution service") == ("judiciary",)
     assert tag_topics("presented the reform of the prison system") == ("detention",)
     assert "reforms" in tag_topics("presented its reforms")
+
+
+def test_the_prosecution_of_a_group_is_that_groups_topic_not_the_judiciary() -> None:
+    assert tag_topics("expressed concern about the prosecution of journalists") == ("media",)
+    assert "judiciary" in tag_topics("discussed the reform of the prosecution service")
