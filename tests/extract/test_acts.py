@@ -104,3 +104,8 @@ def test_informed_consent_is_no_act() -> None:
 def test_announced_funding_is_support() -> None:
     assert acts("The EU announced EUR 12 million in additional funding for the programme.")[0][1] == "support"
     assert acts("Ruritania announced that it would ratify the convention.")[0][1] == "commit"
+
+
+def test_shared_views_is_a_discussion_and_referred_to_raises() -> None:
+    assert acts("Both sides shared views on data protection.")[0][1] == "discuss"
+    assert acts("The EU referred to the situation of minorities.")[0][1] == "raise"
