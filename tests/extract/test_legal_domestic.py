@@ -156,3 +156,20 @@ def test_a_law_without_a_theme_adds_no_topic() -> None:
 def test_a_parenthesis_with_a_list_inside_a_law_name() -> None:
     text = "The EU raised Section 24 of the Cybercrimes (Prohibition, Prevention, etc.) Act 2015."
     assert refs(text) == [("Cybercrimes (Prohibition, Prevention, etc.) Act", "24")]
+
+
+def test_a_law_cited_in_a_list_item_belongs_to_the_statement_that_introduces_the_list() -> None:
+    text = (
+        "The EU raised the following issues:\n- the use of the Cybercrimes Act against bloggers;\n"
+        "- the death penalty."
+    )
+    sentences = (
+        Sentence(0, 35, text[0:35], 0),
+        Sentence(36, 88, text[36:88], 0),
+        Sentence(89, len(text), text[89:], 0),
+    )
+    st = StatementInfo(
+        meeting=0, actor="EU", act="raise", topics=("media",), start=0, end=len(text), sentence=0
+    )
+    out = legal.run(Analysis(text=text, sentences=sentences, statements=(st,)))
+    assert [(r.instrument, r.article) for r in out.statements[0].legal_refs] == [("Cybercrimes Act", None)]

@@ -73,3 +73,9 @@ def test_meetings_held_again_name_their_next_round() -> None:
         NextInfo(city="Brussels", country="BE", year=2015)
     ]
     assert _next(ONE + "The delegations met again in the afternoon.") == [None]
+
+
+def test_a_later_round_named_by_its_rank() -> None:
+    assert _next(ONE + "The sides agreed to hold the ninth round in Tashkent in 2015.") == [
+        NextInfo(city="Tashkent", country="UZ", year=2015)
+    ]

@@ -95,3 +95,17 @@ def test_a_ministry_name_in_another_language_or_a_bulletin_number_is_no_title() 
         "Strelsau, 16.03.2022\n\nRuritania and the EU held the III Human Rights Dialogue\n\nIt was held.\n"
     )
     assert run(Analysis(text=text)).title == "Ruritania and the EU held the III Human Rights Dialogue"
+
+
+def test_a_bulleted_line_starts_a_sentence() -> None:
+    text = (
+        "Title\n\nThe EU raised torture.\n• The EU welcomed the law.\n- The EU called for reform;\n"
+        "2. The EU noted X.\n"
+    )
+    body = [s.text for s in run(Analysis(text=text)).sentences if not s.header]
+    assert body == [
+        "The EU raised torture.",
+        "• The EU welcomed the law.",
+        "- The EU called for reform;",
+        "2. The EU noted X.",
+    ]

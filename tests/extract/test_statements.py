@@ -427,3 +427,13 @@ def test_a_participle_after_while_takes_the_actor_of_its_main_clause() -> None:
     )
     assert ("EU", "welcome", "media") in triples(doc)
     assert ("both", "welcome", "media") not in triples(doc)
+
+
+def test_a_list_after_a_colon_is_part_of_its_statement_up_to_the_next_heading() -> None:
+    doc = analyse(
+        "The EU underlined the importance of:\n• the right to adequate housing;\n• land rights.\n\n"
+        "Next steps\n\nKazakhstan presented its migration law.\n"
+    )
+    first = doc.statements[0]
+    assert (first.actor, first.act, first.topics) == ("EU", "stress", ("esc-rights",))
+    assert doc.text[first.start : first.end] == "The EU underlined the importance of:"

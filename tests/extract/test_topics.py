@@ -157,3 +157,8 @@ def test_a_named_reform_is_its_sector_not_reforms_in_general() -> None:
 def test_the_prosecution_of_a_group_is_that_groups_topic_not_the_judiciary() -> None:
     assert tag_topics("expressed concern about the prosecution of journalists") == ("media",)
     assert "judiciary" in tag_topics("discussed the reform of the prosecution service")
+
+
+def test_a_moratorium_on_something_else_is_no_death_penalty() -> None:
+    assert "death-penalty" not in tag_topics("welcomed the moratorium on evictions")
+    assert tag_topics("maintain the moratorium on executions") == ("death-penalty",)

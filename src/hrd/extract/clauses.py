@@ -31,12 +31,13 @@ _STRONG = Gate(
     re.compile(r";|,\s+(?:and|but|while|whilst|whereas)\b|\b(?:while|whilst|whereas)\b", re.IGNORECASE)
 )
 _EDGE = " \t\r\n,;:—–-"
+_LEAD = _EDGE + "•·▪‣◦*"  # a list item's bullet opens no clause
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """``start, end`` without surrounding spaces and clause punctuation (never empty)."""
     a, b = start, end
-    while a < b and text[a] in _EDGE:
+    while a < b and text[a] in _LEAD:
         a += 1
     while b > a and text[b - 1] in _EDGE:
         b -= 1

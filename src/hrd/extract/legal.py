@@ -28,6 +28,9 @@ from .triggers import find_words, in_windows, lowered, windows
 
 __all__ = ["find_legal_refs", "run"]
 
+_MAX_ITEMS = 15
+"""List items looked back over for the sentence that introduces them."""
+
 _LEX = load_lexicon("legal")
 # An article number, with a letter suffix ("295-B", "10A", "5-bis") and sub-paragraphs ("19(3)").
 _NUM = r"\d+(?:[.-]\d+)*(?:-?(?:bis|ter|quater)|-[A-Za-z]{1,2}|[A-Z])?(?:\((?:\d+|[a-z]{1,2})\))*[a-z]?(?!\w)"
@@ -170,12 +173,24 @@ def _attach(refs: list[LegalRefInfo], doc: Analysis) -> dict[int, list[LegalRefI
         si = bisect.bisect_right(sent_starts, ref.start) - 1
         if si < 0 or ref.start >= doc.sentences[si].end or doc.sentences[si].header:
             continue
-        cands = by_sentence.get(si, [])
+        cands = by_sentence.get(si) or _list_intro(doc, by_sentence, si)
         if not cands:
             continue
         best = min(cands, key=lambda k: _distance(doc.statements[k], ref))
         out.setdefault(best, []).append(ref)
     return out
+
+
+def _list_intro(doc: Analysis, by_sentence: dict[int, list[int]], si: int) -> list[int]:
+    """For a list item without statements of its own, the last statement of the sentence that
+    introduces the list ("The EU raised the following issues:"), if any."""
+    for j in range(si - 1, max(-1, si - _MAX_ITEMS - 1), -1):
+        s = doc.sentences[j]
+        if s.header:
+            return []
+        if j in by_sentence:
+            return by_sentence[j][-1:] if s.text.rstrip().endswith(":") else []
+    return []
 
 
 def _distance(st: StatementInfo, ref: LegalRefInfo) -> int:

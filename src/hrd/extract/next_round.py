@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from .gates import Gate
 from .lexicon import load_lexicon
-from .meeting_mentions import Mention, find_mentions
+from .meeting_mentions import Mention, find_mentions, ordinal_near
 from .state import Analysis, MeetingInfo, NextInfo
 
 __all__ = ["run"]
@@ -53,7 +53,8 @@ def run(doc: Analysis) -> Analysis:
         # starts after no word character, so "\b" there holds as at the start of ``s.text``.
         nxt = _NEXT.search(doc.text, s.start, s.end)
         again = None if nxt else _AGAIN.search(doc.text, s.start, s.end)
-        if not (nxt or again or _later_ordinal(doc.meetings, here)):
+        later = _later_round(doc.meetings, s.text) if not (nxt or again) else []
+        if not (nxt or again or later or _later_ordinal(doc.meetings, here)):
             continue
         if starts is None:
             starts = [m.start() for m in _FUTURE.finditer(doc.text)]
@@ -62,6 +63,8 @@ def run(doc: Analysis) -> Analysis:
         targets = _targets(doc.meetings, here, s.text, nxt.end() - s.start if nxt else 0)
         if again is not None and not targets:
             targets = list(range(len(doc.meetings)))
+        if later and not targets:
+            targets = later
         if not targets:
             continue
         info = _info(doc, s.start, s.end)
@@ -73,6 +76,14 @@ def run(doc: Analysis) -> Analysis:
         return doc
     meetings = tuple(replace(m, next=found[i]) if i in found else m for i, m in enumerate(doc.meetings))
     return replace(doc, meetings=meetings)
+
+
+def _later_round(meetings: tuple[MeetingInfo, ...], sentence: str) -> list[int]:
+    """The meetings that "the seventh round" (a later rank than theirs) follows."""
+    n = ordinal_near(sentence)
+    if n is None:
+        return []
+    return [i for i, mt in enumerate(meetings) if mt.ordinal is not None and n > mt.ordinal]
 
 
 def _later_ordinal(meetings: tuple[MeetingInfo, ...], here: list[Mention]) -> bool:

@@ -26,8 +26,13 @@ _NOT_TITLE = re.compile("(?i:" + "|".join(_LEX["not_title"]) + r")(?:\W+[\d/.-]+
 _PARA_RE = re.compile(r"\n\s*\n")
 # A sentence ends at . ! ? (optionally followed by a closing quote or bracket)
 # followed by whitespace and something that can start a sentence.
-_END_RE = re.compile(r"""[.!?]["”’)\]]*(?=\s+["“‘(\[]?[A-Z0-9À-Ý])""")
+_END_RE = re.compile(
+    r"""[.!?]["”’)\]]*(?=\s+["“‘(\[]?[A-Z0-9À-Ý])"""
+    # A line that starts with a bullet or a number starts a sentence: "...journalists.\n• The EU ..."
+    r"""|[.!?;:,]?["”’)\]]*(?=[ \t]*\n\s*(?:[•·▪‣◦*]|[-–—](?=\s)|\d{1,2}[.)]\s))"""
+)
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_ITEM_NUMBER_RE = re.compile(r"(?:^|\n)[ \t]*\d{1,2}$")
 _DATELINE_RE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b(19|20)\d{2}\b")
 # Bytes that are not a-z become spaces: the words of an ASCII-encoded text are then its [a-z]+ runs.
 _NOT_A_TO_Z = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
@@ -35,6 +40,8 @@ _ENGLISH_BYTES = frozenset(w.encode() for w in _ENGLISH if w.isascii())
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
+    if _ITEM_NUMBER_RE.search(text, max(0, dot - 4), dot):
+        return True  # "2. The EU noted ...": the number of a list item, not a sentence
     m = _WORD_BEFORE_RE.search(text, max(0, dot - 24), dot)
     if not m:
         return False

@@ -51,6 +51,7 @@ _CONCERN_SUBJECT = re.compile(
     r"[\s,;]*(?:(?:and|but|while)\s+)?(?:[\w'’-]+\s+){0,3}?concerns?\b", re.IGNORECASE
 )
 _LIST_INTRO = re.compile(r":\s*(?:\n|\Z)")  # a colon that ends a line: a list follows
+_HEADING_LINE = re.compile(r"[^\W\d][^.;:!?\n]{0,80}")  # "Next steps": a heading, which ends a list
 _JOINT = Gate(
     re.compile(r"\bjoint\s+(?:press\s+(?:release|statement|communiqu[eé])|statement|communiqu[eé])", re.I)
 )
@@ -321,6 +322,8 @@ def _sentence_statements(
         if len(topics) > 3:
             conf -= 0.05
         a, b = trim(text, d.start, d.end)
+        if items and d is drafts[-1] and text.startswith(":", b):
+            b += 1  # "The discussions covered:" keeps the colon that opens its list
         out.append(StatementInfo(meeting, d.actor, d.trigger.act, topics, a, b, index, _clamp(conf)))
         ctx.last_topics = topics
     return out
@@ -331,7 +334,12 @@ def _list_items(doc: Analysis, index: int, acts_found: Found) -> tuple[int, int]
     of its section without act triggers of their own ("The talks covered:" + bullets)."""
     end = None
     for s in doc.sentences[index + 1 : index + 1 + _MAX_ITEMS]:
-        if s.header or acts_found.within(s.start, s.end) or _BACKGROUND.match(s.text):
+        if (
+            s.header
+            or acts_found.within(s.start, s.end)
+            or _BACKGROUND.match(s.text)
+            or _HEADING_LINE.fullmatch(s.text)
+        ):
             break
         end = s.end
     return (doc.sentences[index].start, end) if end is not None else None
