@@ -162,3 +162,8 @@ def test_the_prosecution_of_a_group_is_that_groups_topic_not_the_judiciary() -> 
 def test_a_moratorium_on_something_else_is_no_death_penalty() -> None:
     assert "death-penalty" not in tag_topics("welcomed the moratorium on evictions")
     assert tag_topics("maintain the moratorium on executions") == ("death-penalty",)
+
+
+def test_a_sector_reform_is_that_sectors_topic() -> None:
+    assert tag_topics("reaffirmed its support to justice sector reform") == ("judiciary",)
+    assert tag_topics("discussed penitentiary reform") == ("detention",)
