@@ -335,3 +335,17 @@ def test_roman_ordinals_rank_a_round_and_name_the_next() -> None:
     m = _only(text)
     assert (m.ordinal, m.start, m.end) == (3, D(2022, 3, 14), D(2022, 3, 15))
     assert _only(text.replace("III", "I")).ordinal is None
+
+
+def test_earlier_this_week_is_held_and_first_ever_is_the_first() -> None:
+    text = (
+        "Title\n\nBishkek, 16 April 2016\n\nThe sides held the 7th round of the EU-Kyrgyzstan dialogue on "
+        "human rights in Bishkek earlier this week.\n"
+    )
+    m = _only(text)
+    assert (m.ordinal, m.city, m.start) == (7, "Bishkek", None)
+    text = (
+        "Title\n\nBishkek, 24 November 2021\n\nThe European Union and Kyrgyzstan held their first-ever Human "
+        "Rights Dialogue in Bishkek on 22nd November.\n"
+    )
+    assert (_only(text).ordinal, _only(text).start) == (1, D(2021, 11, 22))
