@@ -167,3 +167,5 @@ def test_a_moratorium_on_something_else_is_no_death_penalty() -> None:
 def test_a_sector_reform_is_that_sectors_topic() -> None:
     assert tag_topics("reaffirmed its support to justice sector reform") == ("judiciary",)
     assert tag_topics("discussed penitentiary reform") == ("detention",)
+    assert tag_topics("informed about the reform of the Security Service") == ("judiciary",)
+    assert tag_topics("discussed cooperation with Eurojust") == ("judicial-cooperation",)
