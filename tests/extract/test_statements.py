@@ -376,11 +376,7 @@ def test_a_general_rubric_opening_the_sentence_is_no_topic_of_a_narrower_clause(
     doc = analyse("On human rights and democracy, the EU expressed concern.")
     assert triples(doc) == {("EU", "concern", "general")}
     doc = analyse("On illicit drugs, the EU welcomed the prison reform.")
-    assert triples(doc) == {
-        ("EU", "welcome", "drugs"),
-        ("EU", "welcome", "detention"),
-        ("EU", "welcome", "reforms"),
-    }
+    assert triples(doc) == {("EU", "welcome", "drugs"), ("EU", "welcome", "detention")}
 
 
 def test_a_clause_about_the_policy_just_presented_takes_its_topics_and_passes_them_on() -> None:

@@ -26,11 +26,9 @@ _NOT_TITLE = re.compile("(?i:" + "|".join(_LEX["not_title"]) + r")(?:\W+[\d/.-]+
 _PARA_RE = re.compile(r"\n\s*\n")
 # A sentence ends at . ! ? (optionally followed by a closing quote or bracket)
 # followed by whitespace and something that can start a sentence.
-_END_RE = re.compile(
-    r"""[.!?]["”’)\]]*(?=\s+["“‘(\[]?[A-Z0-9À-Ý])"""
-    # A line that starts with a bullet or a number starts a sentence: "...journalists.\n• The EU ..."
-    r"""|[.!?;:,]?["”’)\]]*(?=[ \t]*\n\s*(?:[•·▪‣◦*]|[-–—](?=\s)|\d{1,2}[.)]\s))"""
-)
+_END_RE = re.compile(r"""[.!?]["”’)\]]*(?=\s+["“‘(\[]?[A-Z0-9À-Ý])""")
+# A line that starts with a bullet or an item number starts a sentence: "...journalists.\n• The EU ..."
+_ITEM_START_RE = re.compile(r"\n(?=\s*(?:[•·▪‣◦*]|[-–—]\s|\d{1,2}[.)]\s))")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _ITEM_NUMBER_RE = re.compile(r"(?:^|\n)[ \t]*\d{1,2}$")
 _DATELINE_RE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b(19|20)\d{2}\b")
@@ -55,13 +53,18 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Split ``text[start:end]`` into sentence spans with whitespace trimmed."""
     end = len(text) if end is None else end
+    cuts = [
+        m.end()
+        for m in _END_RE.finditer(text, start, end)
+        if not (text[m.start()] == "." and _is_abbreviation(text, m.start()))
+    ]
+    if "\n" in text[start:end]:
+        cuts = sorted({*cuts, *(m.start() for m in _ITEM_START_RE.finditer(text, start, end))})
     spans: list[tuple[int, int]] = []
     cur = start
-    for m in _END_RE.finditer(text, start, end):
-        if text[m.start()] == "." and _is_abbreviation(text, m.start()):
-            continue
-        spans.append((cur, m.end()))
-        cur = m.end()
+    for cut in cuts:
+        spans.append((cur, cut))
+        cur = cut
     spans.append((cur, end))
     return _trimmed(text, spans)
 
