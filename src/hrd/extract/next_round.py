@@ -51,14 +51,16 @@ def run(doc: Analysis) -> Analysis:
         here = mentions.get(idx, [])
         # Searched in the text (its lowered form is at hand) over the sentence's span: a sentence
         # starts after no word character, so "\b" there holds as at the start of ``s.text``.
+        if starts is None:
+            starts = [m.start() for m in _FUTURE.finditer(doc.text)]
+        if not any(s.start <= x < s.end for x in starts):
+            continue  # every next round is scheduled by a future phrase
         nxt = _NEXT.search(doc.text, s.start, s.end)
         again = None if nxt else _AGAIN.search(doc.text, s.start, s.end)
         later = _later_round(doc.meetings, s.text) if not (nxt or again) else []
         if not (nxt or again or later or _later_ordinal(doc.meetings, here)):
             continue
-        if starts is None:
-            starts = [m.start() for m in _FUTURE.finditer(doc.text)]
-        if not any(s.start <= x < s.end for x in starts) or not _FUTURE.search(doc.text, s.start, s.end):
+        if not _FUTURE.search(doc.text, s.start, s.end):
             continue
         targets = _targets(doc.meetings, here, s.text, nxt.end() - s.start if nxt else 0)
         if again is not None and not targets:
