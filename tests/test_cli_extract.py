@@ -205,8 +205,17 @@ def test_unwritable_out_dir(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason=f"dev corpus not found at {CORPUS}")
 def test_every_dev_corpus_record_is_valid_and_spans_match(tmp_path: Path) -> None:
-    docs = sorted(CORPUS.glob("*.txt"))
-    assert docs, f"no .txt documents in {CORPUS}"
+    _every_record_is_valid_and_spans_match(CORPUS, tmp_path)
+
+
+@pytest.mark.parametrize("name", ["styles", "blind", "blind2", "blind3"])
+def test_every_hand_written_readout_gives_a_valid_record_whose_spans_match(name: str, tmp_path: Path) -> None:
+    _every_record_is_valid_and_spans_match(FIXTURES / name, tmp_path)
+
+
+def _every_record_is_valid_and_spans_match(corpus: Path, tmp_path: Path) -> None:
+    docs = sorted(corpus.glob("*.txt"))
+    assert docs, f"no .txt documents in {corpus}"
     out = tmp_path / "records"
     result = runner.invoke(app, ["extract", *map(str, docs), "--out", str(out)])
     # Only ids and offsets are reported on failure: held-out texts must not be shown.
