@@ -214,3 +214,12 @@ def test_a_meeting_name_with_commas_before_chaired_by() -> None:
     doc = _run(HEAD + body)
     (sub,) = [m for m in doc.meetings if m.kind == "subcommittee"]
     assert [(h.party, h.name) for h in sub.heads] == [("EU", "Pascal Verhoeven"), ("KG", "Rami Haddad")]
+
+
+def test_the_partners_europe_desk_and_a_commission_department_are_not_mistaken() -> None:
+    body = (
+        "The meeting was co-chaired by Ms Jana Kral, Head of Unit at the Directorate-General for "
+        "Neighbourhood and Enlargement Negotiations of the European Commission, and Mr Azamat Beishenov, "
+        "Assistant Secretary for European Affairs at the Ministry of Foreign Affairs."
+    )
+    assert [(p, n) for p, n, _ in _heads(body)] == [("EU", "Jana Kral"), ("KG", "Azamat Beishenov")]

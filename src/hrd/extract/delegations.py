@@ -108,6 +108,11 @@ _NOT_A_TITLE = re.compile(r"(?i)(?:who|which|that|and|also|while|whereas|for)\b"
 _TITLE_BEFORE = re.compile(r"(?P<t>[A-Z][\w'’-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w'’-]*))*)\s*,?\s*$")
 _DELEGATION_WORD = re.compile(rf"(?i)\b{_DELEGATION}\b")
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
+_EUROPE_DESK = re.compile(
+    r"(?:European|EU)\s+(?:Affairs|Union\s+Affairs|Integration|Department|Division|Relations)\b"
+)
+# Words of institutions, not of names: "the Directorate-General for Neighbourhood and Enlargement Negotiations".
+_NOT_NAME_ENDING = re.compile(r"(?:tions?|ments?|ship)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +205,8 @@ def _persons(text: str, a: int, b: int) -> list[_Person]:
         if not words:
             continue
         tokens = [w.group() for w in words]
+        if any(_NOT_NAME_ENDING.search(t) for t in tokens):
+            continue
         first_name = honoured and len(tokens) > 1
         if any(
             t in _NOT_NAME or "'s" in t or "’s" in t or (gaz.table.get(t) and not (first_name and i == 0))
@@ -385,6 +392,8 @@ def _party_of(hits: Iterable[Hit], text: str) -> str | None:
         return "EU"
     codes: list[str] = []
     for h in hits:
+        if _EUROPE_DESK.match(text, h.start):
+            continue  # "Assistant Secretary for European Affairs": the partner's Europe desk
         for e in h.entries:
             if e.party and not _TO_BEFORE.search(text[max(0, h.start - 8) : h.start]):
                 codes.append(e.party)
