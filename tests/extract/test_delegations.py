@@ -223,3 +223,14 @@ def test_the_partners_europe_desk_and_a_commission_department_are_not_mistaken()
         "Assistant Secretary for European Affairs at the Ministry of Foreign Affairs."
     )
     assert [(p, n) for p, n, _ in _heads(body)] == [("EU", "Jana Kral"), ("KG", "Azamat Beishenov")]
+
+
+def test_a_representative_of_a_member_state_to_the_organisation_heads_its_side() -> None:
+    text = (
+        "The 3rd ASEAN-EU Policy Dialogue on Human Rights\n\nBangkok, 11 October 2019\n\n"
+        "The third ASEAN-EU Policy Dialogue on Human Rights was held in Bangkok on 9-10 October 2019. "
+        "It was co-chaired by Ms Amara Chai, Representative of Thailand to the ASEAN Intergovernmental "
+        "Commission on Human Rights, and Mr Jan Novak, EU Special Representative for Human Rights.\n"
+    )
+    heads = _run(text).meetings[0].heads
+    assert [(h.party, h.name) for h in heads] == [("ASEAN", "Amara Chai"), ("EU", "Jan Novak")]

@@ -111,7 +111,7 @@ _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
 _EUROPE_DESK = re.compile(
     r"(?:European|EU)\s+(?:Affairs|Union\s+Affairs|Integration|Department|Division|Relations)\b"
 )
-# Words of institutions, not of names: "the Directorate-General for Neighbourhood and Enlargement Negotiations".
+# Words of institutions, not of names ("Directorate-General for Neighbourhood and Enlargement Negotiations").
 _NOT_NAME_ENDING = re.compile(r"(?:tions?|ments?|ship)$")
 
 
@@ -359,6 +359,7 @@ def _title(text: str, p: _Person, end: int, list_start: int) -> str | None:
 def _parties(doc: Analysis, picks: list[_Pick], titles: list[str | None], clause: str) -> list[str | None]:
     gaz = gazetteer()
     partner = _partner(doc.meetings)
+    sides = {p for m in doc.meetings for p in m.parties}
     resp = _RESPECTIVELY.search(clause)
     if resp and len(picks) == 2:
         codes = [_party_of(gaz.find(resp.group(g)), resp.group(g)) for g in ("a", "b")]
@@ -373,6 +374,8 @@ def _parties(doc: Analysis, picks: list[_Pick], titles: list[str | None], clause
             code = next(iter(phrase_codes))
         elif title:
             code = _party_of(gaz.find(title), title)
+            if code is not None and code not in sides:  # "Representative of Thailand to ASEAN"
+                code = next((e.party for h in gaz.find(title) for e in h.entries if e.party in sides), code)
         out.append(code)
     for i, code in enumerate(out):
         if code is None:
