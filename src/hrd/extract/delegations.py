@@ -29,21 +29,13 @@ from .gates import Gate
 from .gazetteer import Hit, gazetteer
 from .lexicon import load_lexicon
 from .meeting_mentions import Mention, find_mentions
+from .persons import Person, find_persons, title_of
 from .starts import Literals, holds_any
 from .state import Analysis, HeadInfo, MeetingInfo
 
 __all__ = ["run"]
 
 _LEX = load_lexicon("delegations")
-_HONORIFICS = sorted(_LEX["honorifics"], key=len, reverse=True)
-_HON = "(?:" + "|".join(re.escape(h) for h in _HONORIFICS) + r")\s+"
-_PART = "(?:" + "|".join(_LEX["particles"]) + ")"
-_WORD = r"(?:(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|bin|ibn|abu|bint)-)?(?:[A-Z][\w'’-]*\w|[A-Z][a-z]{0,2}\.)"
-_PERSON = re.compile(
-    rf"(?<![\w-])(?P<hon>(?:{_HON})+)?(?P<name>{_WORD}(?:\s+(?:{_PART}\s+)?{_WORD}){{0,6}})(?![\w-])"
-)
-_HON_WORDS = frozenset(h.rstrip(".") for h in _HONORIFICS if " " not in h)
-_NOT_NAME = frozenset(_LEX["not_name"])
 _DELEGATION = _LEX["delegation_nouns"]
 # Gates (IGNORECASE run over the lowered text): group texts are sliced from the text by offsets.
 _BY = Gate(
@@ -86,45 +78,27 @@ _TRIGGER = Gate(
 )
 _TRIGGER_WORDS = Literals(_TRIGGER.pattern)
 _EXCLUDER = re.compile(r"\b" + _LEX["excluders"] + r"\b", re.IGNORECASE)
-_TITLE_CLAUSES: dict[str, str] = _LEX["title_clauses"]
-_TITLE_STOP = re.compile(
-    r";|,\s+and\s|\s+and\s+by\s|,\s*(?:co-?chaired|chaired|headed|led|which|according|respectively|while|whereas)\b"
-    r"|\s+(?:co-?chaired|chaired|headed|led)\s+the\b|\.(?:\s|$)|\)"
-)
 _RESPECTIVELY = re.compile(r"\bfor\s+(?P<a>.+?)\s+and\s+for\s+(?P<b>.+?)\s*,?\s+respectively\b")
 _MEETING_WORDS = re.compile(r"(?i)\bmeeting\b|\bsession\b|\bdialogue\b|\bsub-?committee\b|\bsub-?group\b")
 _NEXT_IN_LIST = re.compile(r"\band\s+(?:[^,;.]{0,60}?\s+)?(?:by\s+)?(?:[^,;.]{0,80},\s+)?$")
-_TITLE_WORDS = frozenset(_LEX["title_words"])
 _PARTNER_TITLE = re.compile(_LEX["partner_title"])
 _SIDE = re.compile(r"(?i)\b(?:on|for|from)\s+(?:the\s+)?(?P<side>[\w' -]{1,40}?)\s+side\b")
 _BOUNDARY = re.compile(r",|\bwhile\b|\bwhereas\b|\band\b")
 _SEMICOLON = re.compile(";")
-_NON_SPACE = re.compile(r"\S+")
 _TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
 _AUXILIARIES = re.compile(r"(?i)\b(?:was|were|is|are|been|being|be|jointly)\b")
 _WITH_AT_END = re.compile(r"(?i)\bwith\s+(?:\S+\s+){0,1}$")
 _PHRASE_END = re.compile(r"[,;.]")
-_NOT_A_TITLE = re.compile(r"(?i)(?:who|which|that|and|also|while|whereas|for)\b")
-_TITLE_BEFORE = re.compile(r"(?P<t>[A-Z][\w'’-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w'’-]*))*)\s*,?\s*$")
 _DELEGATION_WORD = re.compile(rf"(?i)\b{_DELEGATION}\b")
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
 _EUROPE_DESK = re.compile(
     r"(?:European|EU)\s+(?:Affairs|Union\s+Affairs|Integration|Department|Division|Relations)\b"
 )
-# Words of institutions, not of names ("Directorate-General for Neighbourhood and Enlargement Negotiations").
-_NOT_NAME_ENDING = re.compile(r"(?:tions?|ments?|ship)$")
-
-
-@dataclass(frozen=True, slots=True)
-class _Person:
-    start: int
-    end: int
-    name: str
 
 
 @dataclass(frozen=True, slots=True)
 class _Pick:
-    person: _Person
+    person: Person
     phrase: str
     """The words that introduce this head ("The EU delegation", "and on the Uzbek side")."""
     group: int
@@ -186,45 +160,10 @@ def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _persons(text: str, a: int, b: int) -> list[_Person]:
-    gaz = gazetteer()
-    out: list[_Person] = []
-    for m in _PERSON.finditer(text, a, b):
-        words = list(_NON_SPACE.finditer(m.group("name")))
-        base = m.start("name")
-        # Drop leading capitalised non-name words and honorifics ("Deputy Minister Mr X Y"); a
-        # place name right after an honorific is a first name ("Ambassador Sofia Lindqvist").
-        honoured = bool(m.group("hon"))
-        while words and (
-            words[0].group() in _NOT_NAME
-            or words[0].group().rstrip(".") in _HON_WORDS
-            or (gaz.table.get(words[0].group()) and not (honoured and len(words) > 1))
-        ):
-            honoured = words[0].group().rstrip(".") in _HON_WORDS
-            words = words[1:]
-        if not words:
-            continue
-        tokens = [w.group() for w in words]
-        if any(_NOT_NAME_ENDING.search(t) for t in tokens):
-            continue
-        first_name = honoured and len(tokens) > 1
-        if any(
-            t in _NOT_NAME or "'s" in t or "’s" in t or (gaz.table.get(t) and not (first_name and i == 0))
-            for i, t in enumerate(tokens)
-        ):
-            continue
-        had_hon = bool(m.group("hon")) or len(words) < len(m.group("name").split())
-        if len(tokens) < 2 and not had_hon:
-            continue
-        start = m.start() if words[0].start() == 0 else base + words[0].start()
-        out.append(_Person(start, m.end(), " ".join(tokens)))
-    return out
-
-
 def _heads_in(doc: Analysis, a: int, b: int) -> list[HeadInfo]:
     text = doc.text
     gaz = gazetteer()
-    persons = _persons(text, a, b)
+    persons = find_persons(text, a, b)
     if not persons:
         return []
     picks: list[_Pick] = []
@@ -280,7 +219,7 @@ def _heads_in(doc: Analysis, a: int, b: int) -> list[HeadInfo]:
     out: list[HeadInfo] = []
     for g in sorted({p.group for p in picks}):
         members = [p for p in picks if p.group == g]
-        titles = [_title(text, p.person, b, p.title_from) for p in members]
+        titles = [title_of(text, p.person, b, p.title_from) for p in members]
         parties = _parties(doc, members, titles, text[a:b])
         for pick, title, party in zip(members, titles, parties, strict=True):
             if party:
@@ -308,9 +247,9 @@ def _phrase_end(text: str, start: int, end: int) -> int:
     return m.start() if m else end
 
 
-def _list_after(text: str, persons: list[_Person], start: int, end: int) -> list[tuple[_Person, str]]:
+def _list_after(text: str, persons: list[Person], start: int, end: int) -> list[tuple[Person, str]]:
     """The persons listed right after ``start`` ("X, title, and by Y, title"), with the words before each."""
-    out: list[tuple[_Person, str]] = []
+    out: list[tuple[Person, str]] = []
     for p in persons:
         if p.start < start or p.start >= end:
             continue
@@ -324,36 +263,6 @@ def _list_after(text: str, persons: list[_Person], start: int, end: int) -> list
         if m and not _EXCLUDER.search(m.group()):
             out.append((p, m.group()))
     return out
-
-
-def _title(text: str, p: _Person, end: int, list_start: int) -> str | None:
-    after = text[p.end : end]
-    if after.startswith((",", " (")):
-        seg = after.lstrip(" ,(")
-        stop = _TITLE_STOP.search(seg)
-        if (
-            stop
-            and seg[stop.start() : stop.start() + 1] == ")"
-            and seg.count("(", 0, stop.start()) > seg.count(")", 0, stop.start())
-        ):  # "Additional Secretary (Europe)": the parenthesis closes one the title opened
-            stop = _TITLE_STOP.search(seg, stop.start() + 1)
-        seg = seg[: stop.start()] if stop else seg
-        seg = seg.strip(" ,")
-        for clause, head in _TITLE_CLAUSES.items():
-            if seg.lower().startswith(clause + " "):
-                return f"{head} {seg[len(clause) + 1 :]}".strip()
-        first = seg.split()[0] if seg else ""
-        lower_ok = not first[:1].islower() or first.lower() in _TITLE_WORDS
-        if seg and lower_ok and not _NOT_A_TITLE.match(seg):
-            return seg if len(seg) <= 200 else None
-    before = text[list_start : p.start]
-    m = _TITLE_BEFORE.search(before)
-    if m and len(m.group("t").split()) >= 2:
-        words = m.group("t").split()
-        while words and words[-1].rstrip(".") in _HON_WORDS:
-            words.pop()
-        return " ".join(words) if len(words) >= 2 else None
-    return None
 
 
 def _parties(doc: Analysis, picks: list[_Pick], titles: list[str | None], clause: str) -> list[str | None]:

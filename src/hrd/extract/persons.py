@@ -1,0 +1,116 @@
+"""Persons in a sentence about delegations, and the title written next to each.
+
+A person is a run of capitalised words, after honorifics ("Mr", "H.E.
+Ambassador") that are dropped, with name particles ("al-", "van der") kept;
+a run holding a word that never belongs to a name (an institution word, a
+place that is not a first name after an honorific, a word ending in -tion,
+-ment or -ship) is no person. A title follows the name after a comma or in
+parentheses ("X, Head of Division"; a clause "who heads the Asia department"
+becomes "Head of the Asia department"), or precedes it ("Deputy Minister X").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .gazetteer import gazetteer
+from .lexicon import load_lexicon
+
+__all__ = ["Person", "find_persons", "title_of"]
+
+_LEX = load_lexicon("delegations")
+_HONORIFICS = sorted(_LEX["honorifics"], key=len, reverse=True)
+_HON = "(?:" + "|".join(re.escape(h) for h in _HONORIFICS) + r")\s+"
+_PART = "(?:" + "|".join(_LEX["particles"]) + ")"
+_WORD = r"(?:(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|bin|ibn|abu|bint)-)?(?:[A-Z][\w'’-]*\w|[A-Z][a-z]{0,2}\.)"
+_PERSON = re.compile(
+    rf"(?<![\w-])(?P<hon>(?:{_HON})+)?(?P<name>{_WORD}(?:\s+(?:{_PART}\s+){{0,2}}{_WORD}){{0,6}})(?![\w-])"
+)
+_HON_WORDS = frozenset(h.rstrip(".") for h in _HONORIFICS if " " not in h)
+_NOT_NAME = frozenset(_LEX["not_name"])
+_TITLE_CLAUSES: dict[str, str] = _LEX["title_clauses"]
+_TITLE_STOP = re.compile(
+    r";|,\s+and\s|\s+and\s+by\s|,\s*(?:co-?chaired|chaired|headed|led|which|according|respectively|while|whereas)\b"
+    r"|\s+(?:co-?chaired|chaired|headed|led)\s+the\b|\.(?:\s|$)|\)"
+)
+_TITLE_WORDS = frozenset(_LEX["title_words"])
+_NON_SPACE = re.compile(r"\S+")
+_NOT_A_TITLE = re.compile(r"(?i)(?:who|which|that|and|also|while|whereas|for)\b")
+_TITLE_BEFORE = re.compile(r"(?P<t>[A-Z][\w'’-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w'’-]*))*)\s*,?\s*$")
+# Words of institutions, not of names ("Directorate-General for Neighbourhood and Enlargement Negotiations").
+_NOT_NAME_ENDING = re.compile(r"(?:tions?|ments?|ship)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    start: int
+    end: int
+    name: str
+
+
+def find_persons(text: str, a: int, b: int) -> list[Person]:
+    """The persons named in ``text[a:b]``, names without honorifics."""
+    gaz = gazetteer()
+    out: list[Person] = []
+    for m in _PERSON.finditer(text, a, b):
+        words = list(_NON_SPACE.finditer(m.group("name")))
+        base = m.start("name")
+        # Drop leading capitalised non-name words and honorifics ("Deputy Minister Mr X Y"); a
+        # place name right after an honorific is a first name ("Ambassador Sofia Lindqvist").
+        honoured = bool(m.group("hon"))
+        while words and (
+            words[0].group() in _NOT_NAME
+            or words[0].group().rstrip(".") in _HON_WORDS
+            or (gaz.table.get(words[0].group()) and not (honoured and len(words) > 1))
+        ):
+            honoured = words[0].group().rstrip(".") in _HON_WORDS
+            words = words[1:]
+        if not words:
+            continue
+        tokens = [w.group() for w in words]
+        if any(_NOT_NAME_ENDING.search(t) for t in tokens):
+            continue
+        first_name = honoured and len(tokens) > 1
+        if any(
+            t in _NOT_NAME or "'s" in t or "’s" in t or (gaz.table.get(t) and not (first_name and i == 0))
+            for i, t in enumerate(tokens)
+        ):
+            continue
+        had_hon = bool(m.group("hon")) or len(words) < len(m.group("name").split())
+        if len(tokens) < 2 and not had_hon:
+            continue
+        start = m.start() if words[0].start() == 0 else base + words[0].start()
+        out.append(Person(start, m.end(), " ".join(tokens)))
+    return out
+
+
+def title_of(text: str, p: Person, end: int, list_start: int) -> str | None:
+    """The title of ``p``: after the name (up to ``end``), else before it (from ``list_start``)."""
+    after = text[p.end : end]
+    if after.startswith((",", " (")):
+        seg = after.lstrip(" ,(")
+        stop = _TITLE_STOP.search(seg)
+        if (
+            stop
+            and seg[stop.start() : stop.start() + 1] == ")"
+            and seg.count("(", 0, stop.start()) > seg.count(")", 0, stop.start())
+        ):  # "Additional Secretary (Europe)": the parenthesis closes one the title opened
+            stop = _TITLE_STOP.search(seg, stop.start() + 1)
+        seg = seg[: stop.start()] if stop else seg
+        seg = seg.strip(" ,")
+        for clause, head in _TITLE_CLAUSES.items():
+            if seg.lower().startswith(clause + " "):
+                return f"{head} {seg[len(clause) + 1 :]}".strip()
+        first = seg.split()[0] if seg else ""
+        lower_ok = not first[:1].islower() or first.lower() in _TITLE_WORDS
+        if seg and lower_ok and not _NOT_A_TITLE.match(seg):
+            return seg if len(seg) <= 200 else None
+    before = text[list_start : p.start]
+    m = _TITLE_BEFORE.search(before)
+    if m and len(m.group("t").split()) >= 2:
+        words = m.group("t").split()
+        while words and words[-1].rstrip(".") in _HON_WORDS:
+            words.pop()
+        return " ".join(words) if len(words) >= 2 else None
+    return None

@@ -1,0 +1,33 @@
+"""Persons and their titles in sentences about delegations."""
+
+from __future__ import annotations
+
+from hrd.extract.persons import find_persons, title_of
+
+
+def names(text: str) -> list[str]:
+    return [p.name for p in find_persons(text, 0, len(text))]
+
+
+def test_honorifics_are_dropped_and_particles_kept() -> None:
+    assert names("led by H.E. Ambassador Ali Hassan al-Kanani and Mr Jan van der Berg") == [
+        "Ali Hassan al-Kanani",
+        "Jan van der Berg",
+    ]
+
+
+def test_institution_words_and_single_words_are_no_persons() -> None:
+    assert names("the Directorate-General for Neighbourhood and Enlargement Negotiations") == []
+    assert names("chaired by Novak") == []
+    assert names("chaired by Mr Novak") == ["Novak"]
+
+
+def test_a_place_after_an_honorific_is_a_first_name() -> None:
+    assert names("co-chaired by EU Ambassador Sofia Lindqvist") == ["Sofia Lindqvist"]
+
+
+def test_titles_after_and_before_the_name() -> None:
+    text = "headed by Mr Jan Novak, Director General (Europe), and by Deputy Minister Aida Sadykova."
+    novak, sadykova = find_persons(text, 0, len(text))
+    assert title_of(text, novak, len(text), 0) == "Director General (Europe)"
+    assert title_of(text, sadykova, len(text), novak.end) == "Deputy Minister"
