@@ -173,3 +173,8 @@ def test_a_law_cited_in_a_list_item_belongs_to_the_statement_that_introduces_the
     )
     out = legal.run(Analysis(text=text, sentences=sentences, statements=(st,)))
     assert [(r.instrument, r.article) for r in out.statements[0].legal_refs] == [("Cybercrimes Act", None)]
+
+
+def test_a_code_named_by_two_words_joined_by_and() -> None:
+    assert refs("under the Press and Publications Code.") == [("Press and Publications Code", None)]
+    assert refs("the Penal Code and Criminal Code") == [("Penal Code", None), ("Criminal Code", None)]

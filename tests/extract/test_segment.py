@@ -110,3 +110,11 @@ def test_a_bulleted_line_starts_a_sentence() -> None:
         "- The EU called for reform;",
         "2. The EU noted X.",
     ]
+
+
+def test_a_state_name_is_no_title() -> None:
+    text = (
+        "Kingdom of Ruritania\nMinistry of Foreign Affairs\n\nStrelsau hosts the eighth Sub-Committee\n\n"
+        "It was held.\n"
+    )
+    assert run(Analysis(text=text)).title == "Strelsau hosts the eighth Sub-Committee"

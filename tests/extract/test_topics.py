@@ -38,6 +38,10 @@ from hrd.extract.topics import TOPIC_ORDER, tag_topics
         ("raised the question of non-citizens", "asylum"),
         ("called for the repeal of the article that lets a rapist marry the victim", "gender-violence"),
         ("raised so-called honour crimes", "gender-violence"),
+        ("laws criminalising consensual relations between adults of the same sex", "lgbti"),
+        ("laws criminalising relations outside marriage", "privacy"),
+        ("presented the new powers of the National Human Rights Council", "nhri"),
+        ("presented the National Action Plan for Democracy and Human Rights", "reforms"),
         ("commended Ruritania for keeping its borders open", "asylum"),
     ],
 )
@@ -169,3 +173,9 @@ def test_a_sector_reform_is_that_sectors_topic() -> None:
     assert tag_topics("discussed penitentiary reform") == ("detention",)
     assert tag_topics("informed about the reform of the Security Service") == ("judiciary",)
     assert tag_topics("discussed cooperation with Eurojust") == ("judicial-cooperation",)
+
+
+def test_a_vote_on_a_un_resolution_is_no_election() -> None:
+    assert "elections" not in tag_topics(
+        "encouraged Ruritania to vote in favour of the UN General Assembly resolution"
+    )

@@ -130,13 +130,20 @@ def _codes(text: str, low: str, start: int, end: int) -> list[Mention]:
                 break
             word = w.group(1)
             known = word.lower() in _QUALIFIERS
+            if word == "and" and len(words) == 1:  # "the Press and Publications Code"
+                prev = _WORD_BEFORE_RE.search(text, max(start, w.start(1) - 40), w.start(1))
+                first = prev.group(1) if prev else ""
+                if first[:1].isupper() and first not in _LEADING_STOP and first not in ("Code", "Law", "Act"):
+                    words[:0] = [first, word]
+                    pos = prev.start(1) if prev else pos
+                    continue
             if not known and (words or not word[0].isupper() or word in _LEADING_STOP):
                 break
             words.insert(0, word)
             pos = w.start(1)
         if not words:
             continue
-        name = " ".join(x[0].upper() + x[1:] for x in [*words, "Code"])
+        name = " ".join(x if x == "and" else x[0].upper() + x[1:] for x in [*words, "Code"])
         out.append(Mention(pos, m.end(), (_CODE_CANON.get(name.lower(), name),), "Code"))
     for m in in_windows(_CODE_OF_RE, text, windows(text, codes, start, end, 0, 120)):
         if _CODE_OF_STOP.search(m.group(0)):
