@@ -433,3 +433,13 @@ def test_a_list_after_a_colon_is_part_of_its_statement_up_to_the_next_heading() 
     first = doc.statements[0]
     assert (first.actor, first.act, first.topics) == ("EU", "stress", ("esc-rights",))
     assert doc.text[first.start : first.end] == "The EU underlined the importance of:"
+
+
+def test_welcoming_these_laws_as_well_as_another_step_keeps_the_laws_topics() -> None:
+    doc = analyse(
+        "Kazakhstan presented its new law on mass media. The EU welcomed these laws, as well as the "
+        "ratification "
+        "of the Optional Protocol to the Convention against Torture."
+    )
+    assert ("EU", "welcome", "media") in triples(doc)
+    assert ("EU", "welcome", "torture") in triples(doc)

@@ -71,6 +71,10 @@ _HEADING = re.compile(
     r"In the (?:area|field|context|framework) of|Under the (?:heading|item|chapter) of)\s[^,;:.]{1,80},\s+"
 )
 _ANTECEDENT = re.compile(r"\s*,?\s*")
+_THESE = re.compile(
+    r"\s+(?:these|those|such|both)\s+(?:[\w-]+\s+)?(?:laws|steps|measures|reforms|developments|changes|amendments|initiatives|efforts|decisions)\b",
+    re.I,
+)
 _OPENER = re.compile(
     r"[\s\"“‘'(]*(?:(?:while|whilst|after|before|when|although|though|besides|in|by|also|further)\s+)?",
     re.IGNORECASE,
@@ -310,6 +314,8 @@ def _sentence_statements(
                 topics, conf = ctx.last_topics, conf - 0.3
                 prev_topics = topics  # "welcomed these steps and stressed ...": the next clause's too
         else:
+            if ctx.last_topics and _THESE.match(text, d.trigger.end, d.end):
+                topics = tuple(dict.fromkeys(ctx.last_topics + topics))  # "welcomed these laws, as well as X"
             prev_topics = topics
         if d.actor is not None:  # a clause without topics still tells who speaks ("It also ...")
             ctx.last_actor = d.actor
