@@ -109,3 +109,8 @@ def test_announced_funding_is_support() -> None:
 def test_shared_views_is_a_discussion_and_referred_to_raises() -> None:
     assert acts("Both sides shared views on data protection.")[0][1] == "discuss"
     assert acts("The EU referred to the situation of minorities.")[0][1] == "raise"
+
+
+def test_pledging_money_is_support_and_pledging_an_act_a_commitment() -> None:
+    assert acts("The EU pledged a further 2.3 million euros for the programme.")[0][1] == "support"
+    assert acts("Ruritania pledged to abolish the death penalty.")[0][1] == "commit"

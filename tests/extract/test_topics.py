@@ -42,6 +42,8 @@ from hrd.extract.topics import TOPIC_ORDER, tag_topics
         ("laws criminalising relations outside marriage", "privacy"),
         ("presented the new powers of the National Human Rights Council", "nhri"),
         ("presented the National Action Plan for Democracy and Human Rights", "reforms"),
+        ("called for humanitarian access to the displaced population", "movement"),
+        ("called for independent investigations into allegations of abuses", "accountability"),
         ("commended Ruritania for keeping its borders open", "asylum"),
     ],
 )
