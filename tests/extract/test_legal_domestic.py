@@ -178,3 +178,8 @@ def test_a_law_cited_in_a_list_item_belongs_to_the_statement_that_introduces_the
 def test_a_code_named_by_two_words_joined_by_and() -> None:
     assert refs("under the Press and Publications Code.") == [("Press and Publications Code", None)]
     assert refs("the Penal Code and Criminal Code") == [("Penal Code", None), ("Criminal Code", None)]
+
+
+def test_a_named_law_with_its_qualified_number_in_brackets_is_one_law() -> None:
+    text = "Ruritania presented the new Labour Relations Law (Federal Decree-Law No. 33 of 2021)."
+    assert refs(text) == [("Labour Relations Law", None)]

@@ -118,3 +118,8 @@ def test_a_state_name_is_no_title() -> None:
         "It was held.\n"
     )
     assert run(Analysis(text=text)).title == "Strelsau hosts the eighth Sub-Committee"
+
+
+def test_a_country_name_alone_is_no_title() -> None:
+    text = "United Arab Emirates\nMinistry of Foreign Affairs\n\nUAE and EU hold first Dialogue\n\nHeld.\n"
+    assert run(Analysis(text=text)).title == "UAE and EU hold first Dialogue"

@@ -44,6 +44,10 @@ from hrd.extract.topics import TOPIC_ORDER, tag_topics
         ("presented the National Action Plan for Democracy and Human Rights", "reforms"),
         ("called for humanitarian access to the displaced population", "movement"),
         ("called for independent investigations into allegations of abuses", "accountability"),
+        ("highlighted its efforts to promote tolerance and peaceful coexistence", "non-discrimination"),
+        ("presented its interfaith initiatives", "religion"),
+        ("stressed that all inmates receive visits", "detention"),
+        ("provided information on the cases raised", "individual-cases"),
         ("commended Ruritania for keeping its borders open", "asylum"),
     ],
 )

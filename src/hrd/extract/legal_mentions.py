@@ -94,8 +94,10 @@ _GENERIC_CONV_RE = re.compile(
     rf"(\s+(?:on|against|for|relating\s+to|concerning)\s+(?:the\s+)?{TAIL})?"
 )
 _ALIAS_DEF_RE = re.compile(r"\s*\((?:the\s+)?([A-Z][A-Za-z]{1,9}(?:[- ]?\d{1,4})?)(\s+(?:Law|Act|Code))?\)")
-_PAREN_OPEN_RE = re.compile(r",?\s*\(\s*(?:the\s+|i\.e\.,?\s+)?")
-_PAREN_CLOSE_RE = re.compile(r"\s*(?:,[^()]{0,40})?\)")
+_PAREN_OPEN_RE = re.compile(
+    r",?\s*\(\s*(?:the\s+|i\.e\.,?\s+)?(?:(?:Federal|Presidential|Royal|Executive|Organic|Supreme|Legislative)\s+)?"
+)
+_PAREN_CLOSE_RE = re.compile(r"\s*(?:,[^()]{0,40}|\s+of\s+\d{4})?\)")
 _UPPER_TOKEN_RE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{1,9}(?![\w-])")
 _OP_ANAPHOR_RE = re.compile(
     r"(?:\b(?i:its|the|this|that)\s+|(?<=['’]s\s))(?:((?i:first|second|1st|2nd))\s+)?(?i:optional\s+protocols?)\b"

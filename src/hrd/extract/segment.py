@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .gazetteer import gazetteer
 from .lexicon import load_lexicon
 from .state import Analysis, Sentence
 
@@ -164,6 +165,11 @@ def _title(sentences: list[Sentence]) -> str | None:
             break
         lead.append(s.text)
     for line in lead:
-        if len(line.split()) >= 3 and not _NOT_TITLE.fullmatch(line):
+        if len(line.split()) >= 3 and not _NOT_TITLE.fullmatch(line) and not _is_place(line):
             return line
     return lead[0] if lead else next((s.text for s in sentences if s.header), None)
+
+
+def _is_place(line: str) -> bool:
+    """A line that only names a country or a city ("United Arab Emirates"): an issuer's header."""
+    return gazetteer().table.get(line.strip().strip(".:")) is not None
