@@ -45,6 +45,10 @@ from hrd.extract.topics import TOPIC_ORDER, tag_topics
         ("called for humanitarian access to the displaced population", "movement"),
         ("called for independent investigations into allegations of abuses", "accountability"),
         ("highlighted its efforts to promote tolerance and peaceful coexistence", "non-discrimination"),
+        ("commended the adoption of the Civil Union Law", "lgbti"),
+        ("welcomed the constitutional process", "reforms"),
+        ("supported social cohesion policies", "esc-rights"),
+        ("raised the trial of civilians before military courts", "fair-trial"),
         ("presented its interfaith initiatives", "religion"),
         ("stressed that all inmates receive visits", "detention"),
         ("provided information on the cases raised", "individual-cases"),
@@ -178,6 +182,7 @@ def test_a_sector_reform_is_that_sectors_topic() -> None:
     assert tag_topics("reaffirmed its support to justice sector reform") == ("judiciary",)
     assert tag_topics("discussed penitentiary reform") == ("detention",)
     assert tag_topics("informed about the reform of the Security Service") == ("judiciary",)
+    assert tag_topics("informed about the reform of the military justice system") == ("judiciary",)
     assert tag_topics("discussed cooperation with Eurojust") == ("judicial-cooperation",)
 
 
