@@ -114,3 +114,8 @@ def test_shared_views_is_a_discussion_and_referred_to_raises() -> None:
 def test_pledging_money_is_support_and_pledging_an_act_a_commitment() -> None:
     assert acts("The EU pledged a further 2.3 million euros for the programme.")[0][1] == "support"
     assert acts("Ruritania pledged to abolish the death penalty.")[0][1] == "commit"
+
+
+def test_readiness_to_continue_supporting_is_support() -> None:
+    assert acts("The EU expressed readiness to continue supporting the reforms.")[0][1] == "support"
+    assert acts("Ruritania expressed readiness to finalise the law.")[0][1] == "commit"

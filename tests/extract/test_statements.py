@@ -443,3 +443,11 @@ def test_welcoming_these_laws_as_well_as_another_step_keeps_the_laws_topics() ->
     )
     assert ("EU", "welcome", "media") in triples(doc)
     assert ("EU", "welcome", "torture") in triples(doc)
+
+
+def test_a_call_for_its_ratification_keeps_the_topics_of_what_it_names() -> None:
+    doc = analyse(
+        "The EU welcomed the signature of the Second Optional Protocol on the abolition of the death penalty "
+        "and called for its swift ratification."
+    )
+    assert ("EU", "call", "death-penalty") in triples(doc)

@@ -46,6 +46,8 @@ from hrd.extract.topics import TOPIC_ORDER, tag_topics
         ("called for independent investigations into allegations of abuses", "accountability"),
         ("highlighted its efforts to promote tolerance and peaceful coexistence", "non-discrimination"),
         ("commended the adoption of the Civil Union Law", "lgbti"),
+        ("asked about the article on inciting social, national, racial or religious discord", "expression"),
+        ("the status of the Commissioner for Human Rights will be strengthened", "nhri"),
         ("welcomed the constitutional process", "reforms"),
         ("supported social cohesion policies", "esc-rights"),
         ("raised the trial of civilians before military courts", "fair-trial"),

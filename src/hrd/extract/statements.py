@@ -71,6 +71,11 @@ _HEADING = re.compile(
     r"In the (?:area|field|context|framework) of|Under the (?:heading|item|chapter) of)\s[^,;:.]{1,80},\s+"
 )
 _ANTECEDENT = re.compile(r"\s*,?\s*")
+_ITS_NEXT_STEP = re.compile(
+    r"\s+(?:for\s+|on\s+|to\s+)?(?:its|their)\s+(?:\w+\s+)?"
+    r"(?:ratification|implementation|adoption|application|entry into force)\b",
+    re.IGNORECASE,
+)
 _THESE = re.compile(
     r"\s+(?:these|those|such|both)\s+(?:[\w-]+\s+)?(?:laws|steps|measures|reforms|developments|changes|amendments|initiatives|efforts|decisions)\b",
     re.I,
@@ -316,6 +321,10 @@ def _sentence_statements(
         else:
             if ctx.last_topics and _THESE.match(text, d.trigger.end, d.end):
                 topics = tuple(dict.fromkeys(ctx.last_topics + topics))  # "welcomed these laws, as well as X"
+            elif prev_topics and _ITS_NEXT_STEP.match(text, d.trigger.end, d.end):
+                topics = tuple(
+                    dict.fromkeys(prev_topics + topics)
+                )  # "signed the Protocol and called for its ratification"
             prev_topics = topics
         if d.actor is not None:  # a clause without topics still tells who speaks ("It also ...")
             ctx.last_actor = d.actor
