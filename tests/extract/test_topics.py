@@ -48,6 +48,8 @@ from hrd.extract.topics import TOPIC_ORDER, tag_topics
         ("commended the adoption of the Civil Union Law", "lgbti"),
         ("asked about the article on inciting social, national, racial or religious discord", "expression"),
         ("the status of the Commissioner for Human Rights will be strengthened", "nhri"),
+        ("welcomed the abolition of the re-education through labour system", "detention"),
+        ("welcomed fewer crimes punishable by death", "death-penalty"),
         ("welcomed the constitutional process", "reforms"),
         ("supported social cohesion policies", "esc-rights"),
         ("raised the trial of civilians before military courts", "fair-trial"),
