@@ -123,3 +123,12 @@ def test_a_state_name_is_no_title() -> None:
 def test_a_country_name_alone_is_no_title() -> None:
     text = "United Arab Emirates\nMinistry of Foreign Affairs\n\nUAE and EU hold first Dialogue\n\nHeld.\n"
     assert run(Analysis(text=text)).title == "UAE and EU hold first Dialogue"
+
+
+def test_issuer_and_office_lines_are_no_title() -> None:
+    for header in (
+        "Ruritanian Republic – Ministry of Foreign Affairs and Worship\nPress Information No. 214/18",
+        "Secretaría de Relaciones Exteriores\nPress and Information Section",
+    ):
+        text = header + "\n\nRuritania and the EU hold their Dialogue\n\nHeld.\n"
+        assert run(Analysis(text=text)).title == "Ruritania and the EU hold their Dialogue"
