@@ -113,6 +113,7 @@ def test_shared_views_is_a_discussion_and_referred_to_raises() -> None:
 
 def test_pledging_money_is_support_and_pledging_an_act_a_commitment() -> None:
     assert acts("The EU pledged a further 2.3 million euros for the programme.")[0][1] == "support"
+    assert acts("The EU pledged an additional €800,000 to the Commission.")[0][1] == "support"
     assert acts("Ruritania pledged to abolish the death penalty.")[0][1] == "commit"
 
 

@@ -53,6 +53,7 @@ from hrd.extract.topics import TOPIC_ORDER, tag_topics
         ("reported on the trials for crimes against humanity", "accountability"),
         ("explained the expulsion procedures for foreigners", "migration"),
         ("presented its priorities on the future of work", "labour"),
+        ("expressed concern at the civilian casualties caused by air strikes", "right-to-life"),
         ("welcomed the constitutional process", "reforms"),
         ("supported social cohesion policies", "esc-rights"),
         ("raised the trial of civilians before military courts", "fair-trial"),
