@@ -451,3 +451,12 @@ def test_a_call_for_its_ratification_keeps_the_topics_of_what_it_names() -> None
         "and called for its swift ratification."
     )
     assert ("EU", "call", "death-penalty") in triples(doc)
+
+
+def test_the_steps_another_side_welcomes_are_those_it_presented() -> None:
+    doc = analyse(
+        "Kazakhstan briefed the EU on its new law on the protection of journalists. It highlighted the role "
+        "of the Ombudsman. The EU welcomed these steps."
+    )
+    assert ("EU", "welcome", "media") in triples(doc)
+    assert ("EU", "welcome", "nhri") not in triples(doc)

@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 from . import actors, acts, topics
 from .actors import Mention, eligible, find_mentions, passive_agent, subject_of
 from .acts import Trigger, find_triggers
+from .anaphora import names_its_next_step, names_steps, names_these, points_back
 from .clauses import split_clauses, trim
 from .cues import Found, Scanner
 from .gates import Gate
@@ -55,31 +56,12 @@ _HEADING_LINE = re.compile(r"[^\W\d][^.;:!?\n]{0,80}")  # "Next steps": a headin
 _JOINT = Gate(
     re.compile(r"\bjoint\s+(?:press\s+(?:release|statement|communiqu[eé])|statement|communiqu[eé])", re.I)
 )
-# "It was agreed that ..." opens with an expletive "it", which points back to nothing.
-_ANAPHOR = Gate(
-    re.compile(
-        r"\b(?:these|this|those|such|them|it(?!\s+(?:was|is|has\s+been|had\s+been)\s+(?:\w+\s+)?\w+ed\s+(?:that|to)\b)|"
-        r"the\s+latter|the\s+(?:progress|efforts?|steps?|measures?|"
-        r"developments?|changes?|achievements?|initiatives?|commitments?|plans?|polic(?:y|ies)|strateg(?:y|ies)|"
-        r"laws?|legislation|reforms?|amendments?|bills?|decisions?))\b",
-        re.IGNORECASE,
-    )
-)
 # A rubric opening the sentence: "On human rights and democracy, ...", "As regards X, ...".
 _HEADING = re.compile(
     r"(?:On|As regards|As for|Regarding|Concerning|With regard to|With respect to|Turning to|"
     r"In the (?:area|field|context|framework) of|Under the (?:heading|item|chapter) of)\s[^,;:.]{1,80},\s+"
 )
 _ANTECEDENT = re.compile(r"\s*,?\s*")
-_ITS_NEXT_STEP = re.compile(
-    r"\s+(?:for\s+|on\s+|to\s+)?(?:its|their)\s+(?:\w+\s+)?"
-    r"(?:ratification|implementation|adoption|application|entry into force)\b",
-    re.IGNORECASE,
-)
-_THESE = re.compile(
-    r"\s+(?:these|those|such|both)\s+(?:[\w-]+\s+)?(?:laws|steps|measures|reforms|developments|changes|amendments|initiatives|efforts|decisions)\b",
-    re.I,
-)
 _OPENER = re.compile(
     r"[\s\"“‘'(]*(?:(?:while|whilst|after|before|when|although|though|besides|in|by|also|further)\s+)?",
     re.IGNORECASE,
@@ -106,6 +88,8 @@ class _Context:
     last_actor: str | None = None
     last_single: str | None = None
     last_topics: tuple[str, ...] = ()
+    presented: tuple[str | None, tuple[str, ...]] = (None, ())
+    """Who last informed or committed, and about what: "these steps" that another side welcomes."""
 
 
 @dataclass(slots=True)
@@ -315,13 +299,16 @@ def _sentence_statements(
         if not topics:
             if prev_topics:
                 topics, conf = prev_topics, conf - 0.25
-            elif _ANAPHOR.search(text, d.start, d.end) and ctx.last_topics:
+            elif points_back(text, d.start, d.end) and ctx.last_topics:
                 topics, conf = ctx.last_topics, conf - 0.3
+                who, presented = ctx.presented
+                if presented and who not in (None, d.actor) and names_steps(text, d.trigger.end, d.end):
+                    topics = presented  # "The EU welcomed these steps": what the other side presented
                 prev_topics = topics  # "welcomed these steps and stressed ...": the next clause's too
         else:
-            if ctx.last_topics and _THESE.match(text, d.trigger.end, d.end):
+            if ctx.last_topics and names_these(text, d.trigger.end, d.end):
                 topics = tuple(dict.fromkeys(ctx.last_topics + topics))  # "welcomed these laws, as well as X"
-            elif prev_topics and _ITS_NEXT_STEP.match(text, d.trigger.end, d.end):
+            elif prev_topics and names_its_next_step(text, d.trigger.end, d.end):
                 topics = tuple(
                     dict.fromkeys(prev_topics + topics)
                 )  # "signed the Protocol and called for its ratification"
@@ -341,6 +328,8 @@ def _sentence_statements(
             b += 1  # "The discussions covered:" keeps the colon that opens its list
         out.append(StatementInfo(meeting, d.actor, d.trigger.act, topics, a, b, index, _clamp(conf)))
         ctx.last_topics = topics
+        if d.trigger.act in ("inform", "commit"):
+            ctx.presented = (d.actor, topics)
     return out
 
 
