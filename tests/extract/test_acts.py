@@ -85,6 +85,10 @@ def test_a_participle_after_its_noun_is_no_verb() -> None:
 
 def test_nouns_reporting_and_unreal_past_are_no_acts() -> None:
     assert acts("Ruritania needed more international support.") == []
+    assert acts("The EU will continue to support Ruritania through its budget support programme.") == [
+        ("will continue to support", "support", "active")
+    ]
+    assert acts("the programme, which the EU finances with EUR 8m")[0][:2] == ("finances", "support")
     assert acts("Mr Novak told reporters after the meeting.") == []
     assert acts("Mr Novak told the EU that the law was adopted.") == [("told", "inform", "active")]
     assert acts("The group said the EU should also have pressed Ruritania.") == []
@@ -120,3 +124,7 @@ def test_pledging_money_is_support_and_pledging_an_act_a_commitment() -> None:
 def test_readiness_to_continue_supporting_is_support() -> None:
     assert acts("The EU expressed readiness to continue supporting the reforms.")[0][1] == "support"
     assert acts("Ruritania expressed readiness to finalise the law.")[0][1] == "commit"
+
+
+def test_providing_answers_informs() -> None:
+    assert acts("The Ruritanian side provided answers on the cases raised.")[0][1] == "inform"

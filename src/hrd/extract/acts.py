@@ -84,8 +84,8 @@ _LOOKBACK = 40
 # "needed more international support": a present form after a determiner or adjective is a noun.
 _NOUN_BEFORE = Gate(
     re.compile(
-        r"\b(?:a|an|the|its|their|his|her|our|more|further|any|some|no|continued|full|strong|much"
-        r"|\w+al)\s+\Z",
+        r"\b(?:(?:a|an|the|its|their|his|her|our)\s+(?:(?-i:[a-z])[\w-]*\s+)?|(?:more|further|any|some|no|continued|full"
+        r"|strong|much|budget|\w+al)\s+)\Z",
         re.IGNORECASE,
     )
 )
