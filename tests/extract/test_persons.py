@@ -31,3 +31,8 @@ def test_titles_after_and_before_the_name() -> None:
     novak, sadykova = find_persons(text, 0, len(text))
     assert title_of(text, novak, len(text), 0) == "Director General (Europe)"
     assert title_of(text, sadykova, len(text), novak.end) == "Deputy Minister"
+
+
+def test_a_long_title_before_the_name_is_not_part_of_it() -> None:
+    text = "chaired by Director of the Department of International Organisations Le Thi Mai and Mr Jan Novak"
+    assert names(text) == ["Le Thi Mai", "Jan Novak"]

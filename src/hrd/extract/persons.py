@@ -62,6 +62,7 @@ def find_persons(text: str, a: int, b: int) -> list[Person]:
         while words and (
             words[0].group() in _NOT_NAME
             or words[0].group().rstrip(".") in _HON_WORDS
+            or _NOT_NAME_ENDING.search(words[0].group())
             or (gaz.table.get(words[0].group()) and not (honoured and len(words) > 1))
         ):
             honoured = words[0].group().rstrip(".") in _HON_WORDS
