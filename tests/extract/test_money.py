@@ -242,3 +242,19 @@ def test_amounts_attach_to_their_programme(
 )
 def test_organisations_are_not_programmes(text: str) -> None:
     assert _one_sentence(text) == []
+
+
+def test_an_amount_in_brackets_belongs_to_the_words_before_the_bracket() -> None:
+    text = (
+        "The EU will continue its budget support programme for the rule of law (EUR 28.5 million) and "
+        "the Spotlight Initiative. It funds the Justice Programme (EUR 4 million)."
+    )
+    sents = (Sentence(0, 124, text[:124], 0), Sentence(125, len(text), text[125:], 0))
+    meetings = (
+        MeetingInfo(
+            kind="human-rights-dialogue", name=None, parties=("EU", "KG"), sentences=frozenset({0, 1})
+        ),
+    )
+    out = money.run(Analysis(text=text, sentences=sents, meetings=meetings))
+    got = {p.name: p.amount for p in out.programmes}
+    assert got == {"Spotlight Initiative": None, "Justice Programme": 4_000_000}

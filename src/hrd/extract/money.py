@@ -236,6 +236,8 @@ def run(doc: Analysis) -> Analysis:
         amounts: dict[int, Money] = {}
         for money in cash:
             nearest = min(range(len(names)), key=lambda k: _gap(text, names[k], money), default=None)
+            if nearest is not None and _bracketed_for_another(text, names[nearest], money):
+                continue  # "a budget support programme (EUR 28.5 million) and the X Initiative"
             if nearest is not None:
                 amounts.setdefault(nearest, money)
         for k, (a, b, name, acronym) in enumerate(names):
@@ -278,6 +280,16 @@ def _alias_mentions(
         if name is not None and not any(a <= m.start() < b for a, b, _, _ in found):
             out.append((m.start(), m.end(), name, m.group(1)))
     return out
+
+
+def _bracketed_for_another(text: str, name: tuple[int, int, str, str | None], money: Money) -> bool:
+    """An amount in brackets belongs to the words right before the bracket: not to ``name`` unless
+    the bracket follows it."""
+    before = text[max(0, money.start - 2) : money.start].rstrip()
+    if not before.endswith("(") or not text[money.end : money.end + 2].lstrip().startswith(")"):
+        return False
+    bracket = text.rfind("(", 0, money.start)
+    return not (0 <= bracket - name[1] <= 3)
 
 
 def _gap(text: str, name: tuple[int, int, str, str | None], money: Money) -> int:
