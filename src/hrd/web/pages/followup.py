@@ -137,6 +137,18 @@ def benchmarks_page(
     return _benchmarks(request, session, partner, done=done)
 
 
+async def _benchmarks_post(
+    request: Request, partner: str, change: Callable[[Any, Session], object], done: str
+) -> Response:
+    """A benchmark form's change; the page again with the problem, or its notice ``done``."""
+    return await _post(
+        request,
+        change,
+        lambda s, error: _benchmarks(request, s, partner, error=error),
+        f"/partners/{partner}/benchmarks?done={done}",
+    )
+
+
 def _subject(form: Any) -> Subject:
     topic, instrument = _text(form, "topic"), _text(form, "instrument")
     if (topic is None) == (instrument is None):
@@ -157,12 +169,7 @@ async def add(request: Request, partner: Partner) -> Response:
             session=session,
         )
 
-    return await _post(
-        request,
-        change,
-        lambda s, error: _benchmarks(request, s, partner, error=error),
-        f"/partners/{partner}/benchmarks?done=added",
-    )
+    return await _benchmarks_post(request, partner, change, "added")
 
 
 @router.post("/partners/{partner}/benchmarks/{benchmark_id}", response_class=HTMLResponse)
@@ -178,9 +185,4 @@ async def assess(request: Request, partner: Partner, benchmark_id: Id) -> Respon
             session=session,
         )
 
-    return await _post(
-        request,
-        change,
-        lambda s, error: _benchmarks(request, s, partner, error=error),
-        f"/partners/{partner}/benchmarks?done=assessed#benchmark-{benchmark_id}",
-    )
+    return await _benchmarks_post(request, partner, change, f"assessed#benchmark-{benchmark_id}")
