@@ -54,6 +54,7 @@ from hrd.extract.topics import TOPIC_ORDER, tag_topics
         ("explained the expulsion procedures for foreigners", "migration"),
         ("presented its priorities on the future of work", "labour"),
         ("expressed concern at the civilian casualties caused by air strikes", "right-to-life"),
+        ("underlined the importance of collecting evidence of crimes", "accountability"),
         ("welcomed the constitutional process", "reforms"),
         ("supported social cohesion policies", "esc-rights"),
         ("raised the trial of civilians before military courts", "fair-trial"),
