@@ -73,13 +73,17 @@ def find_issuer(doc: Analysis, parties: tuple[PartyMention, ...]) -> str | None:
     # A news agency's report quotes the EU ("the bloc said in a press release").
     if any(agency.search(text) for agency in _AGENCY_RES):
         return None
-    for s in doc.sentences:
-        if not s.header:
-            continue
+    header = [s for s in doc.sentences if s.header]
+    block_end = header[-1].end if header else 0
+    for s in header:
         m = _PARTNER_RE.search(text, s.start, s.end)
         if m:
-            for p in parties:
-                if m.start() <= p.start < m.end() + 60 and p.code != "EU" and len(p.code) == 2:
+            # The country named with the ministry, or on another line of the header block
+            # ("Ministry of Foreign Affairs / Government of Pakistan").
+            near = [p for p in parties if m.start() <= p.start < m.end() + 60]
+            block = [p for p in parties if p.start < block_end]
+            for p in [*near, *block]:
+                if p.code != "EU" and len(p.code) == 2:
                     return p.code
     for a, b in frame:
         if _EU_RE.search(text, a, b):
