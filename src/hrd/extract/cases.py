@@ -22,6 +22,7 @@ from collections.abc import Collection
 from dataclasses import replace
 
 from .gates import Gate
+from .gazetteer import longest_first
 from .legal_mentions import find_mentions
 from .lexicon import load_lexicon
 from .sections import sentence_meetings, sentences_with
@@ -33,8 +34,8 @@ __all__ = ["find_case_names", "is_list_handed_over", "run"]
 _LEX = load_lexicon("cases")
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+def _alt(words: list[str], *, ignore_case: bool = False) -> str:
+    return longest_first(words, ignore_case=ignore_case)
 
 
 _CUE_PREFIXES = tuple(_LEX["cue_prefixes"])
@@ -44,7 +45,9 @@ _THIRD_RE = Gate(re.compile(r"\b(?:" + _alt(_LEX["third_party"]) + r")\b"))
 _REPORTING_RE = Gate(re.compile(r"\b(?:" + _alt(_LEX["reporting"]) + r")\b"))
 _HONORIFICS = frozenset(h.rstrip(".") for h in _LEX["honorifics"])
 _TITLES = frozenset(_LEX["titles"])
-_TITLE_AFTER_RE = re.compile(r"\s*,\s*(?:[\w'’-]+\s+){0,3}?(?i:" + _alt(_LEX["title_after"]) + r")\b")
+_TITLE_AFTER_RE = re.compile(
+    r"\s*,\s*(?:[\w'’-]+\s+){0,3}?(?i:" + _alt(_LEX["title_after"], ignore_case=True) + r")\b"
+)
 _DELEGATION_RE = Gate(re.compile("(?i)" + "|".join(_LEX["delegation"])))
 _INSTITUTION = frozenset(_LEX["institution_words"])
 _NON_NAME = frozenset(_LEX["non_name_words"]) | _TITLES | _HONORIFICS | _INSTITUTION

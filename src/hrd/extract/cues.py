@@ -130,7 +130,7 @@ class CueSet:
     one small alternation, compiled once per word and cached, longest first.
     """
 
-    __slots__ = ("_after_hyphen", "_cache", "_flags", "_items", "_stems", "_wild", "_words")
+    __slots__ = ("_after_hyphen", "_cache", "_flags", "_items", "_scanner", "_stems", "_wild", "_words")
 
     def __init__(self, items: list[tuple[str, str]], flags: int, after_hyphen: bool) -> None:
         self._items = items
@@ -147,6 +147,7 @@ class CueSet:
             for text, whole in starts:
                 (self._words if whole else self._stems).setdefault(text, []).append(i)
         self._cache: dict[str, tuple[re.Pattern[str], tuple[str, ...]] | None] = {}
+        self._scanner: Scanner | None = None  # for finditer, made once: it caches per word
 
     @property
     def unfiled(self) -> tuple[str, ...]:
@@ -173,7 +174,9 @@ class CueSet:
         return found
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Match]:
-        yield from Scanner((self,)).scan(text, start, end)[0]
+        if self._scanner is None:
+            self._scanner = Scanner((self,))
+        yield from self._scanner.scan(text, start, end)[0]
 
 
 class Found:

@@ -20,6 +20,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
+from .gazetteer import longest_first
 from .lexicon import load_lexicon
 from .state import Analysis, DateMention, EventInfo
 
@@ -27,19 +28,19 @@ __all__ = ["run"]
 
 _LEX = load_lexicon("events")
 _NOUNS: tuple[str, ...] = tuple(_LEX["nouns"])
-_NOUN = "(?:" + "|".join(re.escape(n) for n in sorted(_NOUNS, key=len, reverse=True)) + ")"
+_NOUN = longest_first(_NOUNS)
 
 
-def _either_case(word: str) -> str:
-    """A modifier matched with its first letter in either case ("Presidential elections")."""
+def _either_case(word: str) -> set[str]:
+    """A modifier with its first letter in either case ("Presidential elections")."""
     first = word[0]
-    return f"[{first.lower()}{first.upper()}]{re.escape(word[1:])}" if first.isalpha() else re.escape(word)
+    return {first.lower() + word[1:], first.upper() + word[1:]} if first.isalpha() else {word}
 
 
-_NOT_MOD = "|".join(re.escape(w) for w in sorted(_LEX["not_modifiers"], key=len, reverse=True))
+_NOT_MOD = longest_first(_LEX["not_modifiers"])
 _MOD = (
     "(?:"
-    + "|".join(_either_case(m) for m in sorted(_LEX["modifiers"], key=len, reverse=True))
+    + longest_first({form for m in _LEX["modifiers"] for form in _either_case(m)})
     # A capitalised word or an ordinal: "COP27", "EU-Central Asia", "20th".
     + rf"|(?!(?:{_NOT_MOD})(?![\w-]))[A-Z][\w]*(?:[-–][A-Z0-9][\w]*)*|\d{{1,3}}(?:st|nd|rd|th)"
     + ")"

@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 from .lexicon import load_lexicon
 
-__all__ = ["Entry", "Gazetteer", "Hit", "gazetteer", "trie_pattern"]
+__all__ = ["Entry", "Gazetteer", "Hit", "gazetteer", "longest_first", "trie_pattern"]
 
 Form = Literal["name", "demonym", "capital", "org", "eu"]
 
@@ -93,6 +93,23 @@ def trie_pattern(words: Iterable[str], after_first: str = "") -> str:
         return body + "?" if ends else body
 
     return build(trie, after_first)
+
+
+def longest_first(words: Iterable[str], *, ignore_case: bool = False) -> str:
+    """A regular expression that tries, at any place, the same ``words`` in the same order as
+    their alternation sorted longest first, as a character trie (:func:`trie_pattern`): it fails at
+    once where no word starts instead of trying every word.
+
+    The orders agree because in a trie only one branch of a node can match the next character;
+    under IGNORECASE (``ignore_case``) that holds for ASCII words put in lower case, and other
+    words keep the sorted alternation.
+    """
+    forms = set(words)
+    if ignore_case:
+        if not all(w.isascii() for w in forms):
+            return "(?:" + "|".join(re.escape(w) for w in sorted(forms, key=len, reverse=True)) + ")"
+        forms = {w.lower() for w in forms}
+    return "(?:" + trie_pattern(forms) + ")"
 
 
 def _variants(form: str) -> set[str]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .gates import Gate, lower_if_safe
+from .gazetteer import longest_first
 from .lexicon import load_lexicon
 from .starts import Starts
 from .state import Sentence
@@ -71,12 +72,12 @@ def _roman(n: int) -> str:
 
 # "the III Human Rights Dialogue": Roman numerals from II to L, upper case only.
 _ROMAN: dict[str, int] = {_roman(n): n for n in range(2, 51)}
-_ROMAN_RE = re.compile(r"\b(?:" + "|".join(sorted(_ROMAN, key=len, reverse=True)) + r")\b")
+_ROMAN_RE = re.compile(r"\b" + longest_first(_ROMAN) + r"\b")
 _ORD = (
     r"(?:\d{1,2}(?:st|nd|rd|th)|"
-    + "|".join(sorted(_ORD_WORDS, key=len, reverse=True))
+    + longest_first(_ORD_WORDS, ignore_case=True)
     + "|(?-i:"
-    + "|".join(sorted(_ROMAN, key=len, reverse=True))
+    + longest_first(_ROMAN)
     + "))"
 )
 _NOUNS = "|".join(_LEX["ordinal_nouns"])

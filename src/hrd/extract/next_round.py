@@ -21,6 +21,7 @@ from dataclasses import replace
 from .gates import Gate
 from .lexicon import load_lexicon
 from .meeting_mentions import Mention, find_mentions, ordinal_near
+from .starts import Starts
 from .state import Analysis, MeetingInfo, NextInfo
 
 __all__ = ["run"]
@@ -28,6 +29,7 @@ __all__ = ["run"]
 _LEX = load_lexicon("next_round")
 _NEXT = Gate(re.compile(_LEX["next"], re.IGNORECASE))
 _FUTURE = Gate(re.compile(_LEX["future"], re.IGNORECASE))
+_FUTURE_STARTS = Starts(_FUTURE.pattern)  # over a whole text: tried only where its first words are
 _GENERIC = re.compile(_LEX["generic"], re.IGNORECASE)
 _THIS_YEAR = Gate(re.compile(_LEX["this_year"], re.IGNORECASE))
 _NEXT_YEAR = Gate(re.compile(_LEX["next_year"], re.IGNORECASE))
@@ -52,7 +54,8 @@ def run(doc: Analysis) -> Analysis:
         # Searched in the text (its lowered form is at hand) over the sentence's span: a sentence
         # starts after no word character, so "\b" there holds as at the start of ``s.text``.
         if starts is None:
-            starts = [m.start() for m in _FUTURE.finditer(doc.text)]
+            positions = _FUTURE_STARTS.positions(doc.text)
+            starts = [m.start() for m in _FUTURE_STARTS.finditer(doc.text, 0, len(doc.text), positions)]
         if not any(s.start <= x < s.end for x in starts):
             continue  # every next round is scheduled by a future phrase
         nxt = _NEXT.search(doc.text, s.start, s.end)

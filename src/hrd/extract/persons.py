@@ -14,14 +14,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .gazetteer import gazetteer
+from .gazetteer import gazetteer, longest_first
 from .lexicon import load_lexicon
 
 __all__ = ["Person", "find_persons", "title_of"]
 
 _LEX = load_lexicon("delegations")
 _HONORIFICS = sorted(_LEX["honorifics"], key=len, reverse=True)
-_HON = "(?:" + "|".join(re.escape(h) for h in _HONORIFICS) + r")\s+"
+_HON = longest_first(_HONORIFICS) + r"\s+"
 _PART = "(?:" + "|".join(_LEX["particles"]) + ")"
 _WORD = r"(?:(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|bin|ibn|abu|bint)-)?(?:[A-Z][\w'’-]*\w|[A-Z][a-z]{0,2}\.)"
 _PERSON = re.compile(

@@ -27,7 +27,13 @@ class Starts:
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
-        self._firsts = first_literals(pattern.pattern)
+        firsts = first_literals(pattern.pattern)
+        # A literal that another one begins ("intends" after "intend") adds no position.
+        self._firsts = (
+            None
+            if firsts is None
+            else tuple(sorted(f for f in firsts if not any(f != g and f.startswith(g) for g in firsts)))
+        )
 
     def positions(self, text: str, spans: list[tuple[int, int]] | None = None) -> list[int] | None:
         """Where a match of the pattern may start in ``text`` (inside ``spans`` when given), in
