@@ -460,3 +460,11 @@ def test_the_steps_another_side_welcomes_are_those_it_presented() -> None:
     )
     assert ("EU", "welcome", "media") in triples(doc)
     assert ("EU", "welcome", "nhri") not in triples(doc)
+
+
+def test_a_passive_after_whose_and_its_noun_is_no_statement() -> None:
+    doc = analyse(
+        "The Dialogue was preceded by a civil society seminar, whose recommendations were presented to both "
+        "delegations. Kazakhstan presented its migration law."
+    )
+    assert triples(doc) == {("KZ", "inform", "migration")}

@@ -55,6 +55,9 @@ from hrd.extract.topics import TOPIC_ORDER, tag_topics
         ("presented its priorities on the future of work", "labour"),
         ("expressed concern at the civilian casualties caused by air strikes", "right-to-life"),
         ("underlined the importance of collecting evidence of crimes", "accountability"),
+        ("called for his release", "detention"),
+        ("not to adopt the draft law banning propaganda of non-traditional sexual relations", "lgbti"),
+        ("recalled the opinion of the Venice Commission on the proposed changes", "reforms"),
         ("welcomed the constitutional process", "reforms"),
         ("supported social cohesion policies", "esc-rights"),
         ("raised the trial of civilians before military courts", "fair-trial"),
@@ -199,3 +202,8 @@ def test_a_vote_on_a_un_resolution_is_no_election() -> None:
     assert "elections" not in tag_topics(
         "encouraged Ruritania to vote in favour of the UN General Assembly resolution"
     )
+
+
+def test_the_opinion_of_a_body_is_no_opinion_to_express() -> None:
+    topics = tag_topics("recalled the opinion of the Venice Commission")
+    assert "expression" not in topics and "regional-mechanisms" in topics

@@ -69,7 +69,7 @@ _OPENER = re.compile(
 _AMOUNT = re.compile(
     r"[€$£]\s?\d|\b(?:EUR|USD|GBP)\s?\d|\b\d[\d.,]*\s*(?:million|billion|m|bn)\b", re.IGNORECASE
 )
-_RELATIVE_BEFORE = Gate(re.compile(r"\b(?:that|which|who)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE))
+_RELATIVE_BEFORE = Gate(re.compile(r"\b(?:that|which|who|whose\s+\w+)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE))
 # Context after the report proper ("Background", "Notes to editors") makes no statements.
 _BACKGROUND = re.compile(r"(?:Background|Notes?\s+to\s+(?:the\s+)?editors?)\s*(?::|\Z)", re.IGNORECASE)
 
