@@ -128,3 +128,18 @@ def test_readiness_to_continue_supporting_is_support() -> None:
 
 def test_providing_answers_informs() -> None:
     assert acts("The Ruritanian side provided answers on the cases raised.")[0][1] == "inform"
+
+
+def test_a_commitment_to_ratify_is_a_commitment_and_to_a_principle_a_stress() -> None:
+    assert acts("Ruritania reaffirmed its commitment to ratify ILO Convention No. 87.")[0][1] == "commit"
+    assert acts("The sides restated their commitment to protecting the rights of women.")[0][1] == "stress"
+
+
+def test_a_reporting_participle_after_a_clause_is_no_act_of_its_own() -> None:
+    text = (
+        "Ruritania rejected the description of these persons as defenders, stating that they broke the law."
+    )
+    assert [a for _, a, _ in acts(text)] == ["reject"]
+    assert acts("The EU encouraged it to accept pending visit requests by UN Special Rapporteurs.") == [
+        ("encouraged", "call", "active")
+    ]

@@ -20,3 +20,8 @@ def test_steps_these_and_next_steps() -> None:
     text = "called for its swift ratification"
     assert names_its_next_step(text, len("called for") - 4, len(text))
     assert not names_its_next_step("called for an end", 6, 17)
+
+
+def test_their_release_points_back() -> None:
+    text = "and called for their release"
+    assert names_its_next_step(text, len("and called for"), len(text))

@@ -56,6 +56,8 @@ from hrd.extract.topics import TOPIC_ORDER, tag_topics
         ("expressed concern at the civilian casualties caused by air strikes", "right-to-life"),
         ("underlined the importance of collecting evidence of crimes", "accountability"),
         ("called for his release", "detention"),
+        ("raised the sentencing of environmental activists", "environment"),
+        ("raised the sentencing of journalists, including Pham Doan Trang", "individual-cases"),
         ("not to adopt the draft law banning propaganda of non-traditional sexual relations", "lgbti"),
         ("recalled the opinion of the Venice Commission on the proposed changes", "reforms"),
         ("welcomed the constitutional process", "reforms"),

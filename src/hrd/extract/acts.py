@@ -85,7 +85,7 @@ _LOOKBACK = 40
 _NOUN_BEFORE = Gate(
     re.compile(
         r"\b(?:(?:a|an|the|its|their|his|her|our)\s+(?:(?-i:[a-z])[\w-]*\s+)?|(?:more|further|any|some|no|continued|full"
-        r"|strong|much|budget|\w+al)\s+)\Z",
+        r"|strong|much|budget|pending|visit|outstanding|formal|official|repeated|numerous|several|many|\w+al)\s+)\Z",
         re.IGNORECASE,
     )
 )

@@ -30,7 +30,7 @@ _STEPS = re.compile(
 )
 _ITS_NEXT_STEP = re.compile(
     r"\s+(?:for\s+|on\s+|to\s+)?(?:its|their)\s+(?:\w+\s+)?"
-    r"(?:ratification|implementation|adoption|application|entry into force)\b",
+    r"(?:ratification|implementation|adoption|application|entry into force|release)\b",
     re.IGNORECASE,
 )
 _THESE = re.compile(
