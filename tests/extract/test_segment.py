@@ -66,7 +66,7 @@ def test_language_is_english_or_unknown() -> None:
 def test_the_title_is_the_headline_not_a_menu_issuer_or_label() -> None:
     page = (
         "Skip to main content\nMenu\nHome > Press material > Press releases\nEN | FR | AR\nSearch\n"
-        "News and press material\n\n"
+        "News and press material\nEEAS | European External Action Service\n\n"
         "EU-Ruritania: 5th Human Rights Dialogue held in Strelsau\n\n12.10.2022\n"
         "Press and information team of the Delegation to RURITANIA\n\n"
         "The European Union and Ruritania held their fifth Human Rights Dialogue.\n"
