@@ -143,3 +143,9 @@ def test_a_reporting_participle_after_a_clause_is_no_act_of_its_own() -> None:
     assert acts("The EU encouraged it to accept pending visit requests by UN Special Rapporteurs.") == [
         ("encouraged", "call", "active")
     ]
+
+
+def test_a_participle_qualifying_a_plural_noun_is_no_act() -> None:
+    text = "Both sides discussed the pandemic, including the restrictions introduced under the emergency."
+    assert [a for _, a, _ in acts(text)] == ["discuss"]
+    assert [a for _, a, _ in acts("The Ruritanian side presented by video its reforms.")] == ["inform"]

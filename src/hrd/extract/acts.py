@@ -90,6 +90,12 @@ _NOUN_BEFORE = Gate(
     )
 )
 # "rejected the concerns raised about X": a participle right after its noun qualifies it.
+# "the restrictions introduced under the state of emergency": a participle that qualifies its noun.
+_QUALIFYING_PARTICIPLE = re.compile(r"(?<=ed)\s+(?:by|under|since|during|against)\b", re.IGNORECASE)
+_PLURAL_NOUN_BEFORE = re.compile(
+    r"\b(?!(?:sides|delegations|parties|authorities|partners|countries|participants|representatives|officials"
+    r"|experts|members|states)\b)[a-z]+s\s+\Z"
+)
 _REDUCED_RELATIVE = Gate(
     re.compile(
         r"\b(?:concerns?|issues?|questions?|cases?|points?|matters?|topics?|recommendations?|allegations?"
@@ -125,7 +131,13 @@ def find_triggers(
         )
         if blocked and not (blocked.group(1).lower() == "had" and _REPORTED.search(text, start, stop)):
             continue  # a past perfect counts in reported speech: "the ministry said the EU had raised"
-        if voice == "active" and _REDUCED_RELATIVE.search(text, max(start, a - _LOOKBACK), a):
+        if voice == "active" and (
+            _REDUCED_RELATIVE.search(text, max(start, a - _LOOKBACK), a)
+            or (
+                _QUALIFYING_PARTICIPLE.match(text, b, stop)
+                and _PLURAL_NOUN_BEFORE.search(text, max(start, a - 30), a)
+            )
+        ):
             continue
         if voice == "present" and _NOUN_BEFORE.search(text, max(start, a - _LOOKBACK), a):
             continue
