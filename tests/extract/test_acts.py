@@ -149,3 +149,10 @@ def test_a_participle_qualifying_a_plural_noun_is_no_act() -> None:
     text = "Both sides discussed the pandemic, including the restrictions introduced under the emergency."
     assert [a for _, a, _ in acts(text)] == ["discuss"]
     assert [a for _, a, _ in acts("The Ruritanian side presented by video its reforms.")] == ["inform"]
+
+
+def test_cautioning_is_stressing() -> None:
+    assert (
+        acts("The EU cautioned that the fight against disinformation must respect media freedom.")[0][1]
+        == "stress"
+    )

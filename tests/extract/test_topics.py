@@ -59,6 +59,7 @@ from hrd.extract.topics import TOPIC_ORDER, tag_topics
         ("raised the sentencing of environmental activists", "environment"),
         ("informed about the ongoing revision of the Criminal Code", "reforms"),
         ("briefed the EU on the new Criminal Code adopted in May", "reforms"),
+        ("confirmed its support to Nepal's federalism", "reforms"),
         ("informed about the preparation of a new National Human Rights Programme", "reforms"),
         ("welcomed the Strategy for Judicial and Legal Reforms", "judiciary"),
         ("expressed concern about provisions on blasphemy", "religion"),
