@@ -166,3 +166,8 @@ def test_a_person_next_to_a_body_is_still_named() -> None:
 
 def test_an_armed_group_is_no_case() -> None:
     assert names("The EU raised the detention of persons accused of links with Boko Haram.") == []
+
+
+def test_the_red_cross_is_no_case() -> None:
+    text = "The EU called for the International Committee of the Red Cross to have access to detainees."
+    assert names(text) == []

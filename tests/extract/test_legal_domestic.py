@@ -183,3 +183,9 @@ def test_a_code_named_by_two_words_joined_by_and() -> None:
 def test_a_named_law_with_its_qualified_number_in_brackets_is_one_law() -> None:
     text = "Ruritania presented the new Labour Relations Law (Federal Decree-Law No. 33 of 2021)."
     assert refs(text) == [("Labour Relations Law", None)]
+
+
+def test_a_date_after_a_law_is_not_part_of_its_name() -> None:
+    assert refs("The EU noted the adoption of the Law on Mass Media in January 2013.") == [
+        ("Law on Mass Media", None)
+    ]

@@ -79,3 +79,9 @@ def test_a_later_round_named_by_its_rank() -> None:
     assert _next(ONE + "The sides agreed to hold the ninth round in Tashkent in 2015.") == [
         NextInfo(city="Tashkent", country="UZ", year=2015)
     ]
+
+
+def test_both_meetings_will_both_be_held() -> None:
+    info = NextInfo(city="Brussels", country="BE", year=2021)
+    body = "The next Human Rights Dialogue and the next Subcommittee will both be held in Brussels in 2021."
+    assert _next(TWO + body) == [info, info]

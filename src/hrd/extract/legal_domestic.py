@@ -90,6 +90,7 @@ _NAMED_RE = re.compile(
 )
 _NAME_AFTER_DRAFT_RE = re.compile(r"\s+[A-Z]")
 _GENERIC_LAW = frozenset(_LEX["generic_law_words"])
+_MONTHS = frozenset(forms[0].lower() for forms in load_lexicon("dates")["months"])
 _LEADING_STOP = frozenset(_LEX["leading_stop"])
 _COUNTRY_WORDS = frozenset(
     w
@@ -213,10 +214,13 @@ _DETERMINERS = frozenset(["the", "a", "an", "its", "their", "this", "that"])
 
 
 def _cut_tail(words: list[str]) -> list[str]:
-    """A law's subject ends before "and the ..." and before the name of another law."""
+    """A law's subject ends before "and the ...", before the name of another law and before a
+    date ("the Law on Mass Media in January 2013")."""
     for i in range(1, len(words)):
         nxt = words[i + 1].lower() if i + 1 < len(words) else ""
         if words[i] == "and" and (nxt in _DETERMINERS or nxt in _LAW_WORDS):
+            return words[:i]
+        if words[i] in ("in", "on", "of", "since") and nxt.rstrip(",.") in _MONTHS:
             return words[:i]
     return words
 
