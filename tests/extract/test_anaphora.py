@@ -25,3 +25,8 @@ def test_steps_these_and_next_steps() -> None:
 def test_their_release_points_back() -> None:
     text = "and called for their release"
     assert names_its_next_step(text, len("and called for"), len(text))
+
+
+def test_his_release_points_back_too() -> None:
+    text = "and called for his release"
+    assert names_its_next_step(text, len("and called for"), len(text))

@@ -29,7 +29,7 @@ _STEPS = re.compile(
     r"\b(?:these|those|such|the)\s+(?:\w+\s+)?(?:steps|measures|efforts|reforms|laws|initiatives)\b", re.I
 )
 _ITS_NEXT_STEP = re.compile(
-    r"\s+(?:for\s+|on\s+|to\s+)?(?:its|their)\s+(?:\w+\s+)?"
+    r"\s+(?:for\s+|on\s+|to\s+)?(?:its|their|his|her)\s+(?:\w+\s+)?"
     r"(?:ratification|implementation|adoption|application|entry into force|release)\b",
     re.IGNORECASE,
 )
