@@ -34,3 +34,11 @@ def test_parse_money(text: str, amount: int, currency: str) -> None:
 
 def test_parse_money_ignores_plain_numbers_and_years() -> None:
     assert parse_money("In 2021, 138 people and 12 million residents were counted.") == []
+
+
+def test_an_amount_written_as_a_hyphenated_adjective() -> None:
+    text = "its 40-million-euro justice programme and a 5-million-dollar project"
+    assert [(m.amount, m.currency) for m in parse_money(text, 0, len(text))] == [
+        (40_000_000, "EUR"),
+        (5_000_000, "USD"),
+    ]

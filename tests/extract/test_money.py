@@ -259,3 +259,10 @@ def test_an_amount_in_brackets_belongs_to_the_words_before_the_bracket() -> None
     out = money.run(Analysis(text=text, sentences=sents, meetings=meetings))
     got = {p.name: p.amount for p in out.programmes}
     assert got == {"Spotlight Initiative": None, "Justice Programme": 4_000_000}
+
+
+def test_an_acronym_named_programme_takes_the_full_name_in_brackets() -> None:
+    text = "The EU supports the CEGGA programme (Citizen Engagement for Good Governance and the Rule of Law)."
+    assert find_programmes(text, 0, len(text)) == [
+        (20, 96, "Citizen Engagement for Good Governance and the Rule of Law", "CEGGA")
+    ]

@@ -1,7 +1,7 @@
 """Amounts of money in a readout: "€8 million" -> 8000000 EUR, "£1.2bn", "5.5 million euros".
 
 A currency symbol or code before a number ("€8m", "EUR 13m", "US$ 3 million")
-or a code or currency word after it ("8 million EUR", "3 million euros"),
+or a code or currency word after it ("8 million EUR", "3 million euros", "a 40-million-euro programme"),
 with an optional multiplier ("m", "mn", "million", "bn"). Number words
 ("five million euros") and decimal commas ("€3,5 million") are read. The
 currencies, multipliers and number words are in lexicon ``money.json``.
@@ -47,7 +47,7 @@ _MULT_RE = rf"(?:[\s-]?(?i:({_alt(list(_MULT))}))(?![A-Za-z]))?"
 _CUR_FIRST = _alt([*_SYMBOLS, *CURRENCY_CODES])
 _MONEY_RE = re.compile(
     rf"(?<![\w$€£¥₹])(?:({_CUR_FIRST})\s?({_NUMBER}){_MULT_RE}"
-    rf"|({_NUMBER}){_MULT_RE}\s+(?:({_alt(list(CURRENCY_CODES))})\b|(?i:({_alt(list(_WORDS))}))\b))"
+    rf"|({_NUMBER}){_MULT_RE}(?:\s+|-)(?:({_alt(list(CURRENCY_CODES))})\b|(?i:({_alt(list(_WORDS))}))\b))"
 )
 
 

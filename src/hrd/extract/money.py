@@ -105,6 +105,10 @@ class _Found:
     acronym: str | None
 
 
+_ALL_CAPS_RE = re.compile(r"[A-Z][A-Z0-9-]{1,11}")
+_EXPANSION_RE = re.compile(r"\s*\(\s*([A-Z][^()]{5,150}?)\s*\)")
+
+
 def _clean_name(text: str, start: int, end: int) -> tuple[int, str] | None:
     words = text[start:end].split()
     i = 0
@@ -133,6 +137,15 @@ def find_programmes(text: str, start: int, end: int) -> list[tuple[int, int, str
             or cleaned[1].split()[0] == m.group(2)
             or _owner_only(cleaned[1], stop == m.end(2))
         ):
+            continue
+        words = cleaned[1].split()
+        expansion = (
+            _EXPANSION_RE.match(text, stop, end)
+            if len(words) == 2 and _ALL_CAPS_RE.fullmatch(words[0])
+            else None
+        )
+        if expansion is not None:  # "the CEGGA programme (Citizen Engagement for Good Governance)"
+            found.append(_Found(cleaned[0], expansion.end(), " ".join(expansion.group(1).split()), words[0]))
             continue
         acr = _ACRONYM_RE.match(text, stop, end)
         found.append(
