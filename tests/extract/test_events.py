@@ -95,3 +95,14 @@ def test_past_or_same_day_gatherings_and_undated_ones_make_no_event() -> None:
         "Kazakhstan will host a donor conference later this year."
     )
     assert _events(body) == []
+
+
+def test_two_events_both_scheduled_for_one_day() -> None:
+    body = (
+        "Kazakhstan outlined its plans ahead of the presidential election and the referendum, both "
+        "scheduled for 20 March 2021."
+    )
+    assert _events(body) == [
+        ("presidential election", dt.date(2021, 3, 20)),
+        ("referendum", dt.date(2021, 3, 20)),
+    ]

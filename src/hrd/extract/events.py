@@ -8,8 +8,10 @@ before it ("parliamentary and local elections", "COP27 climate conference",
 take place in Geneva from 6 to 18 November") or right before it ("the 10
 January elections"). It is upcoming when its date falls after the dateline.
 A day gives the date, a range of days its first day; a month or a year
-alone gives a null date; "next year" alone makes no event. Each event
-belongs to the meeting whose section holds its sentence.
+alone gives a null date; "next year" alone makes no event. An event joined by
+"and" to the next one takes its date ("the election and the referendum, both
+scheduled for 20 October"). Each event belongs to the meeting whose section
+holds its sentence.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ _MOD = (
 _EVENT = re.compile(rf"(?<![\w-])(?P<what>(?:{_MOD}\s+(?:(?:and|or)\s+{_MOD}\s+)?){{0,3}}{_NOUN})(?![\w-])")
 _LINK = re.compile(_LEX["link"].removesuffix("$").replace("PLACE", _LEX["place"]))
 _BEFORE = re.compile(r"\s*(?:'s|’s)?\s*$")
+_AND = re.compile(r"\s+and\s+(?:the\s+)?")
 
 
 def run(doc: Analysis) -> Analysis:
@@ -65,8 +68,17 @@ def run(doc: Analysis) -> Analysis:
             continue
         meeting = next((i for i, m in enumerate(doc.meetings) if idx in m.sentences), 0)
         dates = [d for d in doc.dates if s.start <= d.start < s.end]
-        for m in _EVENT.finditer(doc.text, s.start, s.end):
+        found_events = list(_EVENT.finditer(doc.text, s.start, s.end))
+        for k, m in enumerate(found_events):
             dated = _date_of(doc.text, m.start(), m.end(), dates)
+            if (
+                dated is None
+                and k + 1 < len(found_events)
+                and _AND.fullmatch(doc.text, m.end(), found_events[k + 1].start())
+            ):
+                # "the presidential election and the referendum, both scheduled for 20 October"
+                later = _date_of(doc.text, found_events[k + 1].start(), found_events[k + 1].end(), dates)
+                dated = (later[0], m.start()) if later is not None else None
             if dated is None or not _upcoming(dated[0], doc.published):
                 continue
             found, start = dated
