@@ -261,7 +261,7 @@ def _dates(
         for d in doc.dates:
             if not (s.start <= d.start < s.end) or not _plausible(doc.published, d, _MAX_DAYS_LATE):
                 continue
-            if _DATELINE.fullmatch(doc.text, s.start, d.start) or _reported(doc.text, d.start):
+            if _not_the_meetings(doc.text, s.start, d.start):
                 continue
             first, last = d.first, d.last
             span_days = (last - first).days + 1
@@ -299,11 +299,7 @@ def _section_dates(
             continue
         for d in doc.dates:
             inside = s.start <= d.start < s.end and _plausible(doc.published, d)
-            if (
-                inside
-                and not _DATELINE.fullmatch(doc.text, s.start, d.start)
-                and not _reported(doc.text, d.start)
-            ):
+            if inside and not _not_the_meetings(doc.text, s.start, d.start):
                 return d.first, d.last
     return None, None
 
@@ -325,8 +321,13 @@ def _only_past(doc: Analysis, own: list[Mention]) -> bool:
     return found
 
 
-def _reported(text: str, start: int) -> bool:
-    return _REPORTED_ON.search(text, max(0, start - 40), start) is not None
+def _not_the_meetings(text: str, sentence_start: int, date_start: int) -> bool:
+    """A date that opens the sentence as its dateline, or that gives the day of a report
+    ("officials said on Monday"), is not the meeting's."""
+    return bool(
+        _DATELINE.fullmatch(text, sentence_start, date_start)
+        or _REPORTED_ON.search(text, max(0, date_start - 40), date_start)
+    )
 
 
 def _is_relative(text: str) -> bool:

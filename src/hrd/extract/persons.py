@@ -17,13 +17,15 @@ from dataclasses import dataclass
 from .gazetteer import gazetteer, longest_first
 from .lexicon import load_lexicon
 
-__all__ = ["Person", "find_persons", "title_of"]
+__all__ = ["NAME_PREFIX", "Person", "find_persons", "title_of"]
 
 _LEX = load_lexicon("delegations")
 _HONORIFICS = sorted(_LEX["honorifics"], key=len, reverse=True)
 _HON = longest_first(_HONORIFICS) + r"\s+"
 _PART = "(?:" + "|".join(_LEX["particles"]) + ")"
-_WORD = r"(?:(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|bin|ibn|abu|bint)-)?(?:[A-Z][\w'’-]*\w|[A-Z][a-z]{0,2}\.)"
+NAME_PREFIX = r"(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|bin|ibn|abu|bint)-"
+"""A lower-case particle joined to the next word of a name by a hyphen ("al-Kinani")."""
+_WORD = rf"(?:{NAME_PREFIX})?(?:[A-Z][\w'’-]*\w|[A-Z][a-z]{{0,2}}\.)"
 _PERSON = re.compile(
     rf"(?<![\w-])(?P<hon>(?:{_HON})+)?(?P<name>{_WORD}(?:\s+(?:{_PART}\s+){{0,2}}{_WORD}){{0,6}})(?![\w-])"
 )

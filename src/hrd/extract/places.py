@@ -17,6 +17,7 @@ from dataclasses import replace
 from .gates import Gate
 from .gazetteer import gazetteer
 from .lexicon import load_lexicon
+from .persons import NAME_PREFIX
 from .state import Analysis, PartyMention, PlaceMention
 
 __all__ = ["find_issuer", "run"]
@@ -27,7 +28,7 @@ _EU_RE = Gate(re.compile("|".join(_ISSUER["eu"]), re.IGNORECASE))
 _AGENCY_RES = tuple(Gate(re.compile(p, re.MULTILINE)) for p in _ISSUER["agency"])
 _PARTNER_RE = Gate(re.compile("|".join(_ISSUER["partner"]), re.IGNORECASE))
 # "Sajjad al-Iraqi", "Ahmed el-Masri": a name after a lower-case particle and a hyphen is a person's.
-_NAME_PARTICLE = re.compile(r"(?<![\w-])(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|bin|ibn|abu|bint)-\Z")
+_NAME_PARTICLE = re.compile(rf"(?<![\w-]){NAME_PREFIX}\Z")
 
 
 def run(doc: Analysis) -> Analysis:
