@@ -59,7 +59,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         for m in _END_RE.finditer(text, start, end)
         if not (text[m.start()] == "." and _is_abbreviation(text, m.start()))
     ]
-    if "\n" in text[start:end]:
+    if text.find("\n", start, end) >= 0:
         cuts = sorted({*cuts, *(m.start() for m in _ITEM_START_RE.finditer(text, start, end))})
     spans: list[tuple[int, int]] = []
     cur = start
