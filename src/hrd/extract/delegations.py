@@ -190,7 +190,7 @@ def _heads_in(doc: Analysis, a: int, b: int) -> list[HeadInfo]:
             _RELEVANT.search(tail)
             or any(gaz.find(tail))
             or _SIDE.search(text, a, m.start())
-            or _MEETING_WORDS.search(text[a : m.start()])  # a meeting's name with commas or "and"
+            or _MEETING_WORDS.search(text, a, m.start())  # a meeting's name with commas or "and"
         ):
             continue
         side = _SIDE.search(text, a, m.start())
