@@ -38,6 +38,8 @@ def refs(text: str) -> list[tuple[str, str | None]]:
         ),
         ("Article 19 of the ICCPR was recalled.", [("ICCPR", "19")]),
         ("The recommendations of the CEDAW Committee were discussed.", []),
+        # Found by its head noun, whatever it is ("Agreement"), not only by the usual treaty words.
+        ("The EU welcomed the ratification of the Escazu Agreement.", [("Escazú Agreement", None)]),
     ],
 )
 def test_international_instruments(text: str, expected: list[tuple[str, str | None]]) -> None:

@@ -62,6 +62,52 @@ def test_law_nouns_of_other_legal_traditions(text: str, expected: list[tuple[str
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It presented Royal Decree No. 7 on the press.", [("Royal Decree No. 7", None)]),
+        ("It presented Supreme Decree 41 declaring an emergency.", [("Supreme Decree 41", None)]),
+        ("It set up the body under Federal Law No. 6 of 2019.", [("Federal Law No. 6 of 2019", None)]),
+        ("It cited Law No. 6 of the code.", [("Law No. 6", None)]),
+        (
+            "It asked about Decree of Public Safety No. 12/2020.",
+            [("Decree of Public Safety No. 12/2020", None)],
+        ),
+        ("It asked about the Law of the Republic of Ruritania No. 12.", []),
+    ],
+)
+def test_numbered_laws_keep_their_kind_and_year(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "It urged amending the Missing Persons Inquiry, Truth and Justice Commission Act soon.",
+            [("Missing Persons Inquiry, Truth and Justice Commission Act", None)],
+        ),
+        (
+            "It urged amending the Penal Code, Media Act and the Assembly Law.",
+            [("Penal Code", None), ("Media Act", None), ("Assembly Law", None)],
+        ),
+        (
+            "It welcomed the Comprehensive Law to Prevent Violence against Children, and the plan.",
+            [("Comprehensive Law to Prevent Violence against Children", None)],
+        ),
+        (
+            "It raised the Law for the Protection of Witnesses.",
+            [("Law for the Protection of Witnesses", None)],
+        ),
+        ("It discussed a law for the protection of witnesses.", []),
+    ],
+)
+def test_names_with_an_inner_comma_or_going_on_after_the_head(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert refs(text) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The Cybercrime Bill was discussed.",

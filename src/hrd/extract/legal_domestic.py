@@ -66,7 +66,7 @@ _LAW_ON_RE = Starts(
     re.compile(
         r"\b(" + "|".join(flex(h) for h in _HEADS) + r"|law|decree)\s+"
         r"(?:of\s+(?:the\s+)?(?:Republic\s+of\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+)?"
-        r"((?:No\.?\s*)?\d[\w./-]*\s+)?[\"“'‘«]?(?:on|On|ON)\s+((?:the\s+)?"
+        r"((?:No\.?\s*)?\d[\w./-]*\s+)?[\"“'‘«]?(?:on|On|ON|(for)(?=\s+(?:the\s+)?[A-Z]))\s+((?:the\s+)?"
         + TAIL
         + r"|(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,7})"
     )
@@ -76,17 +76,25 @@ _RULE_OF_RE = re.compile(r"(?i)\brule\s+of\s+$")
 _NUMBERED_RE = Starts(
     re.compile(
         r"\b(" + "|".join(flex(h) for h in sorted(_LEX["numbered_heads"], key=len, reverse=True)) + r")\s+"
+        # A decree named by its kind before the number: "Decree of Necessity and Urgency No. 70/2017".
+        rf"(?:(of\s+{CAPW}(?:\s+(?:and\s+)?{CAPW}){{0,4}})\s+(?=No\.?\s*\d))?"
         r"((?:No\.?|Nr\.?|Number)\s*)?(\d+(?:[/.-]\d+|[/-]?[A-Z]{1,4}\b)*)"
+        r"(\s+of\s+(?:19|20)\d\d\b)?"  # "Federal Law No. 12 of 2021": the year is part of the number
     )
 )
 # A law named before its head noun; a parenthesis may sit among the words: "Criminal Laws (Amendment) Act".
 _NAMED_HEADS: list[str] = sorted(_LEX["named_heads"], key=len, reverse=True)
 _DRAFT_HEADS = frozenset(_LEX["draft_heads"])
 _PAREN = rf"\({CAPW}(?:,?\s+{_JOIN}{CAPW})*(?:,?\s+etc\.?)?\)"  # "(Prohibition, Prevention, etc.)"
+# A comma may join the words of a name listed up to an "and": "Enforced Disappearances Enquiry, Truth
+# and Reconciliation Commission Act" (not after a law's own head: "the Penal Code, Media Act").
+_NAME_COMMA = rf"(?:(?<!Code)(?<!Law)(?<!Act)(?<!Decree),(?=\s+{CAPW}(?:\s+{CAPW})*\s+and\s+[A-Z]))?"
 _NAMED_RE = re.compile(
-    rf"\b({CAPW}(?:\s+{_PAREN})?(?:\s+{_JOIN}{CAPW}(?:\s+{_PAREN})?){{0,7}})\s+"
+    rf"\b({CAPW}(?:\s+{_PAREN})?(?:{_NAME_COMMA}\s+{_JOIN}{CAPW}(?:\s+{_PAREN})?){{0,7}})\s+"
     r"(" + "|".join(re.escape(h) for h in _NAMED_HEADS) + r")\b(?!-)"
     r"(?!\s+(?i:" + "|".join(_LEX["not_law_after"]) + r")\b)"
+    # A name may go on after its head: "the Organic Law to Prevent and Eradicate Violence against Women".
+    rf"((?:\s+(?:to\s+(?!the\b)|for\s+(?:the\s+)?){CAPW}(?:\s+{_JOIN}{CAPW}){{0,7}})?)"
 )
 _NAME_AFTER_DRAFT_RE = re.compile(r"\s+[A-Z]")
 _GENERIC_LAW = frozenset(_LEX["generic_law_words"])
@@ -112,9 +120,14 @@ def find_domestic(text: str, low: str, start: int, end: int) -> list[Mention]:
     for m in _NUMBERED_RE.in_windows(text, laws):
         if not m.group(1)[0].isupper():
             continue
-        head = " ".join(m.group(1).split())
-        number = "No. " if m.group(2) else ""
-        out.append(Mention(m.start(), m.end(), (f"{head} {number}{m.group(3)}",), "Law", numbered=True))
+        kind = m.group(2)
+        if kind is not None and any(w in _COUNTRY_WORDS or w == "Republic" for w in kind.split()):
+            continue  # "Law of the Republic of X No. 5": the country is no part of the name
+        head = " ".join([*m.group(1).split(), *(kind.split() if kind else ())])
+        number = "No. " if m.group(3) else ""
+        year = " ".join(m.group(5).split()) if m.group(5) else ""
+        name = f"{head} {number}{m.group(4)}" + (f" {year}" if year else "")
+        out.append(Mention(m.start(), m.end(), (name,), "Law", numbered=True))
     out.extend(_named(text, start, end))
     return out
 
@@ -161,7 +174,7 @@ def _laws_on(text: str, laws: list[tuple[int, int]]) -> list[Mention]:
             continue  # "the rule of law on ..."
         head = " ".join(m.group(1).split())
         head = head[0].upper() + head[1:]
-        words = _cut_tail(m.group(3).split())
+        words = _cut_tail(m.group(4).split())
         lower = (words[0] != "the" and words[0][0].islower()) or (
             words[0] == "the" and words[1:2] != [] and words[1][0].islower()
         )
@@ -174,15 +187,16 @@ def _laws_on(text: str, laws: list[tuple[int, int]]) -> list[Mention]:
             words.pop()
         if not words:
             continue
-        stop = _end_of(text, m.start(3), words)
-        out.append(Mention(m.start(), stop, (f"{head} on {' '.join(words)}",), "Law"))
+        stop = _end_of(text, m.start(4), words)
+        prep = m.group(3) or "on"  # "the Law for the Protection of Journalists" (a capital follows "for")
+        out.append(Mention(m.start(), stop, (f"{head} {prep} {' '.join(words)}",), "Law"))
     return out
 
 
 def _named(text: str, start: int, end: int) -> list[Mention]:
     """Laws named before their head noun: "the Trade Union Law", "the Charities Proclamation"."""
     out: list[Mention] = []
-    heads = windows(text, find_words(text, _NAMED_HEADS, start, end), start, end, 160, 4)
+    heads = windows(text, find_words(text, _NAMED_HEADS, start, end), start, end, 160, 120)
     for m in in_windows(_NAMED_RE, text, heads):
         head = m.group(2)
         if head in _DRAFT_HEADS and _NAME_AFTER_DRAFT_RE.match(text, m.end()):
@@ -201,7 +215,7 @@ def _named(text: str, start: int, end: int) -> list[Mention]:
         ):
             continue
         offset = m.start() + m.group(0).index(words[0]) if skip else m.start()
-        names = () if head in _DRAFT_HEADS else (" ".join([*words, head]),)
+        names = () if head in _DRAFT_HEADS else (" ".join([*words, head, *m.group(3).split()]),)
         out.append(Mention(offset, m.end(), names, head))
     return out
 

@@ -59,20 +59,14 @@ _INTL, _PROTOCOL, _BY_FORM = _build_international()
 _INTL_RE, _PROTOCOL_RE = Starts(_INTL), Starts(_PROTOCOL)
 _ACRONYMS = frozenset(a for e in _LEX["instruments"] for a in e["acronyms"])
 _COMMITTEE_RE = re.compile(r"\s+[Cc]ommittee")
-# Trigger words (lower case): the expensive patterns run only in windows around them.
+# Trigger words (lower case): the expensive patterns run only in windows around them. Every name
+# of the lexicon holds one: its head noun ("Convention", "Agreement") or one of these.
 _INSTR_WORDS = tuple(
-    [
-        "convention",
-        "conventions",
-        "covenant",
-        "declaration",
-        "statute",
-        "protocol",
-        "protocols",
-        "charter",
-        "treaty",
-        "pact",
-    ]
+    sorted(
+        {"convention", "conventions", "covenant", "declaration", "statute", "protocol", "protocols"}
+        | {"charter", "treaty", "pact"}
+        | {e["noun"].lower() for e in _LEX["instruments"]}
+    )
 )
 _OPTIONAL: dict[str, dict[str, str]] = _LEX["optional_protocols"]
 _ILO_RE = Starts(
