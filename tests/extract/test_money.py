@@ -266,3 +266,46 @@ def test_an_acronym_named_programme_takes_the_full_name_in_brackets() -> None:
     assert find_programmes(text, 0, len(text)) == [
         (20, 96, "Citizen Engagement for Good Governance and the Rule of Law", "CEGGA")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'The EU gave EUR 2 million in new funding for "Safe Return", a programme for displaced people.',
+            [("Safe Return", None, 2_000_000, "EUR")],
+        ),
+        (
+            "The EU backs the programme 'Appui à la Justice' (PAJ) in the south.",
+            [("Appui à la Justice", "PAJ", None, None)],
+        ),
+        (
+            'It recalled the project "Fair Courts" (FAIRC), worth EUR 3 million.',
+            [("Fair Courts", "FAIRC", 3_000_000, "EUR")],
+        ),
+        (
+            "It funds the Police Reform Programme of Assistance (EL POLREF), with 2 million euros.",
+            [("Police Reform Programme of Assistance", "EL POLREF", 2_000_000, "EUR")],
+        ),
+        (
+            "It recalled the Clean Water Initiative of the European Union, with EUR 1 million.",
+            [("Clean Water Initiative", None, 1_000_000, "EUR")],
+        ),
+        (
+            "It works with the Council of Europe through the Partnership for Good Governance.",
+            [("Partnership for Good Governance", None, None, None)],
+        ),
+    ],
+)
+def test_quoted_apposed_and_known_names(
+    text: str, expected: list[tuple[str, str | None, float | None, str | None]]
+) -> None:
+    assert _one_sentence(text) == expected
+
+
+def test_a_programme_takes_its_nearest_amount_not_the_first() -> None:
+    text = (
+        "The EU pledged €500,000 to the national human rights commission and supports the "
+        "Access to Justice programme (AJP), worth EUR 17.5 million."
+    )
+    assert _one_sentence(text) == [("Access to Justice programme", "AJP", 17_500_000, "EUR")]

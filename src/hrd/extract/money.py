@@ -42,17 +42,23 @@ _CAPW = rf"{_NOT_HEAD}(?:[A-Z][A-Za-z0-9\u00C0-\u024F]*(?:-[A-Za-z0-9]+)*\+?|[0-
 _SEQ = rf"{_CAPW}(?:(?:\s+|,\s+)(?:(?:{_CONN})\s+)*{_CAPW})*"
 _HEAD = _alt(_LEX["heads"])
 _TAIL_PREP = _alt(_LEX["tail_prepositions"])
+# Its owner is no part of a name: "the Spotlight Initiative of the European Union".
+_OWNER_TAIL = r"(?:European\s+Union|EU|United\s+Nations|UN)(?!\s+[A-Z])"
 _NAME_RE = re.compile(
     rf"\b({_SEQ})\s+((?:{_HEAD})|(?i:programmes?|programs?|projects?|initiative|facility|instrument|fund))\b"
-    rf"(?:\s+(?:{_TAIL_PREP})\s+(?!(?:{_alt(list(CURRENCY_CODES))})\b)((?:the\s+)?{_SEQ}))?"
+    rf"(?:\s+(?:{_TAIL_PREP})\s+(?!(?:{_alt(list(CURRENCY_CODES))})\b)(?!(?:the\s+)?{_OWNER_TAIL}\b)((?:the\s+)?{_SEQ}))?"
 )
 _QUOTED_RE = re.compile(
-    r"\b(?i:projects?|programmes?|programs?|initiatives?)\s+(?:(?i:entitled|called|named)\s+)?[\"“]([^\"”]{3,80})[\"”]"
-    r"|[\"“]([^\"”]{3,80})[\"”]\s+(?i:projects?|programmes?|programs?|initiatives?)\b"
+    r"\b(?i:projects?|programmes?|programs?|initiatives?)\s+(?:(?i:entitled|called|named)\s+)?"
+    r"(?:[\"“]([^\"”]{3,80})[\"”]|['‘]([^'‘’]{3,80})['’](?!\w))"
+    # '"X" programme', and in apposition: '"X", a programme for ...', '"X", the EU's flagship project'
+    r"|[\"“]([^\"”]{3,80})[\"”](?:,\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}?)?\s*(?i:projects?|programmes?|programs?|initiatives?)\b"
 )
 _HEAD_BEFORE_RE = re.compile(rf"\b(?:{_alt(_LEX['heads_before'])})\s+[\"“]?({_SEQ})[\"”]?")
 _ACRONYM_RE = re.compile(
-    r"\s*\((?:the\s+)?([A-Z][A-Za-z0-9+&-]{1,14}?)(?:[- ]?\d{1,2}|[- ](?:I{1,3}|IV|VI{0,3}|IX|X))?\)"
+    r"\s*\((?:the\s+)?([A-Z][A-Za-z0-9+&-]{1,14}?"
+    r"(?: (?!(?:I{1,3}|IV|VI{0,3}|IX|X)\))[A-Z][A-Za-z0-9+&-]{1,10})?)"  # "EL PAcCTO", not "GOJUST II"
+    r"(?:[- ]?\d{1,2}|[- ](?:I{1,3}|IV|VI{0,3}|IX|X))?\)"
 )
 # A phase at the end of a name: "... Programme II", "... Facility, Phase 2".
 _PHASE_SUFFIX_RE = re.compile(r",?\s+(?:(?i:phase)\s+(?:\d{1,2}|[IVX]{1,4})|I{2,3}|IV|VI{1,3}|IX)$")
@@ -80,7 +86,9 @@ _EXCLUDE_RE = re.compile(r"\b(?:" + _alt(_LEX["exclude"]) + r")\b")
 _EXCLUDE_WORDS = frozenset(_LEX["exclude_words"])
 _BUDGET_RE = Gate(re.compile(r"(?i)\b(?:" + _alt(_LEX["budget_cues"]) + ")"))
 _TOKEN_RE = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9+&]{1,14})(?:-\d{1,2})?(?![\w-])")
-_LEADS_INTO_RE = re.compile(r"\s*(?:(?:for|to|towards|in\s+support\s+of|under)\s+)?(?:[\w-]+\s+){0,3}")
+_LEADS_INTO_RE = re.compile(
+    r"\s*(?:(?:for|to|towards|in\s+support\s+of|under)\s+)?(?:[\w-]+\s+){0,3}(?:(?:for|to)\s+(?:the\s+)?)?"
+)
 _QUOTES_RE = re.compile(r"[\"“”]")
 _OWNERS = frozenset(_LEX["owners"])
 _ORG_NOUN = _alt(_LEX["organisation_nouns"])
@@ -156,10 +164,12 @@ def find_programmes(text: str, start: int, end: int) -> list[tuple[int, int, str
         cleaned = _clean_name(text, m.start(), m.end(1))
         if cleaned is not None and len(cleaned[1].split()) > 1:
             found.append(_Found(m.start(), m.end(), cleaned[1], None))
-    for m in in_windows(_QUOTED_RE, text, windows(text, heads, start, end, 90, 90)):
-        quoted = m.group(1) or m.group(2)
+    for m in in_windows(_QUOTED_RE, text, windows(text, heads, start, end, 120, 90)):
+        quoted = m.group(1) or m.group(2) or m.group(3)
         if quoted[0].isupper():
-            found.append(_Found(m.start(), m.end(), " ".join(quoted.split()), None))
+            acr = _ACRONYM_RE.match(text, m.end(), end) if m.group(3) is None else None
+            stop = acr.end() if acr else m.end()
+            found.append(_Found(m.start(), stop, " ".join(quoted.split()), acr.group(1) if acr else None))
     for a, b in find_words(text, _KNOWN_NAMES, start, end):
         found.append(_Found(a, b, text[a:b], None))
     for a, b in find_words(text, _KNOWN, start, end):
@@ -246,15 +256,16 @@ def run(doc: Analysis) -> Analysis:
         if not names and previous is not None and cash and _BUDGET_RE.search(sentence.text):
             names, cash = [previous], cash[:1]
         previous = names[-1] if names else None
-        amounts: dict[int, Money] = {}
+        amounts: dict[int, tuple[int, Money]] = {}  # programme -> (gap, its nearest amount)
         for money in cash:
-            nearest = min(range(len(names)), key=lambda k: _gap(text, names[k], money), default=None)
-            if nearest is not None and _bracketed_for_another(text, names[nearest], money):
+            gaps = [_gap(text, name, money) for name in names]
+            nearest = min(range(len(names)), key=gaps.__getitem__, default=None)
+            if nearest is None or _bracketed_for_another(text, names[nearest], money):
                 continue  # "a budget support programme (EUR 28.5 million) and the X Initiative"
-            if nearest is not None:
-                amounts.setdefault(nearest, money)
+            if nearest not in amounts or gaps[nearest] < amounts[nearest][0]:
+                amounts[nearest] = (gaps[nearest], money)
         for k, (a, b, name, acronym) in enumerate(names):
-            found = amounts.get(k)
+            found = amounts[k][1] if k in amounts else None
             for mi in owners[si]:
                 info = ProgrammeInfo(
                     meeting=mi,
