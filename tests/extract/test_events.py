@@ -106,3 +106,28 @@ def test_two_events_both_scheduled_for_one_day() -> None:
         ("presidential election", dt.date(2021, 3, 20)),
         ("referendum", dt.date(2021, 3, 20)),
     ]
+
+
+def test_an_event_may_say_what_it_is_about() -> None:
+    body = (
+        "The EU discussed the presidential election and the referendum on the new constitution, "
+        "both scheduled for 20 December."
+    )
+    assert _events(body) == [
+        ("presidential election", dt.date(2020, 12, 20)),
+        ("referendum on the new constitution", dt.date(2020, 12, 20)),
+    ]
+
+
+def test_what_it_is_about_is_never_its_date() -> None:
+    assert _events("The summit on 3 December will be important.") == [("summit", dt.date(2020, 12, 3))]
+
+
+def test_a_capitalised_noun_in_a_name() -> None:
+    body = "The EU looked forward to the Leaders' Summit to be held in Almaty on 5 December."
+    assert _events(body) == [("Leaders' Summit", dt.date(2020, 12, 5))]
+
+
+def test_lower_case_modifiers_of_federal_states() -> None:
+    body = "The EU looked forward to the federal and state elections scheduled for 14 December."
+    assert _events(body) == [("federal and state elections", dt.date(2020, 12, 14))]

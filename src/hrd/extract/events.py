@@ -6,7 +6,8 @@ before it ("parliamentary and local elections", "COP27 climate conference",
 "EU-Central Asia summit") and a date of the dates stage right after it
 ("scheduled to take place on 10 January 2021", "of 19 March", "which will
 take place in Geneva from 6 to 18 November") or right before it ("the 10
-January elections"). It is upcoming when its date falls after the dateline.
+January elections"), and what it is about ("the referendum on EU accession").
+It is upcoming when its date falls after the dateline.
 A day gives the date, a range of days its first day; a month or a year
 alone gives a null date; "next year" alone makes no event. An event joined by
 "and" to the next one takes its date ("the election and the referendum, both
@@ -29,7 +30,8 @@ from .state import Analysis, DateMention, EventInfo
 __all__ = ["run"]
 
 _LEX = load_lexicon("events")
-_NOUNS: tuple[str, ...] = tuple(_LEX["nouns"])
+# A noun as written in the lexicon, or capitalised in a name ("the G20 Leaders' Summit").
+_NOUNS: tuple[str, ...] = tuple(sorted({form for n in _LEX["nouns"] for form in (n, n[0].upper() + n[1:])}))
 _NOUN = longest_first(_NOUNS)
 
 
@@ -47,7 +49,12 @@ _MOD = (
     + rf"|(?!(?:{_NOT_MOD})(?![\w-]))[A-Z][\w]*(?:[-–][A-Z0-9][\w]*)*|\d{{1,3}}(?:st|nd|rd|th)"
     + ")"
 )
-_EVENT = re.compile(rf"(?<![\w-])(?P<what>(?:{_MOD}\s+(?:(?:and|or)\s+{_MOD}\s+)?){{0,3}}{_NOUN})(?![\w-])")
+_TAIL_WORD = rf"(?!(?:{_NOT_MOD}|{_LEX['tail_stop']})(?![\w-]))[A-Za-z][\w-]*"
+_EVENT = re.compile(
+    rf"(?<![\w-])(?P<what>(?:{_MOD}\s+(?:(?:and|or)\s+{_MOD}\s+)?){{0,3}}{_NOUN})(?![\w-])"
+    # What it is about: "the referendum on EU accession", "a conference on media freedom".
+    rf"(?P<about>\s+on\s+(?:the\s+)?{_TAIL_WORD}(?:\s+{_TAIL_WORD}){{0,3}}(?![\w-]))?"
+)
 _LINK = re.compile(_LEX["link"].removesuffix("$").replace("PLACE", _LEX["place"]))
 _BEFORE = re.compile(r"\s*(?:'s|’s)?\s*$")
 _AND = re.compile(r"\s+and\s+(?:the\s+)?")
@@ -71,6 +78,8 @@ def run(doc: Analysis) -> Analysis:
         found_events = list(_EVENT.finditer(doc.text, s.start, s.end))
         for k, m in enumerate(found_events):
             dated = _date_of(doc.text, m.start(), m.end(), dates)
+            if dated is None and m.group("about"):
+                dated = _date_of(doc.text, m.start(), m.end("what"), dates)  # "the summit on 3 May"
             if (
                 dated is None
                 and k + 1 < len(found_events)
@@ -83,7 +92,7 @@ def run(doc: Analysis) -> Analysis:
                 continue
             found, start = dated
             day = _day(found)
-            what = doc.text[start : m.end()].strip()
+            what = " ".join(doc.text[start : m.end()].split())
             if all((e.what, e.date) != (what, day) for e in events):
                 events.append(EventInfo(meeting, what, day, start, found.end))
     if not events and not doc.events:
