@@ -85,3 +85,18 @@ def test_both_meetings_will_both_be_held() -> None:
     info = NextInfo(city="Brussels", country="BE", year=2021)
     body = "The next Human Rights Dialogue and the next Subcommittee will both be held in Brussels in 2021."
     assert _next(TWO + body) == [info, info]
+
+
+def test_the_next_round_of_the_sub_group_in_lower_case() -> None:
+    body = "The next round of the sub-group is due to take place in Tashkent in 2015."
+    assert _next(ONE + body) == [NextInfo(city="Tashkent", country="UZ", year=2015)]
+
+
+def test_the_next_consultations() -> None:
+    body = "The next Consultations are to be held in Tashkent in 2015."
+    assert _next(ONE + body) == [NextInfo(city="Tashkent", country="UZ", year=2015)]
+
+
+def test_the_next_session_of_a_capitalised_body_is_another_series() -> None:
+    body = "The next session of the Sub-Committee on Prevention of Torture will be held in Geneva in 2015."
+    assert _next(ONE + body) == [None]
