@@ -234,3 +234,19 @@ def test_a_representative_of_a_member_state_to_the_organisation_heads_its_side()
     )
     heads = _run(text).meetings[0].heads
     assert [(h.party, h.name) for h in heads] == [("ASEAN", "Amara Chai"), ("EU", "Jan Novak")]
+
+
+def test_the_second_head_after_a_long_phrase_and_a_title_before_the_name() -> None:
+    body = (
+        "The EU delegation was led by Anna Berg, Head of Division for the Eastern Partnership at the "
+        "European External Action Service, and the delegation of the Kyrgyz Republic by Deputy "
+        "Minister of Foreign Affairs Aida Sadykova."
+    )
+    assert _heads(body) == [
+        (
+            "EU",
+            "Anna Berg",
+            "Head of Division for the Eastern Partnership at the European External Action Service",
+        ),
+        ("KG", "Aida Sadykova", "Deputy Minister of Foreign Affairs"),
+    ]

@@ -36,3 +36,11 @@ def test_titles_after_and_before_the_name() -> None:
 def test_a_long_title_before_the_name_is_not_part_of_it() -> None:
     text = "chaired by Director of the Department of International Organisations Le Thi Mai and Mr Jan Novak"
     assert names(text) == ["Le Thi Mai", "Jan Novak"]
+
+
+def test_a_place_after_two_words_of_a_name_is_a_surname() -> None:
+    assert names("led by Ambassador Rosa Molina Toledo and Mr Ivan Petrov") == [
+        "Rosa Molina Toledo",
+        "Ivan Petrov",
+    ]
+    assert names("led by the Santiago Lagos office") == []

@@ -3,10 +3,11 @@
 A person is a run of capitalised words, after honorifics ("Mr", "H.E.
 Ambassador") that are dropped, with name particles ("al-", "van der") kept;
 a run holding a word that never belongs to a name (an institution word, a
-place that is not a first name after an honorific, a word ending in -tion,
--ment or -ship) is no person. A title follows the name after a comma or in
-parentheses ("X, Head of Division"; a clause "who heads the Asia department"
-becomes "Head of the Asia department"), or precedes it ("Deputy Minister X").
+place that is neither a first name after an honorific nor a surname after two
+words of a name, a word ending in -tion, -ment or -ship) is no person. A
+title follows the name after a comma or in parentheses ("X, Head of
+Division"; a clause "who heads the Asia department" becomes "Head of the Asia
+department"), or precedes it ("Deputy Minister X").
 """
 
 from __future__ import annotations
@@ -75,8 +76,13 @@ def find_persons(text: str, a: int, b: int) -> list[Person]:
         if any(_NOT_NAME_ENDING.search(t) for t in tokens):
             continue
         first_name = honoured and len(tokens) > 1
+        # A place after two words of a name is a surname ("Mariela Fuentes Lagos").
+        surname_from = 2 if sum(not gaz.table.get(t) for t in tokens[:2]) == 2 else len(tokens)
         if any(
-            t in _NOT_NAME or "'s" in t or "’s" in t or (gaz.table.get(t) and not (first_name and i == 0))
+            t in _NOT_NAME
+            or "'s" in t
+            or "’s" in t
+            or (gaz.table.get(t) and not (first_name and i == 0) and i < surname_from)
             for i, t in enumerate(tokens)
         ):
             continue
