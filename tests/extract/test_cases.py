@@ -171,3 +171,26 @@ def test_an_armed_group_is_no_case() -> None:
 def test_the_red_cross_is_no_case() -> None:
     text = "The EU called for the International Committee of the Red Cross to have access to detainees."
     assert names(text) == []
+
+
+def _spans(text: str, *words: str) -> list[tuple[int, int]]:
+    return [(text.index(w), text.index(w) + len(w)) for w in words]
+
+
+def test_a_place_in_a_name_that_a_person_noun_introduces() -> None:
+    text = "The EU raised the cases of the journalist Lima Wen and of the blogger Chen Hu."
+    assert find_case_names(text, 0, len(text), _spans(text, "Lima")) == ["Lima Wen", "Chen Hu"]
+    text = "The EU raised the cases of detainees in Lima Wen district."
+    assert find_case_names(text, 0, len(text), _spans(text, "Lima")) == []
+
+
+def test_a_former_official_is_a_case() -> None:
+    text = "The case of former Senator Ana de Souza, released on bail, was discussed."
+    assert find_case_names(text, 0, len(text)) == ["Ana de Souza"]
+    text = "The case was discussed with Senator Ana de Souza."
+    assert find_case_names(text, 0, len(text)) == []
+
+
+def test_one_name_after_a_case_word_is_not_cut_before_a_particle() -> None:
+    text = "The case of Ana de Souza was discussed."
+    assert find_case_names(text, 0, len(text)) == ["Ana de Souza"]

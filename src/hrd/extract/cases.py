@@ -63,7 +63,8 @@ _OUTLET_RE = re.compile(
 _OUTLET_BARE_RE = re.compile(rf"\b(?:{_OUTLET})\s+({_TOKEN}(?:\s{_TOKEN}){{0,3}})")
 _SINGLE_RE = re.compile(
     r"\b(?:cases?|release|detention|imprisonment|arrest|sentencing|conviction|trial|death|killing|murder"
-    rf"|disappearance|fate)\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,4}}({_TOKEN})(?![\w-])(?!\s+[A-Z])"
+    rf"|disappearance|fate)\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,4}}({_TOKEN})(?![\w-])"
+    rf"(?!\s+(?:[A-Z]|(?:{_PARTICLES})[\s-]))"
 )
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z.]+)\s+$")
@@ -109,8 +110,15 @@ def _people(text: str, start: int, end: int, skip: Collection[tuple[int, int]]) 
             if part:
                 out.extend(_accept(text, part, before, end, skip))
             part = []
+            if word in _TITLES and before in _FORMER:
+                word = _FORMER_TITLE  # "former Senator X" is no official of the meeting
             before = word
     return out
+
+
+_FORMER = frozenset(_LEX["former"])
+_FORMER_TITLE = "former"
+_PERSON_NOUNS = frozenset(_LEX["person_nouns"])
 
 
 def _word_before(text: str, lo: int, pos: int) -> str | None:
@@ -125,8 +133,14 @@ def _accept(
     honorific = before in _HONORIFICS
     if before in _TITLES or (len(part) < 2 and not honorific) or len(part) > 4:
         return []
-    if _TITLE_AFTER_RE.match(text, b, end) or _overlaps(a, b, skip):
+    if _TITLE_AFTER_RE.match(text, b, end):
         return []
+    if _overlaps(a, b, skip):
+        # A place may be a word of a person's name that a person noun or an honorific
+        # introduces: "the journalist Gao Deming" (Gao, Mali), "former Senator Leila de Lima".
+        introduced = honorific or before in _PERSON_NOUNS or before == _FORMER_TITLE
+        if not introduced or all(_overlaps(t.start(), t.end(), skip) for t in part):
+            return []
     return [(a, _clean(text[a:b]))]
 
 
