@@ -2,6 +2,7 @@
 """The extraction eval gate.
 
     python eval/run_eval.py [--corpus DIR] [--part all|design|heldout|styles|blind] [--check] [--verbose]
+    python eval/run_eval.py --dir tests/fixtures/blindN   # score one directory alone
 
 Extracts every readout of the dev corpus (``../shared/corpus/dev`` by
 default), scores the records with ``../shared/eval/score.py`` and prints its
@@ -37,17 +38,22 @@ BLIND = tuple(
 
 
 def documents(*directories: Path) -> dict[str, Path]:
-    """Document id -> its directory, for every gold record in ``directories``."""
-    return {p.stem: d for d in directories for p in sorted(d.glob("*.json"))}
+    """Key -> gold record, for every gold record in ``directories``. The key is the document id, or
+    ``<directory>-<id>`` when an earlier directory holds the same id."""
+    out: dict[str, Path] = {}
+    for d in directories:
+        for p in sorted(d.glob("*.json")):
+            out[p.stem if p.stem not in out else f"{d.name}-{p.stem}"] = p
+    return out
 
 
 def extract_dir(where: dict[str, Path], out: Path) -> None:
     from hrd.extract import extract
 
-    for doc_id, corpus in where.items():
-        text = (corpus / f"{doc_id}.txt").read_text("utf-8")
-        record = extract(text, source=f"{doc_id}.txt")
-        (out / f"{doc_id}.json").write_text(json.dumps(record.to_json(), ensure_ascii=False, indent=1))
+    for key, gold in where.items():
+        text = gold.with_suffix(".txt").read_text("utf-8")
+        record = extract(text, source=gold.with_suffix(".txt").name)
+        (out / f"{key}.json").write_text(json.dumps(record.to_json(), ensure_ascii=False, indent=1))
 
 
 def score(where: dict[str, Path], verbose: bool) -> dict[str, object]:
@@ -55,9 +61,9 @@ def score(where: dict[str, Path], verbose: bool) -> dict[str, object]:
         gold, pred = Path(tmp, "gold"), Path(tmp, "pred")
         gold.mkdir()
         pred.mkdir()
-        for doc_id, corpus in where.items():
-            shutil.copy(corpus / f"{doc_id}.json", gold)
-            shutil.copy(corpus / f"{doc_id}.txt", gold)
+        for key, record in where.items():
+            shutil.copy(record, gold / f"{key}.json")
+            shutil.copy(record.with_suffix(".txt"), gold / f"{key}.txt")
         extract_dir(where, pred)
         args = [
             sys.executable,
@@ -98,13 +104,24 @@ def main() -> int:
     ap.add_argument("--part", choices=["all", "design", "heldout", "styles", "blind"], default=None)
     ap.add_argument("--check", action="store_true", help="fail when a score falls below eval/floors.json")
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument(
+        "--dir",
+        type=Path,
+        action="append",
+        default=[],
+        help="score only the gold records of this directory (a new blind set, before it is read)",
+    )
     args = ap.parse_args()
+    if args.dir:
+        print(f"== {', '.join(str(d) for d in args.dir)}")
+        score(documents(*args.dir), args.verbose)
+        return 0
     split = json.loads((HERE / "split.json").read_text())
     every = documents(args.corpus)
     parts = {
         "all": every,
-        "design": {i: args.corpus for i in split["design"]},
-        "heldout": {i: args.corpus for i in split["heldout"]},
+        "design": {i: args.corpus / f"{i}.json" for i in split["design"]},
+        "heldout": {i: args.corpus / f"{i}.json" for i in split["heldout"]},
         "styles": documents(STYLES),
         "blind": documents(*BLIND),
     }
