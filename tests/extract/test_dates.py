@@ -164,3 +164,9 @@ def test_dates_start_at_word_starts(text: str, expected: list[str]) -> None:
 def test_a_numeric_range_of_days() -> None:
     assert _spans("held on 14-15.03.2022 in Quito") == [("14-15.03.2022", D(2022, 3, 14), D(2022, 3, 15))]
     assert _spans("held on 14/15.03.2022") == [("14/15.03.2022", D(2022, 3, 14), D(2022, 3, 15))]
+
+
+def test_a_closing_dateline_after_the_text() -> None:
+    text = "Title\n\nThe two sides met on 16 November in Strelsau.\n\nStrelsau\nNovember 17, 2023\n"
+    assert _run(text).published == D(2023, 11, 17)
+    assert _run("Title\n\nThe two sides met on 16 November 2023 in Strelsau.\n").published is None

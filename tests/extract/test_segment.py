@@ -132,3 +132,18 @@ def test_issuer_and_office_lines_are_no_title() -> None:
     ):
         text = header + "\n\nRuritania and the EU hold their Dialogue\n\nHeld.\n"
         assert run(Analysis(text=text)).title == "Ruritania and the EU hold their Dialogue"
+
+
+def test_a_reference_number_line_is_no_title() -> None:
+    text = (
+        "COUNCIL OF THE EUROPEAN UNION\n\nBrussels, 6 July 2009\n10234/09 (Presse 198)\n\n"
+        "EU-Ruritania human rights dialogue\n\nHeld.\n"
+    )
+    assert run(Analysis(text=text)).title == "EU-Ruritania human rights dialogue"
+    text = "COUNCIL OF THE EUROPEAN UNION\n\nBrussels, 6 July 2009\n10234/09 (Presse 198)\n\nHeld.\n"
+    assert run(Analysis(text=text)).title is None
+
+
+def test_a_dateline_alone_is_no_title() -> None:
+    text = "Strelsau, 13.05.2021\n\nThe EU and Ruritania held their first dialogue on 12 May.\n"
+    assert run(Analysis(text=text)).title is None

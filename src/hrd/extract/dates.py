@@ -1,7 +1,8 @@
 """Stage 2: dates: the dateline (publication date) and every date mention, resolved.
 
 The dateline is the first full date (with a year) in the header lines, or at
-the start of the first body paragraph ("COLOMBO, October 4, 2021 - "); with
+the start of the first body paragraph ("COLOMBO, October 4, 2021 - "), or in
+the sign-off lines after the text ("New Delhi / November 17, 2023"); with
 none, the caller's ``published_hint`` is used. Numeric dates are read in
 European order (DD/MM/YYYY). Body mentions cover single days ("26 November
 2020", "June 11", "18.11.2014"), ranges ("26-27 November", "26 and 27
@@ -323,7 +324,8 @@ def _full_day(raw: _Raw) -> dt.date | None:
 
 
 def _dateline(doc: Analysis, raws: list[_Raw]) -> dt.date | None:
-    """The first full day in the header lines, else at the start of the first body sentence."""
+    """The first full day in the header lines, else at the start of the first body sentence, else
+    in the sign-off lines."""
     header_end = 0
     for s in doc.sentences:
         if not s.header:
@@ -342,7 +344,14 @@ def _dateline(doc: Analysis, raws: list[_Raw]) -> dt.date | None:
         for raw in raws:
             if raw.start == at:
                 return _full_day(raw)
-    return None
+    # A closing dateline: "New Delhi / November 17, 2023" in the sign-off lines after the text.
+    signoff = len(doc.sentences)
+    while signoff > 0 and doc.sentences[signoff - 1].header:
+        signoff -= 1
+    if body is None or signoff == len(doc.sentences):
+        return None
+    tail = doc.sentences[signoff].start
+    return next((day for raw in raws if raw.start >= tail and (day := _full_day(raw))), None)
 
 
 def find_dates(

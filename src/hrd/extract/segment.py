@@ -157,17 +157,36 @@ def _mark_signoff(sentences: list[Sentence]) -> list[Sentence]:
 
 
 def _title(sentences: list[Sentence]) -> str | None:
-    """The first line of the header block that is a headline (three words or more, not a menu
-    item, an issuer's name, a label or a dateline); else its first line."""
+    """The first line of the header block that is a headline (three words or more, two of them
+    words of letters; not a menu item, an issuer's name, a label or a dateline); else its first
+    line unless that is a dateline, a label or an issuer's name."""
     lead = []
     for s in sentences:
         if not s.header:
             break
         lead.append(s.text)
     for line in lead:
-        if len(line.split()) >= 3 and not _NOT_TITLE.fullmatch(line) and not _is_place(line):
+        if (
+            len(_WORDS_RE.findall(line)) >= 2
+            and len(line.split()) >= 3
+            and not _NOT_TITLE.fullmatch(line)
+            and not _is_place(line)
+            and not _DATELINE_ALONE_RE.match(line)
+        ):
             return line
-    return lead[0] if lead else next((s.text for s in sentences if s.header), None)
+    first = lead[0] if lead else next((s.text for s in sentences if s.header), None)
+    if first is None or _DATELINE_ALONE_RE.match(first) or _NOT_TITLE.fullmatch(first):
+        return None
+    return first
+
+
+# Words of a headline: a reference line ("11792/09 (Presse 204)") has fewer than two.
+_WORDS_RE = re.compile(r"[^\W\d_]{2,}")
+# A dateline alone on its line: "Lima, 13.05.2021", "Brussels, 6 July 2009", "November 17, 2023".
+_DATELINE_ALONE_RE = re.compile(
+    r"(?:[^\W\d_][\w.' -]{0,40},\s*)?"
+    r"(?:[\d./-]{6,10}|\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4})\s*$"
+)
 
 
 def _is_place(line: str) -> bool:
