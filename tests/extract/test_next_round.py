@@ -100,3 +100,8 @@ def test_the_next_consultations() -> None:
 def test_the_next_session_of_a_capitalised_body_is_another_series() -> None:
     body = "The next session of the Sub-Committee on Prevention of Torture will be held in Geneva in 2015."
     assert _next(ONE + body) == [None]
+
+
+def test_a_later_round_that_is_to_take_place() -> None:
+    body = "The ninth round is to take place in Tashkent in 2015."
+    assert _next(ONE + body) == [NextInfo(city="Tashkent", country="UZ", year=2015)]
