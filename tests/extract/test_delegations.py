@@ -250,3 +250,17 @@ def test_the_second_head_after_a_long_phrase_and_a_title_before_the_name() -> No
         ),
         ("KG", "Aida Sadykova", "Deputy Minister of Foreign Affairs"),
     ]
+
+
+def test_heads_of_a_meeting_named_by_its_acronym_and_a_title_cut_before_a_verb() -> None:
+    text = (
+        "Title\n\nBangkok, 12.05.2022\n\nThe EU and Thailand held their 5th Senior Officials' Meeting "
+        "(SOM) in Bangkok on 11 May.\n\nThe SOM, co-chaired by Ms Anna Berg, Managing Director at the "
+        "EEAS, and Mr Somchai Dee, Permanent Secretary of the Ministry of Foreign Affairs, reviewed "
+        "relations.\n"
+    )
+    heads = _run(text).meetings[0].heads
+    assert [(h.party, h.name, h.title) for h in heads] == [
+        ("EU", "Anna Berg", "Managing Director at the EEAS"),
+        ("TH", "Somchai Dee", "Permanent Secretary of the Ministry of Foreign Affairs"),
+    ]

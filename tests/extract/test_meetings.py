@@ -349,3 +349,20 @@ def test_earlier_this_week_is_held_and_first_ever_is_the_first() -> None:
         "Rights Dialogue in Bishkek on 22nd November.\n"
     )
     assert (_only(text).ordinal, _only(text).start) == (1, D(2021, 11, 22))
+
+
+def test_each_day_goes_with_the_meeting_named_last_before_it() -> None:
+    text = (
+        "Title\n\nBangkok, 12.05.2022\n\nTalks between the EU and Thailand ended in Bangkok. The 2nd "
+        "Human Rights Dialogue opened the week on 9 May, and the 5th Senior Officials' Meeting (SOM) "
+        "followed on 10 May.\n\nThe Dialogue addressed the death penalty.\n\nThe SOM reviewed trade "
+        "relations.\n"
+    )
+    hrd, som = _run(text).meetings
+    assert (hrd.kind, hrd.ordinal, hrd.start) == ("human-rights-dialogue", 2, D(2022, 5, 9))
+    assert (som.kind, som.name, som.ordinal, som.start) == (
+        "other",
+        "Senior Officials' Meeting",
+        5,
+        D(2022, 5, 10),
+    )

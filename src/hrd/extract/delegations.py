@@ -117,8 +117,9 @@ def run(doc: Analysis) -> Analysis:
         if not _TRIGGER.search(s.text):
             continue
         found: list[HeadInfo] = []
+        named = [(m.start, m.end) for m in mentions if m.sentence == idx]
         for a, b in _clauses(doc.text, s.start, s.end):
-            found.extend(_heads_in(doc, a, b))
+            found.extend(_heads_in(doc, a, b, named))
         if not found:
             continue
         kinds = {m.kind for m in mentions if m.sentence == idx and not m.negated} or _last_named(
@@ -160,7 +161,9 @@ def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _heads_in(doc: Analysis, a: int, b: int) -> list[HeadInfo]:
+def _heads_in(doc: Analysis, a: int, b: int, named: list[tuple[int, int]]) -> list[HeadInfo]:
+    """The heads named in the clause ``text[a:b]``; ``named`` are the spans of the sentence's meeting
+    mentions ("The SOM, co-chaired by X and Y")."""
     text = doc.text
     gaz = gazetteer()
     persons = find_persons(text, a, b)
@@ -191,6 +194,7 @@ def _heads_in(doc: Analysis, a: int, b: int) -> list[HeadInfo]:
             or any(gaz.find(tail))
             or _SIDE.search(text, a, m.start())
             or _MEETING_WORDS.search(text, a, m.start())  # a meeting's name with commas or "and"
+            or any(a <= x and y <= m.start() for x, y in named)
         ):
             continue
         side = _SIDE.search(text, a, m.start())

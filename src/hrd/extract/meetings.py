@@ -248,7 +248,7 @@ def _dates(
     doc: Analysis, own: list[Mention], mentions: list[Mention], kind: str
 ) -> tuple[dt.date | None, dt.date | None]:
     """The meeting's first and last day (see the module doc)."""
-    best: tuple[tuple[int, int, int, int, int, int], dt.date, dt.date] | None = None
+    best: tuple[tuple[int, int, int, int, int, int, int], dt.date, dt.date] | None = None
     seen: set[int] = set()
     for m in own:
         if m.sentence in seen:
@@ -273,7 +273,11 @@ def _dates(
             explicit = int(not _is_relative(doc.text[d.start : d.end]))
             distance = min(abs(d.start - x.start) for x in in_sentence if x.kind == kind)
             recent = int(_plausible(doc.published, d))
-            key = (recent, explicit, int(m.held and m.strong), int(not shared), exact, -distance)
+            # "X opened on 3 March, and Y followed on 4 March": a day goes with the meeting named
+            # last before it.
+            before = [x for x in in_sentence if x.end <= d.start]
+            owned = int(not before or max(before, key=lambda x: x.end).kind == kind)
+            key = (recent, explicit, int(m.held and m.strong), int(not shared), exact, owned, -distance)
             if best is None or key > best[0]:
                 best = (key, first, last)
     return (best[1], best[2]) if best else (None, None)

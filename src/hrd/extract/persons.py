@@ -41,6 +41,7 @@ _TITLE_WORDS = frozenset(_LEX["title_words"])
 _NON_SPACE = re.compile(r"\S+")
 _NOT_A_TITLE = re.compile(r"(?i)(?:who|which|that|and|also|while|whereas|for)\b")
 _TITLE_BEFORE = re.compile(r"(?P<t>[A-Z][\w'’-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w'’-]*))*)\s*,?\s*$")
+_LOWER_AFTER_COMMA = re.compile(r",\s+([a-z][\w-]*)")
 # Words of institutions, not of names ("Directorate-General for Neighbourhood and Enlargement Negotiations").
 _NOT_NAME_ENDING = re.compile(r"(?:tions?|ments?|ship)$")
 
@@ -107,6 +108,9 @@ def title_of(text: str, p: Person, end: int, list_start: int) -> str | None:
         ):  # "Additional Secretary (Europe)": the parenthesis closes one the title opened
             stop = _TITLE_STOP.search(seg, stop.start() + 1)
         seg = seg[: stop.start()] if stop else seg
+        # The title ends before a clause in lower case: "X, Permanent Secretary, reviewed ...".
+        verb = next((w for w in _LOWER_AFTER_COMMA.finditer(seg) if w.group(1) not in _TITLE_WORDS), None)
+        seg = seg[: verb.start()] if verb else seg
         seg = seg.strip(" ,")
         for clause, head in _TITLE_CLAUSES.items():
             if seg.lower().startswith(clause + " "):
