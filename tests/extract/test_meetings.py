@@ -366,3 +366,21 @@ def test_each_day_goes_with_the_meeting_named_last_before_it() -> None:
         5,
         D(2022, 5, 10),
     )
+
+
+def test_a_weekday_is_no_part_of_the_name_and_the_nth_of_its_kind_is_the_ordinal() -> None:
+    text = (
+        "Title\n\nSTRELSAU, Oct 8, 2019 - Ruritania and the European Union used their annual human "
+        "rights dialogue on Monday to discuss attacks on migrants, officials said.\n\n"
+        "The meeting in Strelsau, the sixth of its kind, was chaired by two directors.\n"
+    )
+    m = _only(text)
+    assert (m.name, m.ordinal, m.start) == ("human rights dialogue", 6, D(2019, 10, 7))
+
+
+def test_the_first_law_of_its_kind_is_no_ordinal() -> None:
+    text = (
+        "Title\n\nBrussels, 8.10.2019\n\nThe EU and Ruritania held their human rights dialogue in "
+        "Strelsau on 7 October. The EU welcomed the new asylum law, the first of its kind in the region.\n"
+    )
+    assert _only(text).ordinal is None

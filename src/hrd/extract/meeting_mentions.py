@@ -95,9 +95,22 @@ _ORD_AFTER = _gate(
     rf"[^.;]{{0,60}}?\b(?:for\s+the|its|their)\s+(?P<ord>{_ORD})\s+(?:time(?!\s+(?:in|since|after)\b)|{_NOUNS})\b",
     re.IGNORECASE,
 )
-_ORD_ALONE = _gate(rf"\b(?P<ord>{_ORD})\s+(?:(?:annual|regular|yearly)\s+)?(?:{_NOUNS})\b", re.IGNORECASE)
+_ORD_ALONE = _gate(
+    rf"\b(?P<ord>{_ORD})\s+(?:(?:annual|regular|yearly|such)\s+)?(?:{_NOUNS})\b"
+    # "The meeting in Pretoria, the sixth of its kind, ..."
+    rf"|\b(?:meeting|dialogue|talks|round|session|consultations)\b[^.;]{{0,40}}?,\s+the\s+(?P<kind_ord>{_ORD})"
+    r"\s+of\s+(?:its|their)\s+kind\b",
+    re.IGNORECASE,
+)
+# A day or a month is no word of a name: "their dialogue on Monday", "the Subcommittee on 3 May".
+_DAY_OR_MONTH = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
+    r"|August|September|October|November|December)\b"
+)
 _EU_PAIR_BEFORE = re.compile(r"(?:\bEU[-–][A-Z][\w ]*?|\b[A-Z][\w]*[-–]EU)\s+$")
-_NAME_CONT = re.compile(r"(?:[ \t]+(?:on|of|and|the|for|&)|,?[ \t]+(?-i:[A-Z])[\w'’-]*)*")
+_NAME_CONT = re.compile(
+    r"(?:[ \t]+(?:on|of|and|the|for|&)|,?[ \t]+(?!" + _DAY_OR_MONTH + r")(?-i:[A-Z])[\w'’-]*)*"
+)
 _SIDE_CLAUSE = re.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b")
 _SIDE_WORDS = (";", "while", "whereas", "but")
 _LEAD = re.compile(r"\s*(?:On\s+[^,]{3,40},\s+)?(?:During|At|In)\s+(?:the|this|their)\s+$")
@@ -143,7 +156,7 @@ def reports_held(text: str) -> bool:
 def ordinal_near(text: str) -> int | None:
     """An ordinal followed by 'round' / 'session' / ... anywhere in ``text``."""
     m = _ORD_ALONE.search(text)
-    return parse_ordinal(m.group("ord")) if m else None
+    return parse_ordinal(m.group("ord") or m.group("kind_ord")) if m else None
 
 
 def _name(text: str, start: int, end: int, strong: bool) -> str:
