@@ -235,3 +235,21 @@ def test_a_date_after_a_law_is_not_part_of_its_name() -> None:
     assert refs("The EU noted the adoption of the Law on Mass Media in January 2013.") == [
         ("Law on Mass Media", None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "It cited the Law on Combating Crimes of Terrorism and its Financing and the Press Law.",
+            [("Law on Combating Crimes of Terrorism and its Financing", None), ("Press Law", None)],
+        ),
+        ("The Law on Mass Media and its implementation were discussed.", [("Law on Mass Media", None)]),
+        (
+            "It raised Article 196 bis and Article 144 bis of the Penal Code.",
+            [("Penal Code", "196 bis"), ("Penal Code", "144 bis")],
+        ),
+    ],
+)
+def test_and_its_name_and_latin_article_suffixes(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert refs(text) == expected

@@ -32,8 +32,11 @@ _MAX_ITEMS = 15
 """List items looked back over for the sentence that introduces them."""
 
 _LEX = load_lexicon("legal")
-# An article number, with a letter suffix ("295-B", "10A", "5-bis") and sub-paragraphs ("19(3)").
-_NUM = r"\d+(?:[.-]\d+)*(?:-?(?:bis|ter|quater)|-[A-Za-z]{1,2}|[A-Z])?(?:\((?:\d+|[a-z]{1,2})\))*[a-z]?(?!\w)"
+# An article number, with a letter suffix ("295-B", "10A", "5-bis", "144 bis") and sub-paragraphs ("19(3)").
+_NUM = (
+    r"\d+(?:[.-]\d+)*(?:[- ]?(?:bis|ter|quater)(?!\w)|-[A-Za-z]{1,2}|[A-Z])?"
+    r"(?:\((?:\d+|[a-z]{1,2})\))*[a-z]?(?!\w)"
+)
 _ART_KW = r"(?:[Aa]rticles?|[Aa]rts?\.|[Ss]ections?|[Ss]ecs?\.|§§?)"
 # A parenthesis or quotation naming the offence after an article number: "Article 274 ('false information')".
 _NOTE = r"(?:\s*(?:\([^()]{1,80}\)|[\"“][^\"”]{1,80}[\"”]))?"

@@ -54,6 +54,8 @@ _LINK = "|".join(re.escape(c) for c in _LEX["name_connectors"] if c not in ("the
 # Between two capitalised words of a name: one connector ("of the", "and"), never "and the".
 _JOIN = rf"(?:(?:{_LINK})\s+(?:the\s+)?|and\s+)?"
 TAIL = rf"{CAPW}(?:\s+{_JOIN}{CAPW})*"
+# A law's subject may go on with "and its": "the Law on Combating Terrorism and its Financing".
+_LAW_TAIL = rf"{CAPW}(?:\s+(?:{_JOIN}|and\s+(?:its|their)\s+){CAPW})*"
 _QUALIFIERS = frozenset(_LEX["code_qualifiers"])
 _CODE_CANON: dict[str, str] = _LEX["code_canonical"]
 _CODE_RE = re.compile(r"\b[Cc]ode\b")
@@ -67,7 +69,7 @@ _LAW_ON_RE = Starts(
         r"\b(" + "|".join(flex(h) for h in _HEADS) + r"|law|decree)\s+"
         r"(?:of\s+(?:the\s+)?(?:Republic\s+of\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+)?"
         r"((?:No\.?\s*)?\d[\w./-]*\s+)?[\"“'‘«]?(?:on|On|ON|(for)(?=\s+(?:the\s+)?[A-Z]))\s+((?:the\s+)?"
-        + TAIL
+        + _LAW_TAIL
         + r"|(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,7})"
     )
 )
@@ -232,6 +234,9 @@ def _cut_tail(words: list[str]) -> list[str]:
     date ("the Law on Mass Media in January 2013")."""
     for i in range(1, len(words)):
         nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+        after = words[i + 2] if i + 2 < len(words) else ""
+        if words[i] == "and" and nxt in ("its", "their") and after[:1].isupper():
+            continue  # "the Law on Combating Crimes of Terrorism and its Financing"
         if words[i] == "and" and (nxt in _DETERMINERS or nxt in _LAW_WORDS):
             return words[:i]
         if words[i] in ("in", "on", "of", "since") and nxt.rstrip(",.") in _MONTHS:
