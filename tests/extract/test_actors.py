@@ -66,3 +66,12 @@ def test_two_clauses_joined_by_and_keep_their_own_subjects() -> None:
 def test_participants_who_exchange_views_are_both_sides_else_a_third_party() -> None:
     assert mentions("The participants exchanged views on the reforms.")[0][1:] == ("both", "both")
     assert mentions("Participants described pressure on activists.")[0][1] == "third"
+
+
+def test_chair_phrases_between_commas() -> None:
+    from hrd.extract.actors import chair_phrases
+
+    text = "The SOM, co-chaired by Ms A B, Director, and Mr C D, Permanent Secretary, reviewed relations."
+    (span,) = chair_phrases(text, 0, len(text))
+    assert text[span[0] : span[1]] == ", co-chaired by Ms A B, Director, and Mr C D, Permanent Secretary, "
+    assert chair_phrases("The EU raised the case of Mr C D, a lawyer.", 0, 43) == []

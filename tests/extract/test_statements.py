@@ -468,3 +468,18 @@ def test_a_passive_after_whose_and_its_noun_is_no_statement() -> None:
         "delegations. Kazakhstan presented its migration law."
     )
     assert triples(doc) == {("KZ", "inform", "migration")}
+
+
+def test_the_chairs_between_commas_are_not_the_subject_nor_cases() -> None:
+    doc = analyse(
+        "The Dialogue, co-chaired by Ms Anna Berg, Director, and Mr Ivan Sokolov, Kazakh Deputy Minister, "
+        "reviewed the death penalty."
+    )
+    assert triples(doc) == {("both", "discuss", "death-penalty")}
+
+
+def test_ratifying_a_partnership_agreement_is_no_treaty_topic() -> None:
+    doc = analyse("The EU welcomed the ratification of the Partnership and Cooperation Agreement in 2022.")
+    assert triples(doc) == set()
+    doc = analyse("The EU welcomed the ratification of the Convention against Torture.")
+    assert ("EU", "welcome", "treaties") in triples(doc)

@@ -21,7 +21,16 @@ from .lexicon import load_lexicon
 from .spans import DisjointSpans
 from .state import HeadInfo, PartyMention
 
-__all__ = ["CUES", "Kind", "Mention", "eligible", "find_mentions", "passive_agent", "subject_of"]
+__all__ = [
+    "CUES",
+    "Kind",
+    "Mention",
+    "chair_phrases",
+    "eligible",
+    "find_mentions",
+    "passive_agent",
+    "subject_of",
+]
 
 Kind = Literal["party", "both", "it", "they", "we", "third"]
 
@@ -218,3 +227,18 @@ def passive_agent(text: str, mentions: Sequence[Mention], lo: int, hi: int) -> M
         if lo <= m.start and m.end <= hi and _BY.search(text, max(lo, m.start - 6), m.start):
             return m
     return None
+
+
+_CHAIR_PHRASE = re.compile(
+    r",\s*(?:(?:co-?)?chaired|headed|led)\s+(?:jointly\s+)?(?:on\s+[^,;]{3,30}?\s+)?by\b[^;]*?"
+    r",\s+(?=(?!(?:and|or|the|a|an|who|which|respectively|both|as|its|their|his|her)\b)[a-z])"
+)
+
+
+def chair_phrases(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of phrases naming who chaired a meeting, set between commas in a sentence ("The
+    SOM, co-chaired by X, Director, and Y, reviewed ..."): their persons are neither the subject
+    of the verb after them nor cases."""
+    if "by" not in text[start:end]:
+        return []
+    return [m.span() for m in _CHAIR_PHRASE.finditer(text, start, end)]

@@ -68,6 +68,7 @@ _SINGLE_RE = re.compile(
 )
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z.]+)\s+$")
+_MEDIA_WORDS = frozenset(_LEX["media_words"])
 _NAMED_CASE_RE = re.compile(rf"\bthe\s+[\"“]?((?:{_TOKEN})(?:[\s-]{_TOKEN})*)[\"”]?\s+case\b")
 
 
@@ -176,7 +177,9 @@ def find_case_names(
         found.append((m.start(), (m.group(1) or m.group(2)).strip()))
     for m in [*_OUTLET_BARE_RE.finditer(text, start, end), *_SINGLE_RE.finditer(text, start, end)]:
         name = _clean(m.group(1))
-        if not any(w.rstrip(".") in _NON_NAME for w in name.split()) and not _overlaps(
+        # An outlet's name may hold the words of outlets ("the online outlet Radio Thala").
+        allowed = _MEDIA_WORDS if m.re is _OUTLET_BARE_RE else frozenset()
+        if not any(w.rstrip(".") in _NON_NAME - allowed for w in name.split()) and not _overlaps(
             m.start(1), m.end(1), skip
         ):
             found.append((m.start(1), name))

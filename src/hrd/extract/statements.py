@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, replace
 
 from . import actors, acts, topics
-from .actors import Mention, eligible, find_mentions, passive_agent, subject_of
+from .actors import Mention, chair_phrases, eligible, find_mentions, passive_agent, subject_of
 from .acts import Trigger, find_triggers
 from .anaphora import names_its_next_step, names_steps, names_these, points_back
 from .clauses import split_clauses, trim
@@ -226,6 +226,12 @@ def _sentence_statements(
         heads=heads,
         cue_matches=(actor_cs.within(s.start, s.end), actor_ci.within(s.start, s.end)),
     )
+    chairs = chair_phrases(text, s.start, s.end)
+    if chairs:  # "The SOM, co-chaired by X and Y, reviewed ...": X and Y are not the subject
+        mentions = [m for m in mentions if not any(a <= m.start < b for a, b in chairs)]
+        topic_cs = Found(
+            [m for m in topic_cs.within(s.start, s.end) if not any(a <= m[0] < b for a, b in chairs)]
+        )
     # "underscored that it rejects ...": a that-clause belongs to the act verb it follows.
     triggers = [
         t
