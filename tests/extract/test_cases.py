@@ -194,3 +194,16 @@ def test_a_former_official_is_a_case() -> None:
 def test_one_name_after_a_case_word_is_not_cut_before_a_particle() -> None:
     text = "The case of Ana de Souza was discussed."
     assert find_case_names(text, 0, len(text)) == ["Ana de Souza"]
+
+
+def test_an_outlet_name_may_hold_media_words_and_regions_are_no_names() -> None:
+    text = (
+        "The EU deplored the suspension of the online outlet Radio Strelsau and the arrest of its director."
+    )
+    assert find_case_names(text, 0, len(text)) == ["Radio Strelsau"]
+    text = "The law, the first in South-East Asia, ended the detention of suspects."
+    assert find_case_names(text, 0, len(text)) == []
+    text = (
+        "The EU welcomed the reserved seats in the Lok Sabha and State Legislative Assemblies after arrests."
+    )
+    assert find_case_names(text, 0, len(text)) == []

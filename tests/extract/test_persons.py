@@ -44,3 +44,8 @@ def test_a_place_after_two_words_of_a_name_is_a_surname() -> None:
         "Ivan Petrov",
     ]
     assert names("led by the Santiago Lagos office") == []
+
+
+def test_honorifics_of_south_asia_and_institution_words() -> None:
+    assert names("led by Shri Anil Kumar and Datuk Siti Aminah") == ["Anil Kumar", "Siti Aminah"]
+    assert names("the Ministry of Foreign Affairs and the National Community Abroad") == []
