@@ -309,3 +309,24 @@ def test_a_programme_takes_its_nearest_amount_not_the_first() -> None:
         "Access to Justice programme (AJP), worth EUR 17.5 million."
     )
     assert _one_sentence(text) == [("Access to Justice programme", "AJP", 17_500_000, "EUR")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The EU recalled the Programme for Support to Court Reform (PASCR), a €2 million initiative.",
+            [("Programme for Support to Court Reform", "PASCR", 2_000_000, "EUR")],
+        ),
+        (
+            "The EU presented the project Safe Seas Rights Asia, with EUR 1.5m in EU funding.",
+            [("Safe Seas Rights Asia", None, 1_500_000, "EUR")],
+        ),
+        ("The EU supports the programme on Human Rights Defenders in Asia.", []),
+        ("It recalled the Programme of Action of the Conference.", []),
+    ],
+)
+def test_names_after_their_head(
+    text: str, expected: list[tuple[str, str | None, float | None, str | None]]
+) -> None:
+    assert _one_sentence(text) == expected

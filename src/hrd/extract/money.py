@@ -54,7 +54,10 @@ _QUOTED_RE = re.compile(
     # '"X" programme', and in apposition: '"X", a programme for ...', '"X", the EU's flagship project'
     r"|[\"“]([^\"”]{3,80})[\"”](?:,\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}?)?\s*(?i:projects?|programmes?|programs?|initiatives?)\b"
 )
-_HEAD_BEFORE_RE = re.compile(rf"\b(?:{_alt(_LEX['heads_before'])})\s+[\"“]?({_SEQ})[\"”]?")
+# "Project Horizon", "the Programme for Support to Justice Reform (PAREJ)", "the project Safe Seas Asia".
+_HEAD_BEFORE_RE = re.compile(
+    rf"\b(?:{_alt(_LEX['heads_before'])})\s+(?:(?:for|of|on)\s+(?:the\s+)?(?=[A-Z]))?[\"“]?({_SEQ})[\"”]?"
+)
 _ACRONYM_RE = re.compile(
     r"\s*\((?:the\s+)?([A-Z][A-Za-z0-9+&-]{1,14}?"
     r"(?: (?!(?:I{1,3}|IV|VI{0,3}|IX|X)\))[A-Z][A-Za-z0-9+&-]{1,10})?)"  # "EL PAcCTO", not "GOJUST II"
@@ -161,9 +164,14 @@ def find_programmes(text: str, start: int, end: int) -> list[tuple[int, int, str
         )
     before = find_words(text, _LEX["heads_before"], start, end)
     for m in in_windows(_HEAD_BEFORE_RE, text, windows(text, before, start, end, 0, 120)):
-        cleaned = _clean_name(text, m.start(), m.end(1))
+        lower_head = text[m.start()].islower()  # "the project X Y": a name of two words or more
+        if lower_head and m.start(1) - m.start() > len(m.group(0).split()[0]) + 2:
+            continue  # "the programme on Human Rights Defenders": a subject, not a name
+        cleaned = _clean_name(text, m.start(1) if lower_head else m.start(), m.end(1))
         if cleaned is not None and len(cleaned[1].split()) > 1:
-            found.append(_Found(m.start(), m.end(), cleaned[1], None))
+            acr = _ACRONYM_RE.match(text, m.end(), end)
+            stop = acr.end() if acr else m.end()
+            found.append(_Found(m.start(), stop, cleaned[1], acr.group(1) if acr else None))
     for m in in_windows(_QUOTED_RE, text, windows(text, heads, start, end, 120, 90)):
         quoted = m.group(1) or m.group(2) or m.group(3)
         if quoted[0].isupper():
