@@ -315,8 +315,8 @@ def test_a_programme_takes_its_nearest_amount_not_the_first() -> None:
     ("text", "expected"),
     [
         (
-            "The EU recalled the Programme for Support to Court Reform (PASCR), a €2 million initiative.",
-            [("Programme for Support to Court Reform", "PASCR", 2_000_000, "EUR")],
+            "The EU recalled the Programme for Support to Prison Reform (PASPR), a €2 million initiative.",
+            [("Programme for Support to Prison Reform", "PASPR", 2_000_000, "EUR")],
         ),
         (
             "The EU presented the project Safe Seas Rights Asia, with EUR 1.5m in EU funding.",

@@ -116,6 +116,7 @@ class _Found:
     acronym: str | None
 
 
+_CAPITAL_BEFORE_RE = re.compile(r"(?<![.!?])\s[A-Z][\w-]*\s+$")
 _ALL_CAPS_RE = re.compile(r"[A-Z][A-Z0-9-]{1,11}")
 _EXPANSION_RE = re.compile(r"\s*\(\s*([A-Z][^()]{5,150}?)\s*\)")
 
@@ -165,8 +166,9 @@ def find_programmes(text: str, start: int, end: int) -> list[tuple[int, int, str
     before = find_words(text, _LEX["heads_before"], start, end)
     for m in in_windows(_HEAD_BEFORE_RE, text, windows(text, before, start, end, 0, 120)):
         lower_head = text[m.start()].islower()  # "the project X Y": a name of two words or more
-        if lower_head and m.start(1) - m.start() > len(m.group(0).split()[0]) + 2:
-            continue  # "the programme on Human Rights Defenders": a subject, not a name
+        linked = m.start(1) - m.start() > len(m.group(0).split()[0]) + 2  # "Programme for X"
+        if linked and (lower_head or _CAPITAL_BEFORE_RE.search(text, max(start, m.start() - 30), m.start())):
+            continue  # a subject ("the programme on X"), or a longer name ("the State Programme on X")
         cleaned = _clean_name(text, m.start(1) if lower_head else m.start(), m.end(1))
         if cleaned is not None and len(cleaned[1].split()) > 1:
             acr = _ACRONYM_RE.match(text, m.end(), end)
