@@ -483,3 +483,21 @@ def test_ratifying_a_partnership_agreement_is_no_treaty_topic() -> None:
     assert triples(doc) == set()
     doc = analyse("The EU welcomed the ratification of the Convention against Torture.")
     assert ("EU", "welcome", "treaties") in triples(doc)
+
+
+def test_a_verb_form_after_a_possessive_or_as_is_no_act() -> None:
+    doc = analyse("The EU welcomed Kazakhstan's stated intention to revise the Law on Associations.")
+    assert {(s.actor, s.act) for s in doc.statements} == {("EU", "welcome")}
+    doc = analyse(
+        "The EU welcomed the commitment to reforms, as set out in the plan of reforms announced in May 2020."
+    )
+    assert {(s.actor, s.act) for s in doc.statements} == {("EU", "welcome")}
+
+
+def test_readiness_to_share_expertise_is_support_and_using_a_dialogue_to_discuss_is_discuss() -> None:
+    doc = analyse("The EU recalled its readiness to share expertise with the electoral commission.")
+    assert {(s.actor, s.act) for s in doc.statements} == {("EU", "support")}
+    doc = analyse(
+        "Kazakhstan and the European Union used their annual dialogue to discuss the death penalty."
+    )
+    assert triples(doc) == {("both", "discuss", "death-penalty")}

@@ -91,7 +91,13 @@ _NOUN_BEFORE = Gate(
 )
 # "rejected the concerns raised about X": a participle right after its noun qualifies it.
 # "the restrictions introduced under the state of emergency": a participle that qualifies its noun.
-_QUALIFYING_PARTICIPLE = re.compile(r"(?<=ed)\s+(?:by|under|since|during|against)\b", re.IGNORECASE)
+_QUALIFYING_PARTICIPLE = re.compile(
+    r"(?<=ed)\s+(?:by|under|since|during|against|(?:in|on|last)\s+(?:(?:January|February|March|April|May|June|July"
+    r"|August|September|October|November|December)\b|(?:19|20)\d\d\b|\d{1,2}\s))",
+    re.IGNORECASE,
+)
+# "Algeria's stated intention", "as set out in": a verb form after a possessive or "as" is no main verb.
+_NOT_A_VERB_BEFORE = Gate(re.compile(r"(?:['’]s|\b(?:its|their|his|her|our|as))\s+\Z", re.IGNORECASE))
 _PLURAL_NOUN_BEFORE = re.compile(
     r"\b(?!(?:sides|delegations|parties|authorities|partners|countries|participants|representatives|officials"
     r"|experts|members|states)\b)[a-z]+s\s+\Z"
@@ -133,6 +139,7 @@ def find_triggers(
             continue  # a past perfect counts in reported speech: "the ministry said the EU had raised"
         if voice == "active" and (
             _REDUCED_RELATIVE.search(text, max(start, a - _LOOKBACK), a)
+            or _NOT_A_VERB_BEFORE.search(text, max(start, a - 12), a)
             or (
                 _QUALIFYING_PARTICIPLE.match(text, b, stop)
                 and _PLURAL_NOUN_BEFORE.search(text, max(start, a - 30), a)
