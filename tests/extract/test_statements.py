@@ -501,3 +501,11 @@ def test_readiness_to_share_expertise_is_support_and_using_a_dialogue_to_discuss
         "Kazakhstan and the European Union used their annual dialogue to discuss the death penalty."
     )
     assert triples(doc) == {("both", "discuss", "death-penalty")}
+
+
+def test_both_laws_point_back_to_the_laws_before() -> None:
+    doc = analyse(
+        "The EU raised concerns about the Law on Foreign Agents and the anti-terrorism law. "
+        "The Kazakh side explained the safeguards built into both laws."
+    )
+    assert ("KZ", "inform", "association") in triples(doc) and ("KZ", "inform", "terrorism") in triples(doc)

@@ -1,6 +1,6 @@
 """How a clause points back to the topics of an earlier one.
 
-"It", "these changes", "the latter" point back (a clause without topics of
+"It", "these changes", "the latter", "both laws" point back (a clause without topics of
 its own takes the last statement's); "these laws, as well as X" adds them to
 its own; "these steps" that one side welcomes are what the other side last
 presented; "called for its ratification" keeps the topics of the clause
@@ -21,7 +21,8 @@ _ANAPHOR = Gate(
         r"\b(?:these|this|those|such|them|it(?!\s+(?:was|is|has\s+been|had\s+been)\s+(?:\w+\s+)?\w+ed\s+(?:that|to)\b)|"
         r"the\s+latter|the\s+(?:progress|efforts?|steps?|measures?|"
         r"developments?|changes?|achievements?|initiatives?|commitments?|plans?|polic(?:y|ies)|strateg(?:y|ies)|"
-        r"laws?|legislation|reforms?|amendments?|bills?|decisions?))\b",
+        r"laws?|legislation|reforms?|amendments?|bills?|decisions?)"
+        r"|(?:both|the\s+two)\s+(?:laws|acts|bills|measures|steps|reforms|amendments|decisions|provisions|texts))\b",
         re.IGNORECASE,
     )
 )
