@@ -26,6 +26,7 @@ from hrd.extract.topics import TOPIC_ORDER, tag_topics
         ("congratulated it on its election to the Council", "multilateral"),
         ("undertook to provide information on each case", "individual-cases"),
         ("raised the principle of non-refoulement", "asylum"),
+        ("discussed freedom and pluralism of the media", "media"),
         ("discussed the anti-torture action plan", "torture"),
         ("discussed internally displaced persons", "movement"),
         ("raised the situation of bloggers", "media"),
@@ -226,3 +227,8 @@ def test_a_vote_on_a_un_resolution_is_no_election() -> None:
 def test_the_opinion_of_a_body_is_no_opinion_to_express() -> None:
     topics = tag_topics("recalled the opinion of the Venice Commission")
     assert "expression" not in topics and "regional-mechanisms" in topics
+
+
+def test_the_name_of_a_human_rights_instrument_is_no_general_topic() -> None:
+    assert tag_topics("applied in line with Article 11 of the European Convention on Human Rights") == ()
+    assert tag_topics("discussed freedom and pluralism of the media") == ("media",)
