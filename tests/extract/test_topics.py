@@ -232,3 +232,13 @@ def test_the_opinion_of_a_body_is_no_opinion_to_express() -> None:
 def test_the_name_of_a_human_rights_instrument_is_no_general_topic() -> None:
     assert tag_topics("applied in line with Article 11 of the European Convention on Human Rights") == ()
     assert tag_topics("discussed freedom and pluralism of the media") == ("media",)
+
+
+def test_an_acronym_defined_after_a_cue_carries_its_topic() -> None:
+    from hrd.extract.topics import CUES, acronym_matches
+
+    text = "They met the National Human Rights Commission (NHRCR). Later the role of the NHRCR was discussed."
+    found = sorted([*CUES[0].finditer(text, 0, len(text)), *CUES[1].finditer(text, 0, len(text))])
+    later = text.rindex("NHRCR")
+    assert acronym_matches(text, found) == [(later, later + 5, "nhri")]
+    assert tag_topics(text, later - 12, len(text), ([], acronym_matches(text, found))) == ("nhri",)

@@ -35,7 +35,7 @@ from .clauses import split_clauses, trim
 from .cues import Found, Scanner
 from .gates import Gate
 from .state import Analysis, HeadInfo, Sentence, StatementInfo
-from .topics import tag_topics
+from .topics import acronym_matches, tag_topics
 
 __all__ = ["run"]
 
@@ -368,7 +368,10 @@ def run(doc: Analysis) -> Analysis:
             owner.setdefault(si, mi)
     joint = bool(_JOINT.search(doc.text))
     body = next((s.start for s in doc.sentences if not s.header), len(doc.text))
-    cues = [Found(m) for m in _SCANNER.scan(doc.text, body)]
+    found = _SCANNER.scan(doc.text, body)
+    # "the National Human Rights Council (CNDH)": each later "CNDH" carries the council's topic.
+    found[1] = sorted(found[1] + acronym_matches(doc.text, sorted(found[1] + found[2]), body))
+    cues = [Found(m) for m in found]
     contexts: dict[int, _Context] = {}
     statements: list[StatementInfo] = []
     for index, s in enumerate(doc.sentences):

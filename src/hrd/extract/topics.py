@@ -5,6 +5,8 @@ shorter ones, and each piece of text is used by one cue only, so "human
 rights defenders" gives ``defenders`` and not also ``general``, and "electoral
 reform" gives ``elections`` and not also ``reforms``. 'Null' cues use up text
 that names no topic ("Human Rights Dialogue", "Association Agreement").
+An acronym defined after a cue ("the National Human Rights Council (CNDH)")
+carries that cue's topic wherever the text uses it later (:func:`acronym_matches`).
 Pseudo-topics are decided by the clause's other topics: a bare "human rights"
 is ``general`` where it is one item of a list ("on human rights, on
 reconciliation"; "...; human rights within the justice system") or where
@@ -23,7 +25,7 @@ from collections.abc import Sequence
 from .cues import Match, compile_cues
 from .lexicon import load_lexicon
 
-__all__ = ["CUES", "TOPIC_ORDER", "tag_topics"]
+__all__ = ["CUES", "TOPIC_ORDER", "acronym_matches", "tag_topics"]
 
 _LEX = load_lexicon("topics")
 _NULL = ""
@@ -100,3 +102,29 @@ def tag_topics(
         assert isinstance(topic, str)
         topics.append(topic)
     return tuple(dict.fromkeys(topics))
+
+
+_DEFINED = re.compile(r"\s*\((?:the\s+)?([A-Z][A-Za-z]{1,9})\)")
+_NAME_GAP = re.compile(r"(?:\s+(?:[A-Z][\w'’-]*|of|for|on|and|the))*")
+
+
+def acronym_matches(text: str, found: Sequence[Match], start: int = 0) -> list[Match]:
+    """Matches for the later uses of acronyms that the text defines right after a cue of ``found``
+    (the text's topic cue matches, in order): "the National Human Rights Council (CNDH)" makes each
+    later "CNDH" a match of the council's topic."""
+    out: list[Match] = []
+    for _, b, key in found:
+        if not key or b < start:
+            continue
+        gap = _NAME_GAP.match(text, b)
+        d = _DEFINED.match(text, gap.end() if gap else b)
+        if d is None or d.group(1).isdigit():
+            continue
+        acronym = d.group(1)
+        i = text.find(acronym, d.end())
+        while i >= 0:
+            j = i + len(acronym)
+            if not (text[i - 1 : i].isalnum() or text[j : j + 1].isalnum()):
+                out.append((i, j, key))
+            i = text.find(acronym, j)
+    return sorted(out)
