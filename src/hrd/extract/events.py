@@ -26,6 +26,7 @@ from dataclasses import replace
 from .gazetteer import longest_first
 from .lexicon import load_lexicon
 from .state import Analysis, DateMention, EventInfo
+from .triggers import lowered
 
 __all__ = ["run"]
 
@@ -33,6 +34,8 @@ _LEX = load_lexicon("events")
 # A noun as written in the lexicon, or capitalised in a name ("the G20 Leaders' Summit").
 _NOUNS: tuple[str, ...] = tuple(sorted({form for n in _LEX["nouns"] for form in (n, n[0].upper() + n[1:])}))
 _NOUN = longest_first(_NOUNS)
+_NOUN_FORMS = frozenset(_NOUNS)
+_LOWER_NOUNS = tuple(sorted({n.lower() for n in _NOUNS}))
 
 
 def _either_case(word: str) -> set[str]:
@@ -103,11 +106,13 @@ def run(doc: Analysis) -> Analysis:
 def _noun_spans(text: str) -> list[tuple[int, int]]:
     """The spans of the lexicon's nouns in ``text`` (as written, anywhere), in order."""
     out: list[tuple[int, int]] = []
-    for noun in _NOUNS:
-        i = text.find(noun)
+    low = lowered(text)
+    for noun in _LOWER_NOUNS:  # found once in lower case, then kept in the forms written
+        i = low.find(noun)
         while i >= 0:
-            out.append((i, i + len(noun)))
-            i = text.find(noun, i + 1)
+            if text[i : i + len(noun)] in _NOUN_FORMS:
+                out.append((i, i + len(noun)))
+            i = low.find(noun, i + 1)
     out.sort()
     return out
 

@@ -95,9 +95,9 @@ _NAMED_RE = re.compile(
     rf"\b({CAPW}(?:\s+{_PAREN})?(?:{_NAME_COMMA}\s+{_JOIN}{CAPW}(?:\s+{_PAREN})?){{0,7}})\s+"
     r"(" + "|".join(re.escape(h) for h in _NAMED_HEADS) + r")\b(?!-)"
     r"(?!\s+(?i:" + "|".join(_LEX["not_law_after"]) + r")\b)"
-    # A name may go on after its head: "the Organic Law to Prevent and Eradicate Violence against Women".
-    rf"((?:\s+(?:to\s+(?!the\b)|for\s+(?:the\s+)?){CAPW}(?:\s+{_JOIN}{CAPW}){{0,7}})?)"
 )
+# A name may go on after its head: "the Organic Law to Prevent and Eradicate Violence against Women".
+_GOES_ON_RE = re.compile(rf"\s+(?:to\s+(?!the\b)|for\s+(?:the\s+)?){CAPW}(?:\s+{_JOIN}{CAPW}){{0,7}}")
 _NAME_AFTER_DRAFT_RE = re.compile(r"\s+[A-Z]")
 _GENERIC_LAW = frozenset(_LEX["generic_law_words"])
 _MONTHS = frozenset(forms[0].lower() for forms in load_lexicon("dates")["months"])
@@ -198,7 +198,7 @@ def _laws_on(text: str, laws: list[tuple[int, int]]) -> list[Mention]:
 def _named(text: str, start: int, end: int) -> list[Mention]:
     """Laws named before their head noun: "the Trade Union Law", "the Charities Proclamation"."""
     out: list[Mention] = []
-    heads = windows(text, find_words(text, _NAMED_HEADS, start, end), start, end, 160, 120)
+    heads = windows(text, find_words(text, _NAMED_HEADS, start, end), start, end, 160, 4)
     for m in in_windows(_NAMED_RE, text, heads):
         head = m.group(2)
         if head in _DRAFT_HEADS and _NAME_AFTER_DRAFT_RE.match(text, m.end()):
@@ -217,8 +217,10 @@ def _named(text: str, start: int, end: int) -> list[Mention]:
         ):
             continue
         offset = m.start() + m.group(0).index(words[0]) if skip else m.start()
-        names = () if head in _DRAFT_HEADS else (" ".join([*words, head, *m.group(3).split()]),)
-        out.append(Mention(offset, m.end(), names, head))
+        goes_on = _GOES_ON_RE.match(text, m.end(), end)
+        tail = goes_on.group().split() if goes_on else []
+        names = () if head in _DRAFT_HEADS else (" ".join([*words, head, *tail]),)
+        out.append(Mention(offset, goes_on.end() if goes_on else m.end(), names, head))
     return out
 
 
