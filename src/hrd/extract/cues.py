@@ -20,7 +20,8 @@ __all__ = ["CueSet", "Found", "Match", "Scanner", "compile_cues", "spaced"]
 
 
 def spaced(pattern: str) -> str:
-    """Replace literal spaces by runs of whitespace or hyphens (one character in look-behinds)."""
+    """Replace literal spaces by runs of whitespace or hyphens (one character in look-behinds); a
+    space in a character class ("[- ]") stands for any whitespace."""
     out: list[str] = []
     depth = 0
     behind: list[int] = []
@@ -33,7 +34,7 @@ def spaced(pattern: str) -> str:
             continue
         if ch == "[":
             j = pattern.index("]", i + 2 if pattern[i + 1 : i + 2] == "]" else i + 1)
-            out.append(pattern[i : j + 1])
+            out.append(pattern[i : j + 1].replace(" ", r"\s"))  # "human[- ]rights" over a line break
             i = j + 1
             continue
         if ch == "(":

@@ -77,7 +77,7 @@ _NOT_REF_RE = re.compile(
     + rf"){_SEP}(?:[\w'’-]+{_SEP}){{0,3}}$"
 )
 _ANNIVERSARY_RE = re.compile("(?i)" + "|".join(_LEX["anniversary"]))
-_SEGMENT_END = ",;.:!?()\n"
+_SEGMENT_END = ",;.:!?()"
 # The topic of a thematic instrument: a statement that cites it is about that topic too.
 _TOPICS: dict[str, str] = _LEX["topics"]
 # The topic of a domestic law by its name: "Civil Society Organizations Proclamation" -> association.
@@ -92,9 +92,10 @@ def _topic(instrument: str) -> str | None:
 
 
 def _segment(text: str, start: int, end: int) -> str:
-    """The comma-delimited stretch of text around ``text[start:end]``."""
-    a = max(text.rfind(c, 0, start) for c in _SEGMENT_END) + 1
-    bs = [i for i in (text.find(c, end) for c in _SEGMENT_END) if i >= 0]
+    """The comma-delimited stretch of text around ``text[start:end]`` (a line break inside a
+    paragraph, as in hard-wrapped text, does not end it; a blank line does)."""
+    a = max(max(text.rfind(c, 0, start) for c in _SEGMENT_END), text.rfind("\n\n", 0, start) + 1) + 1
+    bs = [i for i in (*(text.find(c, end) for c in _SEGMENT_END), text.find("\n\n", end)) if i >= 0]
     return text[a : min(bs) if bs else len(text)]
 
 
@@ -104,12 +105,17 @@ def _is_ref(text: str, m: Mention) -> bool:
     return not _ANNIVERSARY_RE.search(_segment(text, m.start, m.end))
 
 
+# A break between an article and a law after it that is more than a wrapped line's: a blank line,
+# or a list item starting.
+_LINE_BREAK_RE = re.compile(r"\n\s*(?:\n|[•·▪‣◦*]|[-–—]\s|\d{1,2}[.)]\s)")
+
+
 def _link(text: str, a0: int, a1: int, mentions: Sequence[Mention], starts: list[int]) -> int | None:
     """The index of the mention an article list at ``[a0, a1)`` belongs to."""
     i = bisect.bisect_left(starts, a1)
     if i < len(mentions):
         gap = _GAP_AFTER_RE.fullmatch(text, a1, mentions[i].start)
-        if gap is not None and "\n" not in text[a1 : mentions[i].start]:
+        if gap is not None and not _LINE_BREAK_RE.search(text, a1, mentions[i].start):
             return i
     j = bisect.bisect_right(starts, a0) - 1
     while j >= 0 and mentions[j].end > a0:

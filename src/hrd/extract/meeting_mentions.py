@@ -41,6 +41,7 @@ _PARTS: list[str] = []
 for _strong in (True, False):
     for _kind, _spec in _LEX["kinds"].items():
         for _p in _spec["strong" if _strong else "weak"]:
+            _p = _p.replace("[- ]", r"[-\s]")  # "human[- ]rights" also over a line break
             _PARTS.append(f"(?P<k{len(_ALTERNATIVES)}>" + (_p if _strong else _p + r"(?![\w-])") + ")")
             _ALTERNATIVES.append((_kind, _strong))
 # One scan per sentence; at one position strong forms come first.
@@ -111,6 +112,9 @@ _EU_PAIR_BEFORE = re.compile(r"(?:\bEU[-–][A-Z][\w ]*?|\b[A-Z][\w]*[-–]EU)\s
 _NAME_CONT = re.compile(
     r"(?:[ \t]+(?:on|of|and|the|for|&)|,?[ \t]+(?!" + _DAY_OR_MONTH + r")(?-i:[A-Z])[\w'’-]*)*"
 )
+_LINE_BREAK = re.compile(r"(,?)[ \t]*\n")
+_WRAPPED_LINE = 45
+"""A line this long that breaks inside a name is a hard-wrapped line, not a heading."""
 _SIDE_CLAUSE = re.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b")
 _SIDE_WORDS = (";", "while", "whereas", "but")
 _LEAD = re.compile(r"\s*(?:On\s+[^,]{3,40},\s+)?(?:During|At|In)\s+(?:the|this|their)\s+$")
@@ -167,9 +171,21 @@ def _name(text: str, start: int, end: int, strong: bool) -> str:
     if _ENDS_IN_ON.search(text[start:end]) or text[start:end].rstrip().endswith(" on"):
         # The pattern ended inside "on X": restart the extension after the head word.
         stop = start + text[start:end].lower().rfind(" on ")
-    m = _NAME_CONT.match(text, stop)
-    name_end = m.end() if m else stop
-    name = text[start:name_end]
+    name_end = stop
+    while True:
+        m = _NAME_CONT.match(text, name_end)
+        name_end = m.end() if m else name_end
+        brk = _LINE_BREAK.match(text, name_end)
+        nl = brk.end() - 1 if brk else -1
+        if brk is None or nl - (text.rfind("\n", 0, nl) + 1) < _WRAPPED_LINE:
+            break  # no line break, or one after a short line (a heading ends the name)
+        # A name goes on over the break of a hard-wrapped line: the words after it, read as after a space.
+        lead = brk.group(1) + " "
+        after = _NAME_CONT.match(lead + text[brk.end() : brk.end() + 160])
+        if after is None or after.end() <= len(lead):
+            break
+        name_end = brk.end() + after.end() - len(lead)
+    name = " ".join(text[start:name_end].split())
     name = _NAME_TAIL.sub("", name)
     return name.strip()
 

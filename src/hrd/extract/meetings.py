@@ -38,6 +38,8 @@ _WEAK_OK = Gate(re.compile(r"\b(?:the|this|that|their|its)\s+(?:[\w-]+\s+)?$", r
 _POLITICAL = Gate(re.compile(r"(?i)political\s+$|strategic\s+$"))
 _TALKS = Gate(re.compile(r"(?i)\btalks\b|\bdiscussions?\b"))
 _LEADING_ADJ = re.compile(r"^(?:(?:annual|regular|yearly|local|formal)\s+)+", re.IGNORECASE)
+_WRAPPED_LINE = 45
+"""A line this long that breaks before a mention is a hard-wrapped line: the words before it count."""
 _MAX_DAYS_BEFORE = 120
 _MAX_DAYS_LATE = 730
 """A report published this long after a meeting can still date it, if no recent day is given."""
@@ -118,6 +120,8 @@ def _usable(text: str, m: Mention) -> bool:
     if m.strong:
         return True
     line_start = text.rfind("\n", 0, m.start) + 1
+    if line_start > 0 and line_start - 1 - (text.rfind("\n", 0, line_start - 1) + 1) >= _WRAPPED_LINE:
+        line_start = text.rfind("\n", 0, line_start - 1) + 1  # a hard-wrapped line goes on here
     before = text[max(line_start, m.start - 30) : m.start]
     return bool(_WEAK_OK.search(before)) and not _POLITICAL.search(before)
 

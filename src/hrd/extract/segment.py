@@ -103,6 +103,7 @@ def run(doc: Analysis) -> Analysis:
     sentences: list[Sentence] = []
     pos = 0
     in_body = False
+    doc_width = _wrap_width(text.split("\n"), whole=True)
     for paragraph, m in enumerate([*_PARA_RE.finditer(text), None]):
         block_end = m.start() if m else len(text)
         block = text[pos:block_end]
@@ -118,9 +119,10 @@ def run(doc: Analysis) -> Analysis:
                 off += len(ln) + 1
         else:
             in_body = True
+            width = _wrap_width(lines) or doc_width
             for a, b in split_sentences(text, pos, block_end):
                 # A line break inside a body paragraph separates a heading from its text.
-                for a2, b2 in _split_lines(text, a, b):
+                for a2, b2 in _split_lines(text, a, b, width):
                     sentences.append(Sentence(a2, b2, text[a2:b2], paragraph))
         if m:
             pos = m.end()
@@ -129,8 +131,23 @@ def run(doc: Analysis) -> Analysis:
     return replace(doc, title=title, sentences=tuple(sentences), language=_language(text))
 
 
-def _split_lines(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """``text[a:b]`` (a trimmed, non-empty sentence) cut after each line that looks like a heading."""
+def _wrap_width(lines: list[str], whole: bool = False) -> int | None:
+    """The width the lines of a paragraph (or, ``whole``, of a text) were wrapped at ("hard-wrapped"
+    text from a PDF or an e-mail): the longest line, when most lines but the last come close to
+    it; None when lines are whole paragraphs."""
+    lengths = [len(ln.rstrip()) for ln in lines if ln.strip()]
+    if whole:  # a text: its lines of 20 characters or more, headings and last lines aside
+        lengths = [n for n in lengths if n >= 20]
+    if len(lengths) < 3:
+        return None
+    width = max(lengths)
+    full = sum(n >= 0.75 * width for n in lengths[:-1])
+    return width if 40 <= width <= 200 and full >= 0.6 * (len(lengths) - 1) else None
+
+
+def _split_lines(text: str, a: int, b: int, width: int | None = None) -> list[tuple[int, int]]:
+    """``text[a:b]`` (a trimmed, non-empty sentence) cut after each line that looks like a heading;
+    in a hard-wrapped paragraph (lines of about ``width`` characters) only after a short line."""
     nl = text.find("\n", a, b)
     if nl < 0:
         return [(a, b)]
@@ -138,7 +155,11 @@ def _split_lines(text: str, a: int, b: int) -> list[tuple[int, int]]:
     cur = a
     while nl >= 0:
         line = text[cur:nl]
-        if _looks_like_header_line(line) and line.strip():
+        if (
+            _looks_like_header_line(line)
+            and line.strip()
+            and (width is None or len(text[text.rfind("\n", 0, nl) + 1 : nl].strip()) < 0.6 * width)
+        ):
             parts.append((cur, nl))
             cur = nl + 1
         nl = text.find("\n", nl + 1, b)
