@@ -264,3 +264,12 @@ def test_heads_of_a_meeting_named_by_its_acronym_and_a_title_cut_before_a_verb()
         ("EU", "Anna Berg", "Managing Director at the EEAS"),
         ("TH", "Somchai Dee", "Permanent Secretary of the Ministry of Foreign Affairs"),
     ]
+
+
+def test_a_head_after_while_leads_the_other_side() -> None:
+    body = (
+        "The Kyrgyz delegation was headed by Ambassador Aida Sadykova, Under-Secretary for Political "
+        "Affairs at the Ministry of Foreign Affairs, while Ms Anna Berg, Managing Director for Human "
+        "Rights of the European External Action Service, led the EU side."
+    )
+    assert [(p, n) for p, n, _ in _heads(body)] == [("KG", "Aida Sadykova"), ("EU", "Anna Berg")]

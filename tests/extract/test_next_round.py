@@ -105,3 +105,15 @@ def test_the_next_session_of_a_capitalised_body_is_another_series() -> None:
 def test_a_later_round_that_is_to_take_place() -> None:
     body = "The ninth round is to take place in Tashkent in 2015."
     assert _next(ONE + body) == [NextInfo(city="Tashkent", country="UZ", year=2015)]
+
+
+def test_would_take_place_and_will_hold_schedule_a_round() -> None:
+    body = "It was agreed that the ninth round would take place in Tashkent in 2015."
+    assert _next(ONE + body) == [NextInfo(city="Tashkent", country="UZ", year=2015)]
+    body = "Uzbekistan and the EU will hold the ninth session of the Dialogue in Tashkent in 2015."
+    assert _next(ONE + body) == [NextInfo(city="Tashkent", country="UZ", year=2015)]
+
+
+def test_the_second_round_of_an_election_is_no_next_round() -> None:
+    body = "The EU hoped that the second round of the presidential election on 6 June would be calm."
+    assert _next(ONE + body) == [None]

@@ -147,3 +147,12 @@ def test_a_reference_number_line_is_no_title() -> None:
 def test_a_dateline_alone_is_no_title() -> None:
     text = "Strelsau, 13.05.2021\n\nThe EU and Ruritania held their first dialogue on 12 May.\n"
     assert run(Analysis(text=text)).title is None
+
+
+def test_breadcrumbs_with_wide_spaces_and_cookie_notices_are_no_title() -> None:
+    text = (
+        "Home  >  Headquarters  >  Press releases\n\n"
+        "We use cookies to give you the best experience.  [ OK ]  [ More information ]\n\n"
+        "EU and Ruritania hold their Dialogue\n\nHeld.\n"
+    )
+    assert run(Analysis(text=text)).title == "EU and Ruritania hold their Dialogue"

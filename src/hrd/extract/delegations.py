@@ -85,6 +85,7 @@ _PARTNER_TITLE = re.compile(_LEX["partner_title"])
 _SIDE = re.compile(r"(?i)\b(?:on|for|from)\s+(?:the\s+)?(?P<side>[\w' -]{1,40}?)\s+side\b")
 _BOUNDARY = re.compile(r",|\bwhile\b|\bwhereas\b|\band\b")
 _SEMICOLON = re.compile(";")
+_CONTRAST = re.compile(r"\b(?:while|whereas)\b")
 _TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
 _AUXILIARIES = re.compile(r"(?i)\b(?:was|were|is|are|been|being|be|jointly)\b")
 _WITH_AT_END = re.compile(r"(?i)\bwith\s+(?:\S+\s+){0,1}$")
@@ -205,6 +206,10 @@ def _heads_in(doc: Analysis, a: int, b: int, named: list[tuple[int, int]]) -> li
         add_list(m.end(), m.group("obj"))
     last = a
     for m in _ACTIVE.finditer(text, a, b):
+        # A clause of its own starts after "while" or "whereas": "X was headed by Y, while Z led ...".
+        contrast = _CONTRAST.search(text, last, m.start())
+        if contrast is not None:
+            last = max(last, max(c.end() for c in _CONTRAST.finditer(text, last, m.start())))
         subjects = [p for p in persons if last <= p.start and p.end <= m.start() and p.start not in taken]
         participle = m.group().lower().endswith("ing")
         subjects = [p for p in subjects if not _excluded(text, last, p.start, participle)]

@@ -36,6 +36,10 @@ _NEXT_YEAR = Gate(re.compile(_LEX["next_year"], re.IGNORECASE))
 _SEASON = Gate(re.compile(_LEX["season"], re.IGNORECASE))
 _SEASON_MONTH: dict[str, int] = _LEX["season_month"]
 _IN = re.compile(r"\b(?:in|to|at)\s+(?:the\s+)?$")
+_VOTE_ROUND = re.compile(
+    r"\bround\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:elections?|vote|voting|polls|ballot|run-?off)\b",
+    re.IGNORECASE,
+)
 _AGAIN = Gate(re.compile(_LEX["again"], re.IGNORECASE))
 
 
@@ -84,7 +88,10 @@ def run(doc: Analysis) -> Analysis:
 
 
 def _later_round(meetings: tuple[MeetingInfo, ...], sentence: str) -> list[int]:
-    """The meetings that "the seventh round" (a later rank than theirs) follows."""
+    """The meetings that "the seventh round" (a later rank than theirs) follows; "the second round
+    of the presidential election" is a vote's."""
+    if _VOTE_ROUND.search(sentence):
+        return []
     n = ordinal_near(sentence)
     if n is None:
         return []
