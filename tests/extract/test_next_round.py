@@ -115,5 +115,8 @@ def test_would_take_place_and_will_hold_schedule_a_round() -> None:
 
 
 def test_the_second_round_of_an_election_is_no_next_round() -> None:
-    body = "The EU hoped that the second round of the presidential vote in June would take place calmly."
-    assert _next(ONE + body) == [None]
+    first = ONE.replace("8th", "first")
+    body = "It hoped the second round of the presidential vote in Tashkent in 2015 would take place calmly."
+    assert _next(first + body) == [None]
+    body = "The EU hoped that the second round in Tashkent in 2015 would take place calmly."
+    assert _next(first + body) == [NextInfo(city="Tashkent", country="UZ", year=2015)]
