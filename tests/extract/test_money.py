@@ -330,3 +330,38 @@ def test_names_after_their_head(
     text: str, expected: list[tuple[str, str | None, float | None, str | None]]
 ) -> None:
     assert _one_sentence(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "It recalled the Border Programme (BOMCA 10) and the Police Training in Central Asia (POLTRA) "
+            "programme, to which the EU gives EUR 5.5 million.",
+            [
+                ("Border Programme", "BOMCA", None, None),
+                ("Police Training in Central Asia", "POLTRA", 5_500_000, "EUR"),
+            ],
+        ),
+        (
+            "It presented its programme Citizen Voice for Good Governance, Accountability and the Rule "
+            "of Law (CVGG), worth EUR 2.3m.",
+            [
+                (
+                    "Citizen Voice for Good Governance, Accountability and the Rule of Law",
+                    "CVGG",
+                    2_300_000,
+                    "EUR",
+                )
+            ],
+        ),
+        (
+            "It highlighted the launch in Ruritania of the Bright Future Initiative, with USD 6.4 million.",
+            [("Bright Future Initiative", None, 6_400_000, "USD")],
+        ),
+    ],
+)
+def test_acronym_before_the_head_and_connectors_with_the(
+    text: str, expected: list[tuple[str, str | None, float | None, str | None]]
+) -> None:
+    assert _one_sentence(text) == expected

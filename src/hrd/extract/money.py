@@ -39,14 +39,22 @@ def _alt(words: list[str]) -> str:
 _CONN = _alt(_LEX["name_connectors"])
 _NOT_HEAD = r"(?!(?:Programmes?|Programs?|Projects?|Instruments?|Facility|Initiatives?|Funds?)\b)"
 _CAPW = rf"{_NOT_HEAD}(?:[A-Z][A-Za-z0-9\u00C0-\u024F]*(?:-[A-Za-z0-9]+)*\+?|[0-9]+[A-Z][A-Za-z0-9]*)"
-_SEQ = rf"{_CAPW}(?:(?:\s+|,\s+)(?:(?:{_CONN})\s+)*{_CAPW})*"
+# Capitalised words and connectors: "..., Accountability and the Rule of Law" (only "and" takes "the"
+# before a head: "Support for the X Programme" names the X Programme).
+_SEQ = rf"{_CAPW}(?:(?:\s+|,\s+)(?:(?:{_CONN})\s+(?:(?<=and\s)the\s+)?)*{_CAPW})*"
+# After the head any connector may: "Trust Fund in Response to the Syrian Crisis".
+_SEQ_TAIL = rf"{_CAPW}(?:(?:\s+|,\s+)(?:(?:{_CONN})\s+(?:(?<!of\s)the\s+)?)*{_CAPW})*"
 _HEAD = _alt(_LEX["heads"])
 _TAIL_PREP = _alt(_LEX["tail_prepositions"])
 # Its owner is no part of a name: "the Spotlight Initiative of the European Union".
 _OWNER_TAIL = r"(?:European\s+Union|EU|United\s+Nations|UN)(?!\s+[A-Z])"
 _NAME_RE = re.compile(
     rf"\b({_SEQ})\s+((?:{_HEAD})|(?i:programmes?|programs?|projects?|initiative|facility|instrument|fund))\b"
-    rf"(?:\s+(?:{_TAIL_PREP})\s+(?!(?:{_alt(list(CURRENCY_CODES))})\b)(?!(?:the\s+)?{_OWNER_TAIL}\b)((?:the\s+)?{_SEQ}))?"
+    rf"(?:\s+(?:{_TAIL_PREP})\s+(?!(?:{_alt(list(CURRENCY_CODES))})\b)(?!(?:the\s+)?{_OWNER_TAIL}\b)((?:the\s+)?{_SEQ_TAIL}))?"
+)
+# "the Law Enforcement in Central Asia (LEICA) programme": the acronym between the name and its head.
+_ACRONYM_HEAD_RE = re.compile(
+    rf"\b({_SEQ})\s+\(([A-Z][A-Za-z0-9+&-]{{1,14}})\)\s+(?i:programmes?|programs?|projects?|initiative|facility)\b"
 )
 _QUOTED_RE = re.compile(
     r"\b(?i:projects?|programmes?|programs?|initiatives?)\s+(?:(?i:entitled|called|named)\s+)?"
@@ -174,6 +182,10 @@ def find_programmes(text: str, start: int, end: int) -> list[tuple[int, int, str
             acr = _ACRONYM_RE.match(text, m.end(), end)
             stop = acr.end() if acr else m.end()
             found.append(_Found(m.start(), stop, cleaned[1], acr.group(1) if acr else None))
+    for m in in_windows(_ACRONYM_HEAD_RE, text, windows(text, heads, start, end, 160, 12)):
+        cleaned = _clean_name(text, m.start(1), m.end(1))
+        if cleaned is not None and len(cleaned[1].split()) > 1 and not _owner_only(cleaned[1], False):
+            found.append(_Found(cleaned[0], m.end(), cleaned[1], m.group(2)))
     for m in in_windows(_QUOTED_RE, text, windows(text, heads, start, end, 120, 90)):
         quoted = m.group(1) or m.group(2) or m.group(3)
         if quoted[0].isupper():
