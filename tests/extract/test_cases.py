@@ -207,3 +207,19 @@ def test_an_outlet_name_may_hold_media_words_and_regions_are_no_names() -> None:
         "The EU welcomed the reserved seats in the Lok Sabha and State Legislative Assemblies after arrests."
     )
     assert find_case_names(text, 0, len(text)) == []
+
+
+def test_the_rest_of_a_bodys_name_a_short_form_and_an_ngos_appeal_are_no_cases() -> None:
+    text = "The EU raised the arrests of activists and the work of the Council for Combating Discrimination."
+    assert find_case_names(text, 0, len(text)) == []
+    text = "The press-freedom group Open Voice urged the EU to take up the case of Ivan Petrov, a journalist."
+    assert find_case_names(text, 0, len(text)) == []
+
+
+def test_a_short_form_of_a_name_already_raised_is_dropped() -> None:
+    from hrd.extract.cases import _without_short_forms
+
+    assert _without_short_forms(["Ivan Petrov Sidorov", "Petrov", "Anna Berg"]) == [
+        "Ivan Petrov Sidorov",
+        "Anna Berg",
+    ]

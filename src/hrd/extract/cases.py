@@ -117,6 +117,8 @@ def _people(text: str, start: int, end: int, skip: Collection[tuple[int, int]]) 
     return out
 
 
+_CONNECTORS = frozenset(["for", "of", "on", "against"])
+_CAPITAL_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)\s+(?:for|of|on|against)\s+\Z")
 _FORMER = frozenset(_LEX["former"])
 _FORMER_TITLE = "former"
 _PERSON_NOUNS = frozenset(_LEX["person_nouns"])
@@ -131,6 +133,10 @@ def _accept(
     text: str, part: list[re.Match[str]], before: str | None, end: int, skip: Collection[tuple[int, int]]
 ) -> list[tuple[int, str]]:
     a, b = part[0].start(), part[-1].end()
+    if before in _CONNECTORS:
+        body = _CAPITAL_WORD_BEFORE.search(text, max(0, a - 40), a)
+        if body is not None and body.group(1) in _INSTITUTION:
+            return []  # the rest of a body's name: "the National Council for Combating Discrimination"
     honorific = before in _HONORIFICS
     if before in _TITLES or (len(part) < 2 and not honorific) or len(part) > 4:
         return []
@@ -234,6 +240,7 @@ def run(doc: Analysis) -> Analysis:
             ):
                 if _fold(name) not in {_fold(n) for n in names[mi]}:
                     names[mi].append(name)
+    names = [_without_short_forms(ns) for ns in names]
     raised = [False] * len(doc.meetings)
     for st in doc.statements:
         if "individual-cases" in st.topics and 0 <= st.meeting < len(raised):
@@ -243,3 +250,10 @@ def run(doc: Analysis) -> Analysis:
         for mi in range(len(doc.meetings))
     )
     return replace(doc, cases=cases)
+
+
+def _without_short_forms(names: list[str]) -> list[str]:
+    """The names without those that only repeat part of a longer one ("Mr Sombath's" after
+    "Sombath Somphone")."""
+    words = [set(_fold(n).split()) for n in names]
+    return [n for i, n in enumerate(names) if not any(words[i] < other for other in words)]
