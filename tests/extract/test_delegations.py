@@ -273,3 +273,12 @@ def test_a_head_after_while_leads_the_other_side() -> None:
         "Rights of the European External Action Service, led the EU side."
     )
     assert [(p, n) for p, n, _ in _heads(body)] == [("KG", "Aida Sadykova"), ("EU", "Anna Berg")]
+
+
+def test_talks_led_by_two_heads_in_a_news_report() -> None:
+    body = (
+        "The talks, held on Monday at the Ministry of Foreign Affairs in Bishkek, were led by Anna Berg, "
+        "the European External Action Service's deputy managing director, and Aida Sadykova, state "
+        "secretary at Kyrgyzstan's foreign ministry."
+    )
+    assert [(p, n) for p, n, _ in _heads(body)] == [("EU", "Anna Berg"), ("KG", "Aida Sadykova")]

@@ -253,3 +253,8 @@ def test_a_date_after_a_law_is_not_part_of_its_name() -> None:
 )
 def test_and_its_name_and_latin_article_suffixes(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert refs(text) == expected
+
+
+def test_a_law_name_ends_before_and_article() -> None:
+    text = "Article 6.21 of the Law on Infringements and Article 13.14 of the Criminal Code were raised."
+    assert refs(text) == [("Law on Infringements", "6.21"), ("Criminal Code", "13.14")]

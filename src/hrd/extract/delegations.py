@@ -79,7 +79,9 @@ _TRIGGER = Gate(
 _TRIGGER_WORDS = Literals(_TRIGGER.pattern)
 _EXCLUDER = re.compile(r"\b" + _LEX["excluders"] + r"\b", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\bfor\s+(?P<a>.+?)\s+and\s+for\s+(?P<b>.+?)\s*,?\s+respectively\b")
-_MEETING_WORDS = re.compile(r"(?i)\bmeeting\b|\bsession\b|\bdialogue\b|\bsub-?committee\b|\bsub-?group\b")
+_MEETING_WORDS = re.compile(
+    r"(?i)\bmeeting\b|\bsession\b|\bdialogue\b|\bsub-?committee\b|\bsub-?group\b|\btalks\b|\bconsultations\b"
+)
 _NEXT_IN_LIST = re.compile(r"\band\s+(?:[^,;.]{0,100}?\s+)?(?:by\s+)?(?:[^,;.]{0,80},\s+)?$")
 _PARTNER_TITLE = re.compile(_LEX["partner_title"])
 _SIDE = re.compile(r"(?i)\b(?:on|for|from)\s+(?:the\s+)?(?P<side>[\w' -]{1,40}?)\s+side\b")

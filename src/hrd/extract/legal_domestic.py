@@ -229,6 +229,7 @@ _LAW_WORDS = frozenset(
     ["law", "decree", "decree-law", "act", "code", "convention", "ordinance", "constitution", "proclamation"]
 )
 _DETERMINERS = frozenset(["the", "a", "an", "its", "their", "this", "that"])
+_PROVISION_WORDS = frozenset(["article", "articles", "section", "sections", "paragraph", "chapter", "clause"])
 
 
 def _cut_tail(words: list[str]) -> list[str]:
@@ -239,8 +240,8 @@ def _cut_tail(words: list[str]) -> list[str]:
         after = words[i + 2] if i + 2 < len(words) else ""
         if words[i] == "and" and nxt in ("its", "their") and after[:1].isupper():
             continue  # "the Law on Combating Crimes of Terrorism and its Financing"
-        if words[i] == "and" and (nxt in _DETERMINERS or nxt in _LAW_WORDS):
-            return words[:i]
+        if words[i] == "and" and (nxt in _DETERMINERS or nxt in _LAW_WORDS or nxt in _PROVISION_WORDS):
+            return words[:i]  # "the Law on X and the ...", "the Law on X and Article 13.14 of ..."
         if words[i] in ("in", "on", "of", "since") and nxt.rstrip(",.") in _MONTHS:
             return words[:i]
     return words
