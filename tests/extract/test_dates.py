@@ -170,3 +170,9 @@ def test_a_closing_dateline_after_the_text() -> None:
     text = "Title\n\nThe two sides met on 16 November in Strelsau.\n\nStrelsau\nNovember 17, 2023\n"
     assert _run(text).published == D(2023, 11, 17)
     assert _run("Title\n\nThe two sides met on 16 November 2023 in Strelsau.\n").published is None
+
+
+def test_a_dateline_after_an_agency_tag() -> None:
+    assert _run("Title\n\n(MOFA) - On 26 August 2024, the two sides met in Hanoi.").published == D(
+        2024, 8, 26
+    )

@@ -50,7 +50,9 @@ def run(doc: Analysis) -> Analysis:
                 parties.append(PartyMention(start, end, e.party, e.form))
                 party_done = True
             if e.city and not place_done:
-                places.append(PlaceMention(start, end, e.city, e.country))
+                # The city as the text writes it ("Ha Noi", "Nur-Sultan"); upper case ("BRUSSELS") as usual.
+                written = " ".join(m.group().split())
+                places.append(PlaceMention(start, end, e.city if written.isupper() else written, e.country))
                 place_done = True
     issuer = find_issuer(doc, tuple(parties))
     return replace(doc, parties=tuple(parties), places=tuple(places), issuer=issuer)
