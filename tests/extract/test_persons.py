@@ -49,3 +49,9 @@ def test_a_place_after_two_words_of_a_name_is_a_surname() -> None:
 def test_honorifics_of_south_asia_and_institution_words() -> None:
     assert names("led by Shri Anil Kumar and Datuk Siti Aminah") == ["Anil Kumar", "Siti Aminah"]
     assert names("the Ministry of Foreign Affairs and the National Community Abroad") == []
+
+
+def test_a_title_before_the_name_may_hold_to_in_and_at() -> None:
+    text = "and the EU delegation by the Ambassador of the European Union to Ruritania, Elena Castell."
+    (person,) = find_persons(text, 0, len(text))
+    assert title_of(text, person, len(text), 0) == "Ambassador of the European Union to Ruritania"

@@ -40,7 +40,9 @@ _TITLE_STOP = re.compile(
 _TITLE_WORDS = frozenset(_LEX["title_words"])
 _NON_SPACE = re.compile(r"\S+")
 _NOT_A_TITLE = re.compile(r"(?i)(?:who|which|that|and|also|while|whereas|for)\b")
-_TITLE_BEFORE = re.compile(r"(?P<t>[A-Z][\w'’-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w'’-]*))*)\s*,?\s*$")
+_TITLE_BEFORE = re.compile(
+    r"(?P<t>[A-Z][\w'’-]*(?:\s+(?:of|for|and|the|on|to|in|at|[A-Z][\w'’-]*))*)\s*,?\s*$"
+)
 _LOWER_AFTER_COMMA = re.compile(r",\s+([a-z][\w-]*)")
 # Words of institutions, not of names ("Directorate-General for Neighbourhood and Enlargement Negotiations").
 _NOT_NAME_ENDING = re.compile(r"(?:tions?|ments?|ship)$")
