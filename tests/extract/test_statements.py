@@ -509,3 +509,20 @@ def test_both_laws_point_back_to_the_laws_before() -> None:
         "The Kazakh side explained the safeguards built into both laws."
     )
     assert ("KZ", "inform", "association") in triples(doc) and ("KZ", "inform", "terrorism") in triples(doc)
+
+
+def test_list_items_without_a_subject_are_the_introducing_sides() -> None:
+    doc = analyse(
+        "During the Dialogue, the parties:\n"
+        "• expressed concern about the harassment of human rights defenders;\n"
+        "• discussed the death penalty.\n\n"
+        "The Government of Kazakhstan:\n"
+        "• presented its plan on torture prevention;\n"
+        "• underlined its commitment to combating domestic violence.\n"
+    )
+    assert triples(doc) == {
+        ("both", "concern", "defenders"),
+        ("both", "discuss", "death-penalty"),
+        ("KZ", "inform", "torture"),
+        ("KZ", "stress", "gender-violence"),
+    }

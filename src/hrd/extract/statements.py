@@ -34,6 +34,7 @@ from .anaphora import names_its_next_step, names_steps, names_these, points_back
 from .clauses import split_clauses, trim
 from .cues import Found, Scanner
 from .gates import Gate
+from .lists import LIST_INTRO, list_items, list_speaker
 from .state import Analysis, HeadInfo, Sentence, StatementInfo
 from .topics import acronym_matches, tag_topics
 
@@ -41,7 +42,6 @@ __all__ = ["run"]
 
 # One pass over the words of a document matches every cue set of the stage.
 _SCANNER = Scanner((acts.CUES, *topics.CUES, *actors.CUES))
-_MAX_ITEMS = 15
 _VERB_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:\w+ed|said|told|says)\b(?:\s+that)?\s*\Z")
 _EMBEDS = Gate(re.compile(r"\b(?:which|whereby|where|that|whose)\b", re.IGNORECASE))
 _STRONG_BREAK = re.compile(r";|,\s+(?:and|but|while)\b")
@@ -51,8 +51,6 @@ _THAT_CLAUSE = re.compile(r"\s+(?:to\s+(?:the\s+)?[\w-]+\s+)?that\s+(?:[\w'’-]
 _CONCERN_SUBJECT = re.compile(
     r"[\s,;]*(?:(?:and|but|while)\s+)?(?:[\w'’-]+\s+){0,3}?concerns?\b", re.IGNORECASE
 )
-_LIST_INTRO = re.compile(r":\s*(?:\n|\Z)")  # a colon that ends a line: a list follows
-_HEADING_LINE = re.compile(r"[^\W\d][^.;:!?\n]{0,80}")  # "Next steps": a heading, which ends a list
 _JOINT = Gate(
     re.compile(r"\bjoint\s+(?:press\s+(?:release|statement|communiqu[eé])|statement|communiqu[eé])", re.I)
 )
@@ -215,6 +213,23 @@ def _sentence_statements(
     act_cues, topic_cs, topic_ci, actor_cs, actor_ci = cues
     triggers = find_triggers(text, s.start, s.end, act_cues.within(s.start, s.end))
     if not triggers:
+        if s.text.endswith(":"):  # "The European Union:" opens a list of what it did
+            cue_matches = (actor_cs.within(s.start, s.end), actor_ci.within(s.start, s.end))
+            named = list_speaker(
+                find_mentions(
+                    text,
+                    s.start,
+                    s.end,
+                    parties=doc.parties,
+                    partner=ctx.partner,
+                    meeting_parties=ctx.parties,
+                    heads=heads,
+                    cue_matches=cue_matches,
+                )
+            )
+            if named is not None:
+                ctx.last_actor = named.code
+                ctx.last_single = named.code if named.kind == "party" else ctx.last_single
         return []
     mentions = find_mentions(
         text,
@@ -339,22 +354,6 @@ def _sentence_statements(
     return out
 
 
-def _list_items(doc: Analysis, index: int, acts_found: Found) -> tuple[int, int] | None:
-    """The span of the list after a sentence ending in a colon: the following sentences
-    of its section without act triggers of their own ("The talks covered:" + bullets)."""
-    end = None
-    for s in doc.sentences[index + 1 : index + 1 + _MAX_ITEMS]:
-        if (
-            s.header
-            or acts_found.within(s.start, s.end)
-            or _BACKGROUND.match(s.text)
-            or _HEADING_LINE.fullmatch(s.text)
-        ):
-            break
-        end = s.end
-    return (doc.sentences[index].start, end) if end is not None else None
-
-
 def _clamp(x: float) -> float:
     return round(min(0.99, max(0.05, x)), 3)
 
@@ -386,6 +385,6 @@ def run(doc: Analysis) -> Analysis:
             home = "EU" if "EU" in meeting.parties or not meeting.parties else meeting.parties[0]
             partner = next((p for p in meeting.parties if p != home), None)
             ctx = contexts[mi] = _Context(partner, meeting.parties, joint, doc.issuer, home=home)
-        items = _list_items(doc, index, cues[0]) if _LIST_INTRO.search(s.text) else None
+        items = list_items(doc, index, cues[0], _BACKGROUND) if LIST_INTRO.search(s.text) else None
         statements.extend(_sentence_statements(doc, index, mi, ctx, cues, meeting.heads, items))
     return replace(doc, statements=tuple(statements))
