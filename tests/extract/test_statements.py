@@ -526,3 +526,15 @@ def test_list_items_without_a_subject_are_the_introducing_sides() -> None:
         ("KZ", "inform", "torture"),
         ("KZ", "stress", "gender-violence"),
     }
+
+
+def test_uncertain_acts_and_acts_of_other_bodies_are_no_statements() -> None:
+    assert analyse("It was not clear whether his case on the death penalty was discussed.").statements == ()
+    assert analyse("The draft law on NGOs was still being examined by the Mazhilis.").statements == ()
+
+
+def test_a_participle_after_after_is_no_act_and_a_possessive_adjective_is_read() -> None:
+    doc = analyse("Activists were detained in October after opposing the border agreement.")
+    assert doc.statements == ()
+    doc = analyse("Kazakhstan shared Kazakhstan's experience in combating domestic violence.")
+    assert triples(doc) == {("KZ", "inform", "gender-violence")}

@@ -28,6 +28,8 @@ from hrd.extract.topics import TOPIC_ORDER, tag_topics
         ("raised the principle of non-refoulement", "asylum"),
         ("discussed freedom and pluralism of the media", "media"),
         ("raised the trial of civilians before military courts", "fair-trial"),
+        ("welcomed the support to the African human rights system", "regional-mechanisms"),
+        ("raised prosecutions over critical posts on social media", "expression"),
         ("welcomed the commitment to combating deforestation", "environment"),
         ("commended the regularisation of 2 million Venezuelans", "migration"),
         ("raised the dissolution of the main opposition party", "elections"),
@@ -86,6 +88,8 @@ from hrd.extract.topics import TOPIC_ORDER, tag_topics
         ("welcomed the constitutional process", "reforms"),
         ("supported social cohesion policies", "esc-rights"),
         ("raised the trial of civilians before military courts", "fair-trial"),
+        ("welcomed the support to the African human rights system", "regional-mechanisms"),
+        ("raised prosecutions over critical posts on social media", "expression"),
         ("presented its interfaith initiatives", "religion"),
         ("stressed that all inmates receive visits", "detention"),
         ("provided information on the cases raised", "individual-cases"),
@@ -247,3 +251,8 @@ def test_an_acronym_defined_after_a_cue_carries_its_topic() -> None:
     later = text.rindex("NHRCR")
     assert acronym_matches(text, found) == [(later, later + 5, "nhri")]
     assert tag_topics(text, later - 12, len(text), ([], acronym_matches(text, found))) == ("nhri",)
+
+
+def test_an_assembly_that_is_a_body_is_no_freedom_of_assembly() -> None:
+    assert tag_topics("prepared the 36th Session of the Assembly of the African Union") == ()
+    assert tag_topics("stressed the right to peaceful assembly") == ("assembly",)

@@ -28,7 +28,7 @@ VOICES: tuple[Voice, ...] = ("active", "present", "ing", "passive", "nominal")
 _LEX = load_lexicon("acts")
 _SLOTS = {
     "{det}": r"(?:(?:its|their|the|a|an|his|her|our|some|serious|deep|strong|grave|great|particular|full) )?",
-    "{adj}": r"(?:[\w-]+ ){0,2}?",
+    "{adj}": r"(?:[\w'’-]+ ){0,2}?",  # "its own", "Australia's"
 }
 _AUX = (
     r"(?:was|were|has been|have been|had been|is|are|being|been) "
@@ -67,7 +67,7 @@ CUES = compile_cues(_cue_list())
 # A participle opens a clause only at the sentence start or after a clause break.
 _ING_CONTEXT = Gate(
     re.compile(
-        r"(?:[,;:(—–]|\b(?:while|whilst|and|but|also|thereby|before|after|when|further|again|thus|then|by))"
+        r"(?:[,;:(—–]|\b(?:while|whilst|and|but|also|thereby|further|again|thus|then|by))"
         r"\s*(?:\w+ly\s+)?[\"“]?\Z",
         re.IGNORECASE,
     )

@@ -67,6 +67,8 @@ _OPENER = re.compile(
 _AMOUNT = re.compile(
     r"[€$£]\s?\d|\b(?:EUR|USD|GBP)\s?\d|\b\d[\d.,]*\s*(?:million|billion|m|bn)\b", re.IGNORECASE
 )
+_UNCERTAIN = Gate(re.compile(r"\b(?:not\s+clear|unclear|unknown|uncertain)\s+(?:whether|if)\b[^,;]*\Z", re.I))
+_NAMED_AGENT = re.compile(r"(?:\s+\w+ly)?\s+by\s+(?:the\s+)?[A-Z]")
 _RELATIVE_BEFORE = Gate(re.compile(r"\b(?:that|which|who|whose\s+\w+)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE))
 # Context after the report proper ("Background", "Notes to editors") makes no statements.
 _BACKGROUND = re.compile(r"(?:Background|Notes?\s+to\s+(?:the\s+)?editors?)\s*(?::|\Z)", re.IGNORECASE)
@@ -133,10 +135,14 @@ def _actor_of(
     """Actor, confidence and how it was found: ``ok``, ``pending`` (the next clause's),
     ``inherit`` (the previous clause's) or ``skip`` (no statement)."""
     lo, hi = span
+    if _UNCERTAIN.search(text, s.start, trig.start):
+        return None, 0.0, "skip"  # "It was not clear whether his case was discussed."
     if trig.voice == "passive":
         agent = passive_agent(text, mentions, trig.end, hi)
         if agent is not None:
             return _code(ctx, text, mentions, agent, prev.actor if prev else None), 0.85, "ok"
+        if _NAMED_AGENT.match(text, trig.end, hi):
+            return None, 0.0, "skip"  # "examined by the Jogorku Kenesh": another body acts
         if _RELATIVE_BEFORE.search(text, lo, trig.start):
             return None, 0.0, "skip"  # "the blogger X, who was questioned for hours": no act of a party
         if trig.act == "discuss" or _AGREED.search(text, trig.start, trig.end):
