@@ -258,3 +258,24 @@ def test_and_its_name_and_latin_article_suffixes(text: str, expected: list[tuple
 def test_a_law_name_ends_before_and_article() -> None:
     text = "Article 6.21 of the Law on Infringements and Article 13.14 of the Criminal Code were raised."
     assert refs(text) == [("Law on Infringements", "6.21"), ("Criminal Code", "13.14")]
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("The EU called for the law to be aligned with Article 19 of the ICCPR.", "expression"),
+        ("The EU called for the law to respect Article 22(2) of the ICCPR.", "association"),
+        (
+            "The EU called for the ban to respect Article 11 of the European Convention on Human Rights.",
+            "assembly",
+        ),
+    ],
+)
+def test_an_article_of_a_general_instrument_gives_its_topic(text: str, topic: str) -> None:
+    assert legal.run(_doc(text)).statements[0].topics == ("reforms", topic)
+
+
+def test_an_article_without_a_topic_of_its_own_adds_none() -> None:
+    assert legal.run(_doc("The EU called for the law to respect Article 2 of the ICCPR.")).statements[
+        0
+    ].topics == ("reforms",)

@@ -84,8 +84,17 @@ _TOPICS: dict[str, str] = _LEX["topics"]
 _NAME_TOPICS = [(re.compile(rf"(?i)\b(?:{rx})\b"), topic) for topic, rx in _LEX["name_topics"].items()]
 
 
-def _topic(instrument: str) -> str | None:
-    topic = _TOPICS.get(instrument)
+_ARTICLE_TOPICS: dict[str, dict[str, str]] = _LEX["article_topics"]
+_ARTICLE_NUMBER = re.compile(r"\d+")
+
+
+def _topic(instrument: str, article: str | None = None) -> str | None:
+    """The topic a reference gives its statement: its article's ("Article 19 of the ICCPR" is
+    expression), else its instrument's (the CAT is torture; "the Law on NGOs" is association)."""
+    number = _ARTICLE_NUMBER.match(article) if article else None
+    topic = _ARTICLE_TOPICS.get(instrument, {}).get(number.group()) if number else None
+    if topic is None:
+        topic = _TOPICS.get(instrument)
     if topic is None:
         topic = next((t for rx, t in _NAME_TOPICS if rx.search(instrument)), None)
     return topic
@@ -224,7 +233,7 @@ def run(doc: Analysis) -> Analysis:
                 seen.add((r.instrument, r.article))
                 merged.append(r)
         topics = statements[k].topics + tuple(
-            t for t in dict.fromkeys(_topic(r.instrument) for r in merged) if t is not None
+            t for t in dict.fromkeys(_topic(r.instrument, r.article) for r in merged) if t is not None
         )
         statements[k] = replace(statements[k], legal_refs=tuple(merged), topics=tuple(dict.fromkeys(topics)))
     return replace(doc, statements=tuple(statements))
