@@ -223,3 +223,11 @@ def test_a_short_form_of_a_name_already_raised_is_dropped() -> None:
         "Ivan Petrov Sidorov",
         "Anna Berg",
     ]
+
+
+def test_ministries_named_by_their_fields_are_no_cases() -> None:
+    text = (
+        "Officials of the Prosecutor's Office and the Ministries of Information and Social Development, "
+        "Labour and Social Protection of the Population attended."
+    )
+    assert find_case_names(text, 0, len(text)) == []

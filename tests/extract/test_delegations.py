@@ -282,3 +282,12 @@ def test_talks_led_by_two_heads_in_a_news_report() -> None:
         "secretary at Kyrgyzstan's foreign ministry."
     )
     assert [(p, n) for p, n, _ in _heads(body)] == [("EU", "Anna Berg"), ("KG", "Aida Sadykova")]
+
+
+def test_heads_with_long_titles_before_their_names_who_co_chaired() -> None:
+    body = (
+        "Assistant Minister of Foreign Affairs for Human Rights and International Humanitarian and Social "
+        "Affairs, Ambassador Aida Sadykova, and the Director for Asia at the European External Action "
+        "Service, Anna Berg, co-chaired the meeting of the Human Rights Dialogue."
+    )
+    assert [(p, n) for p, n, _ in _heads(body)] == [("KG", "Aida Sadykova"), ("EU", "Anna Berg")]

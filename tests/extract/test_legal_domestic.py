@@ -279,3 +279,9 @@ def test_an_article_without_a_topic_of_its_own_adds_none() -> None:
     assert legal.run(_doc("The EU called for the law to respect Article 2 of the ICCPR.")).statements[
         0
     ].topics == ("reforms",)
+
+
+def test_a_law_named_by_what_it_does_and_a_constitutional_convention() -> None:
+    text = "NGOs must register under the Law Regulating the Practice of Civil Work (Law No. 149 of 2019)."
+    assert refs(text) == [("Law Regulating the Practice of Civil Work", None)]
+    assert refs("The EU followed the work of the Constitutional Convention.") == []

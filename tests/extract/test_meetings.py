@@ -384,3 +384,12 @@ def test_the_first_law_of_its_kind_is_no_ordinal() -> None:
         "Strelsau on 7 October. The EU welcomed the new asylum law, the first of its kind in the region.\n"
     )
     assert _only(text).ordinal is None
+
+
+def test_the_capital_of_the_partner_as_the_dateline_writes_it_and_a_spaced_pair_of_parties() -> None:
+    text = (
+        "Title\n\nNur-Sultan, 25 November 2021 - On 23 November 2021, the capital of Kazakhstan hosted the "
+        "13th round of the Kazakhstan - European Union Human Rights Dialogue.\n"
+    )
+    m = _only(text)
+    assert (m.ordinal, m.city, m.country) == (13, "Nur-Sultan", "KZ")

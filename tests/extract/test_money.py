@@ -365,3 +365,13 @@ def test_acronym_before_the_head_and_connectors_with_the(
     text: str, expected: list[tuple[str, str | None, float | None, str | None]]
 ) -> None:
     assert _one_sentence(text) == expected
+
+
+def test_a_country_after_in_is_where_a_programme_works_not_its_name() -> None:
+    assert _one_sentence("It supports the Bright Future Initiative in Kazakhstan with EUR 2 million.") == [
+        ("Bright Future Initiative", None, 2_000_000, "EUR")
+    ]
+    assert _one_sentence("It recalled the Rule of Law Programme in Central Asia.")[0][0] == (
+        "Rule of Law Programme in Central Asia"
+    )
+    assert _one_sentence("It recalled the Trust Fund for Kazakhstan.")[0][0] == "Trust Fund for Kazakhstan"

@@ -156,3 +156,11 @@ def test_breadcrumbs_with_wide_spaces_and_cookie_notices_are_no_title() -> None:
         "EU and Ruritania hold their Dialogue\n\nHeld.\n"
     )
     assert run(Analysis(text=text)).title == "EU and Ruritania hold their Dialogue"
+
+
+def test_a_states_full_name_is_no_title() -> None:
+    text = (
+        "Arab Republic of Ruritania\nMinistry of Foreign Affairs\n\n"
+        "Ruritania and the EU hold their Subcommittee\n\nHeld.\n"
+    )
+    assert run(Analysis(text=text)).title == "Ruritania and the EU hold their Subcommittee"

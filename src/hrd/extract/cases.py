@@ -105,7 +105,7 @@ def _people(text: str, start: int, end: int, skip: Collection[tuple[int, int]]) 
         before: str | None = _word_before(text, start, run.start())
         for tok in [*tokens, None]:
             word = tok.group(0).rstrip(".") if tok else None
-            if tok is not None and word not in _NON_NAME:
+            if tok is not None and word not in _NON_NAME and not _INSTITUTION_ENDING.search(word):
                 part.append(tok)
                 continue
             if part:
@@ -117,6 +117,8 @@ def _people(text: str, start: int, end: int, skip: Collection[tuple[int, int]]) 
     return out
 
 
+# Long words of institutions, not of names: "Social Development", "Social Protection".
+_INSTITUTION_ENDING = re.compile(r"\w{4,}(?:tions?|ments?|ship)$")
 _CONNECTORS = frozenset(["for", "of", "on", "against"])
 _CAPITAL_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)\s+(?:for|of|on|against)\s+\Z")
 _FORMER = frozenset(_LEX["former"])

@@ -217,7 +217,7 @@ def _heads_in(doc: Analysis, a: int, b: int, named: list[tuple[int, int]]) -> li
         subjects = [p for p in subjects if not _excluded(text, last, p.start, participle)]
         obj = text[m.end() : _phrase_end(text, m.end(), b)]
         begin, last = last, m.end()
-        if not subjects or subjects[0].start - begin > 90:
+        if not subjects or subjects[0].start - begin > 160:
             continue
         if not (_RELEVANT.search(obj) or any(gaz.find(obj))):
             continue

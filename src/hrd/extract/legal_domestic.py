@@ -74,6 +74,10 @@ _LAW_ON_RE = Starts(
     )
 )
 _LOWER_TAIL_STOP = frozenset(_LEX["lower_tail_stop"])
+_LAW_DOING_RE = re.compile(
+    r"\b(?:Law|Act|Decree)\s+(?:Regulating|Governing|Concerning|Establishing|Amending|Protecting|Combating"
+    rf"|Preventing|Organi[sz]ing|Guaranteeing)\s+(?:the\s+)?{TAIL}"
+)
 _RULE_OF_RE = re.compile(r"(?i)\brule\s+of\s+$")
 _NUMBERED_RE = Starts(
     re.compile(
@@ -119,6 +123,8 @@ def find_domestic(text: str, low: str, start: int, end: int) -> list[Mention]:
         out.append(Mention(m.start(), m.end(), ("Constitution",), "Constitution"))
     laws = windows(text, find_words(low, _LAW_WORDS_LOW, start, end), start, end, 25, 200)
     out.extend(_laws_on(text, laws))
+    for m in in_windows(_LAW_DOING_RE, text, laws):  # "the Law Regulating the Practice of Civil Work"
+        out.append(Mention(m.start(), m.end(), (" ".join(m.group().split()),), "Law"))
     for m in _NUMBERED_RE.in_windows(text, laws):
         if not m.group(1)[0].isupper():
             continue

@@ -86,7 +86,10 @@ _NOUNS = "|".join(_LEX["ordinal_nouns"])
 _ORD_BEFORE = _gate(
     rf"\b(?P<ord>{_ORD})(?:-ever)?\s+(?:(?:annual|regular|yearly|high[- ]level|formal|bilateral)\s+)*"
     rf"(?:(?:{_NOUNS})\s+(?:of\s+)?(?:the\s+|their\s+|its\s+)?"
-    r"(?:(?:annual|regular|yearly|formal|bilateral)\s+)*)?(?:EU[-–][\w ]+?\s+|[\w-]+[-–]EU\s+)?$",
+    r"(?:(?:annual|regular|yearly|formal|bilateral)\s+)*)?"
+    # the pair of parties: "EU-Kazakhstan", "Kazakhstan-EU", "Kazakhstan - European Union"
+    r"(?:EU[-–][\w ]+?\s+|[\w-]+[-–]EU\s+|[\w ]+?\s[-–]\s(?:EU|European\s+Union)\s+"
+    r"|(?:EU|European\s+Union)\s[-–]\s[\w ]+?\s+)?$",
     re.IGNORECASE,
 )
 # "which met for the 20th time", "held its 11th meeting" after a name.

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 
 from .amounts import CURRENCY_CODES, Money, currency_hits, parse_money
 from .gates import Gate
+from .gazetteer import gazetteer
 from .lexicon import load_lexicon
 from .sections import sentence_meetings, sentences_with
 from .state import Analysis, ProgrammeInfo
@@ -124,6 +125,7 @@ class _Found:
     acronym: str | None
 
 
+_IN_TAIL = re.compile(r"\s+in\s+")
 _CAPITAL_BEFORE_RE = re.compile(r"(?<![.!?])\s[A-Z][\w-]*\s+$")
 _ALL_CAPS_RE = re.compile(r"[A-Z][A-Z0-9-]{1,11}")
 _EXPANSION_RE = re.compile(r"\s*\(\s*([A-Z][^()]{5,150}?)\s*\)")
@@ -150,7 +152,15 @@ def find_programmes(text: str, start: int, end: int) -> list[tuple[int, int, str
     heads = find_words(low, _HEAD_WORDS, start, end)
     for m in in_windows(_NAME_RE, text, windows(text, heads, start, end, 160, 120)):
         head_capital = m.group(2)[0].isupper()
-        stop = m.end() if head_capital and m.group(3) else m.end(2)
+        tail = m.group(3)
+        # "... in Central Asia" is part of a name; "the Spotlight Initiative in Afghanistan" names a country
+        # where it works.
+        country_only = (
+            tail is not None
+            and _IN_TAIL.fullmatch(text, m.end(2), m.start(3)) is not None
+            and _is_country(tail.removeprefix("the ").strip())
+        )  # ("the Trust Fund for Colombia" keeps its country)
+        stop = m.end() if head_capital and tail and not country_only else m.end(2)
         cleaned = _clean_name(text, m.start(1), stop)
         if (
             cleaned is None
@@ -346,3 +356,8 @@ def _gap(text: str, name: tuple[int, int, str, str | None], money: Money) -> int
         return money.start - name[1]
     gap = name[0] - money.end
     return gap if _LEADS_INTO_RE.fullmatch(text, money.end, name[0]) else 4 * gap + 1
+
+
+def _is_country(words: str) -> bool:
+    """Whether ``words`` is a country's name and nothing else ("Afghanistan", "the Philippines")."""
+    return any(e.party and e.form == "name" and len(e.party) == 2 for e in gazetteer().table.get(words) or ())

@@ -36,7 +36,10 @@ _UNKNOWN = re.compile(
     r"\b(?:held|met|meet|took\s+place|hosted|convened|gathered)\b[^.;]{0,40}?\b(?:in|at)\s+"
     r"(?P<city>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b(?!['’]s)"
 )
-_CAPITAL = re.compile(r"\b(?:in|at)\s+the\s+(?:(?P<dem>[A-Z][\w-]+)\s+)?capital\b(?!,?\s+[A-Z])")
+_CAPITAL = re.compile(
+    r"\b(?:in|at)\s+the\s+(?:(?P<dem>[A-Z][\w-]+)\s+)?capital\b(?!,?\s+[A-Z])"
+    r"|\bthe\s+capital\s+of\s+(?:the\s+)?(?P<country>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?=\s+hosted\b|[,.]|\s+on\b)"
+)
 _MONTHS_DAYS = frozenset(load_lexicon("dates")["months"][i][0] for i in range(12)) | frozenset(
     w[0] for w in load_lexicon("dates")["weekdays"]
 )
@@ -62,7 +65,7 @@ def venue(doc: Analysis, sentences: list[int], partner: str | None) -> tuple[str
         for p in doc.places:
             if s.start <= p.start < s.end and _is_venue(doc.text, s.start, p):
                 return p.city, p.country
-        capital = _capital(doc.text, s.start, s.end, partner)
+        capital = _capital(doc, s.start, s.end, partner)
         if capital is not None:
             return capital
         if country is None:
@@ -74,15 +77,22 @@ def venue(doc: Analysis, sentences: list[int], partner: str | None) -> tuple[str
     return None, country
 
 
-def _capital(text: str, a: int, b: int, partner: str | None) -> tuple[str, str] | None:
-    """ "in the Uzbek capital" (no name given): that country's capital; "in the capital": the partner's."""
+def _capital(doc: Analysis, a: int, b: int, partner: str | None) -> tuple[str, str] | None:
+    """ "in the Uzbek capital", "the capital of Kazakhstan hosted" (no name given): that country's
+    capital, as the dateline writes it when the dateline is there; "in the capital": the partner's."""
     gaz = gazetteer()
-    m = _CAPITAL.search(text, a, b)
+    m = _CAPITAL.search(doc.text, a, b)
     if m is None:
         return None
-    code = gaz.code_of(m.group("dem")) if m.group("dem") else partner
+    named = m.group("dem") or m.group("country")
+    code = gaz.code_of(named) if named else partner
     if code is None or code not in gaz.capitals:
         return None
+    dateline = dateline_place(doc)
+    if dateline is not None and dateline[1] == code:
+        written = gaz.table.get(dateline[0]) or ()
+        if any(e.form == "capital" or e.city == gaz.capitals[code] for e in written):
+            return dateline[0], code  # "Nur-Sultan, 25 November 2021 - ... the capital of Kazakhstan"
     return gaz.capitals[code], code
 
 
