@@ -105,7 +105,12 @@ def _people(text: str, start: int, end: int, skip: Collection[tuple[int, int]]) 
         before: str | None = _word_before(text, start, run.start())
         for tok in [*tokens, None]:
             word = tok.group(0).rstrip(".") if tok else None
-            if tok is not None and word not in _NON_NAME and not _INSTITUTION_ENDING.search(word):
+            if (
+                tok is not None
+                and word is not None
+                and word not in _NON_NAME
+                and not _INSTITUTION_ENDING.search(word)
+            ):
                 part.append(tok)
                 continue
             if part:
