@@ -43,3 +43,9 @@ def test_cues_starting_with_an_article_are_found_after_it() -> None:
     cues = compile_cues([("the European Union", "eu"), ("the (?:two|both) sides", "both")])
     text = "Then the European Union and the two sides met; the Union too."
     assert [label for *_, label in cues.finditer(text)] == ["eu", "both"]
+
+
+def test_a_cue_with_an_optional_hyphen_matches_the_joined_spelling() -> None:
+    cues = compile_cues([(r"sub-?committee on (?:\w+ ){0,3}?justice", "x")])
+    for text in ("the sub-committee on justice", "the subcommittee on home affairs and justice"):
+        assert [label for _, _, label in cues.finditer(text)] == ["x"], text

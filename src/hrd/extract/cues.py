@@ -120,6 +120,9 @@ def _starts(p: str) -> set[tuple[str, bool]] | None:
     whole = (
         not nxt or (nxt not in _META and not nxt.isalnum()) or p.startswith(("(?!", "(?=", "[- ]", "[ -]"), k)
     )
+    # An optional separator may join the next word on: "sub-?committee" also starts "subcommittee".
+    if p[k + 1 : k + 2] == "?" or (p.startswith(("[- ]", "[ -]"), k) and p[k + 4 : k + 5] == "?"):
+        whole = False
     return {(run.lower(), True)} if whole else {(run.lower()[:_STEM], False)}
 
 
