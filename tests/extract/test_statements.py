@@ -538,3 +538,21 @@ def test_a_participle_after_after_is_no_act_and_a_possessive_adjective_is_read()
     assert doc.statements == ()
     doc = analyse("Kazakhstan shared Kazakhstan's experience in combating domestic violence.")
     assert triples(doc) == {("KZ", "inform", "gender-violence")}
+
+
+def test_this_step_adds_what_the_other_side_presented_and_a_demonstration_of_is_no_protest() -> None:
+    doc = analyse(
+        "Kazakhstan informed that the ratification of the Second Optional Protocol to the ICCPR on the "
+        "death penalty is at its final stage. The EU welcomed this step as a clear demonstration of "
+        "its commitment to the right to life."
+    )
+    welcomed = {t for s in doc.statements if s.act == "welcome" for t in s.topics}
+    assert "death-penalty" in welcomed and "assembly" not in welcomed
+
+
+def test_that_after_a_verb_is_no_demonstrative() -> None:
+    doc = analyse(
+        "Kazakhstan presented the new law on the Ombudsperson. The EU stressed that the reform of the "
+        "police must go on."
+    )
+    assert {t for s in doc.statements if s.act == "stress" for t in s.topics} == {"judiciary"}

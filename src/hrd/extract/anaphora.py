@@ -35,7 +35,9 @@ _ITS_NEXT_STEP = re.compile(
     re.IGNORECASE,
 )
 _THESE = re.compile(
-    r"\s+(?:these|those|such|both)\s+(?:[\w-]+\s+)?(?:laws|steps|measures|reforms|developments|changes|amendments|initiatives|efforts|decisions)\b",
+    r"\s+(?:(?:these|those|such|both)\s+(?:[\w-]+\s+)?(?:laws|steps|measures|reforms|developments|changes|amendments"
+    r"|initiatives|efforts|decisions)|this\s+(?:[\w-]+\s+)?(?:law|step|measure|reform|development|change"
+    r"|amendment|initiative|decision|move))\b",
     re.I,
 )
 
