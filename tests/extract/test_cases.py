@@ -231,3 +231,20 @@ def test_ministries_named_by_their_fields_are_no_cases() -> None:
         "Labour and Social Protection of the Population attended."
     )
     assert find_case_names(text, 0, len(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It urged compliance with the judgment in the Ana Lopez Diaz case.", ["Ana Lopez Diaz"]),
+        ("It raised the disappearance of four Garifuna leaders in July.", []),
+        (
+            "It raised the cases of detained activists, including Sok Vann, a vice-president of the party.",
+            ["Sok Vann"],
+        ),
+        ("Vice-Minister Molina Zelaya presented the detention figures.", []),
+        ("It met the Commission of Investigation on Enforced Disappeared Persons about detentions.", []),
+    ],
+)
+def test_named_cases_adjectives_descriptions_titles_and_bodies(text: str, expected: list[str]) -> None:
+    assert find_case_names(text, 0, len(text)) == expected

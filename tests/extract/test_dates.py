@@ -176,3 +176,7 @@ def test_a_dateline_after_an_agency_tag() -> None:
     assert _run("Title\n\n(MOFA) - On 26 August 2024, the two sides met in Hanoi.").published == D(
         2024, 8, 26
     )
+
+
+def test_a_dateline_with_a_district_after_the_city() -> None:
+    assert _run("Title\n\nTegucigalpa, M.D.C., 14 June 2023. The parties met.").published == D(2023, 6, 14)

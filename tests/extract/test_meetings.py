@@ -393,3 +393,13 @@ def test_the_capital_of_the_partner_as_the_dateline_writes_it_and_a_spaced_pair_
     )
     m = _only(text)
     assert (m.ordinal, m.city, m.country) == (13, "Nur-Sultan", "KZ")
+
+
+def test_a_venue_after_a_commission_is_the_meetings() -> None:
+    text = (
+        "Title\n\nAddis Ababa, 16 November 2022\n\nThe African Union and the European Union held their "
+        "seventeenth Human Rights Dialogue at the headquarters of the African Union Commission in Addis "
+        "Ababa, Ethiopia, on 14 and 15 November 2022.\n"
+    )
+    m = _only(text)
+    assert (m.city, m.country, m.format) == ("Addis Ababa", "ET", "in-person")

@@ -55,3 +55,9 @@ def test_a_title_before_the_name_may_hold_to_in_and_at() -> None:
     text = "and the EU delegation by the Ambassador of the European Union to Ruritania, Elena Castell."
     (person,) = find_persons(text, 0, len(text))
     assert title_of(text, person, len(text), 0) == "Ambassador of the European Union to Ruritania"
+
+
+def test_a_title_is_one_line_and_ends_before_a_description() -> None:
+    text = "led by Ms Anna Berg, president of the Human Rights\nCommittee, a government body, and others"
+    (person,) = find_persons(text, 0, len(text))
+    assert title_of(text, person, len(text), 0) == "president of the Human Rights Committee"

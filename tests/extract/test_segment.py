@@ -164,3 +164,9 @@ def test_a_states_full_name_is_no_title() -> None:
         "Ruritania and the EU hold their Subcommittee\n\nHeld.\n"
     )
     assert run(Analysis(text=text)).title == "Ruritania and the EU hold their Subcommittee"
+
+
+def test_slash_breadcrumbs_and_states_named_in_spanish_or_french_are_no_title() -> None:
+    for header in ("Home / Press material / Statements by the Spokesperson", "República de Ruritania"):
+        text = header + "\n\nRuritania and the EU hold their Dialogue\n\nHeld.\n"
+        assert run(Analysis(text=text)).title == "Ruritania and the EU hold their Dialogue", header

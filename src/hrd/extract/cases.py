@@ -64,7 +64,7 @@ _OUTLET_BARE_RE = re.compile(rf"\b(?:{_OUTLET})\s+({_TOKEN}(?:\s{_TOKEN}){{0,3}}
 _SINGLE_RE = re.compile(
     r"\b(?:cases?|release|detention|imprisonment|arrest|sentencing|conviction|trial|death|killing|murder"
     rf"|disappearance|fate)\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,4}}({_TOKEN})(?![\w-])"
-    rf"(?!\s+(?:[A-Z]|(?:{_PARTICLES})[\s-]))"
+    rf"(?!\s+(?:[A-Z]|(?:{_PARTICLES})[\s-]))(?!\s+[a-z]+s\b)"  # "four Garífuna leaders": an adjective
 )
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z.]+)\s+$")
@@ -110,6 +110,7 @@ def _people(text: str, start: int, end: int, skip: Collection[tuple[int, int]]) 
                 and word is not None
                 and word not in _NON_NAME
                 and not _INSTITUTION_ENDING.search(word)
+                and not any(part in _TITLES for part in word.split("-")[1:])  # "Vice-Minister"
             ):
                 part.append(tok)
                 continue
@@ -124,6 +125,7 @@ def _people(text: str, start: int, end: int, skip: Collection[tuple[int, int]]) 
 
 # Long words of institutions, not of names: "Social Development", "Social Protection".
 _INSTITUTION_ENDING = re.compile(r"\w{4,}(?:tions?|ments?|ship)$")
+_INDEFINITE = re.compile(r"\s*,\s*an?\s")
 _CONNECTORS = frozenset(["for", "of", "on", "against"])
 _CAPITAL_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)\s+(?:for|of|on|against)\s+\Z")
 _FORMER = frozenset(_LEX["former"])
@@ -142,13 +144,14 @@ def _accept(
     a, b = part[0].start(), part[-1].end()
     if before in _CONNECTORS:
         body = _CAPITAL_WORD_BEFORE.search(text, max(0, a - 40), a)
-        if body is not None and body.group(1) in _INSTITUTION:
+        if body is not None and (body.group(1) in _INSTITUTION or _INSTITUTION_ENDING.search(body.group(1))):
             return []  # the rest of a body's name: "the National Council for Combating Discrimination"
     honorific = before in _HONORIFICS
-    if before in _TITLES or (len(part) < 2 and not honorific) or len(part) > 4:
+    official = before is not None and (before in _TITLES or any(w in _TITLES for w in before.split("-")))
+    if official or (len(part) < 2 and not honorific) or len(part) > 4:
         return []
-    if _TITLE_AFTER_RE.match(text, b, end):
-        return []
+    if _TITLE_AFTER_RE.match(text, b, end) and not _INDEFINITE.match(text, b, end):
+        return []  # an official ("X, Deputy Minister"), not "X, a vice-president of the opposition party"
     if _overlaps(a, b, skip):
         # A place may be a word of a person's name that a person noun or an honorific
         # introduces: "the journalist Gao Deming" (Gao, Mali), "former Senator Leila de Lima".
@@ -199,7 +202,9 @@ def find_case_names(
     for m in _NAMED_CASE_RE.finditer(text, start, end):
         words = m.group(1).split()
         if not any(w in _NON_NAME for w in words) and not _overlaps(m.start(1), m.end(1), skip):
-            found.append((m.start(1), f"{m.group(1)} case"))
+            # "the Vicky Hernández case" is a person's; "the Kempir-Abad case" is named after a place
+            person = len(words) >= 2 and "-" not in m.group(1)
+            found.append((m.start(1), m.group(1) if person else f"{m.group(1)} case"))
     names: list[str] = []
     seen = set(heads)
     for _, name in sorted(found):

@@ -154,8 +154,11 @@ _SPLIT_ANCHORS = all(a[:1].isdigit() or a[:1].isupper() for a in _UPPER_ANCHORS)
 # A weekday right before a date belongs to that date ("Thursday (24 September)").
 _WD_BEFORE_DATE = re.compile(rf",?\s*\(?\s*(?:the\s+)?(?:{_D}|{_M})")
 _NOT_DIGIT = re.compile(r"\D")
-# "COLOMBO, October 4, 2021 - ", and an agency's or ministry's tag: "(MOFA) - On 26 August 2024, ...".
-_DATELINE_START = re.compile(r"[A-Z][A-Za-z .'-]{1,40},\s*|\([A-Z][A-Za-z]{1,12}\)\s*[-–—]\s*(?:On\s+)?")
+# "COLOMBO, October 4, 2021 - ", "Tegucigalpa, M.D.C., 14 June 2023.", and an agency's or ministry's
+# tag: "(MOFA) - On 26 August 2024, ...".
+_DATELINE_START = re.compile(
+    r"(?:[A-Z][A-Za-z .'-]{1,40},\s*){1,2}|\([A-Z][A-Za-z]{1,12}\)\s*[-–—]\s*(?:On\s+)?"
+)
 
 
 @dataclass(frozen=True, slots=True)

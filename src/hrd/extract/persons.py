@@ -110,8 +110,16 @@ def title_of(text: str, p: Person, end: int, list_start: int) -> str | None:
         ):  # "Additional Secretary (Europe)": the parenthesis closes one the title opened
             stop = _TITLE_STOP.search(seg, stop.start() + 1)
         seg = seg[: stop.start()] if stop else seg
-        # The title ends before a clause in lower case: "X, Permanent Secretary, reviewed ...".
-        verb = next((w for w in _LOWER_AFTER_COMMA.finditer(seg) if w.group(1) not in _TITLE_WORDS), None)
+        # The title ends before a clause in lower case ("X, Permanent Secretary, reviewed ...") or a
+        # description ("president of the Human Rights Committee, a government body").
+        verb = next(
+            (
+                w
+                for w in _LOWER_AFTER_COMMA.finditer(seg)
+                if w.group(1) not in _TITLE_WORDS or w.group(1) in ("a", "an")
+            ),
+            None,
+        )
         seg = seg[: verb.start()] if verb else seg
         seg = seg.strip(" ,")
         for clause, head in _TITLE_CLAUSES.items():
@@ -120,7 +128,7 @@ def title_of(text: str, p: Person, end: int, list_start: int) -> str | None:
         first = seg.split()[0] if seg else ""
         lower_ok = not first[:1].islower() or first.lower() in _TITLE_WORDS
         if seg and lower_ok and not _NOT_A_TITLE.match(seg):
-            return seg if len(seg) <= 200 else None
+            return " ".join(seg.split()) if len(seg) <= 200 else None  # a wrapped line is a space
     before = text[list_start : p.start]
     m = _TITLE_BEFORE.search(before)
     if m and len(m.group("t").split()) >= 2:

@@ -29,7 +29,7 @@ _PLACE_BEFORE = Gate(
 )
 _PLACE_AFTER = re.compile(r"\s+(?:hosted|was\s+the\s+venue|welcomed|played\s+host)\b")
 _NOT_VENUE = re.compile(
-    r"(?i)(?:delegation|embassy|office|mission|based|resident|accredited|stationed|centre|center|prison|court)"
+    r"(?i)\b(?:delegation|embassy|office|mission|based|resident|accredited|stationed|centre|center|prison|court)"
     r"\s+(?:in|at)\s+(?:the\s+)?$"
 )
 _UNKNOWN = re.compile(
