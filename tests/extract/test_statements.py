@@ -556,3 +556,11 @@ def test_that_after_a_verb_is_no_demonstrative() -> None:
         "police must go on."
     )
     assert {t for s in doc.statements if s.act == "stress" for t in s.topics} == {"judiciary"}
+
+
+def test_a_clause_about_the_dialogue_itself_takes_no_topics_from_the_clause_before() -> None:
+    doc = analyse(
+        "The EU raised the independence of judges, and both sides reaffirmed their commitment to "
+        "continuing this dialogue."
+    )
+    assert triples(doc) == {("EU", "raise", "judiciary")}

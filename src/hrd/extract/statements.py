@@ -69,6 +69,9 @@ _AMOUNT = re.compile(
 )
 _UNCERTAIN = Gate(re.compile(r"\b(?:not\s+clear|unclear|unknown|uncertain)\s+(?:whether|if)\b[^,;]*\Z", re.I))
 _NAMED_AGENT = re.compile(r"(?:\s+\w+ly)?\s+by\s+(?:the\s+)?[A-Z]")
+_THE_DIALOGUE = Gate(
+    re.compile(r"\b(?:this|the|their|our)\s+(?:dialogue|meeting|talks|consultations)\b", re.I)
+)
 _RELATIVE_BEFORE = Gate(re.compile(r"\b(?:that|which|who|whose\s+\w+)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE))
 # Context after the report proper ("Background", "Notes to editors") makes no statements.
 _BACKGROUND = re.compile(r"(?:Background|Notes?\s+to\s+(?:the\s+)?editors?)\s*(?::|\Z)", re.IGNORECASE)
@@ -323,7 +326,9 @@ def _sentence_statements(
             topics, conf = tagged[i + 1], conf - 0.1  # "acknowledged and welcomed X"
         elif not topics and i + 1 < len(drafts) and _EMBEDS.search(text, d.trigger.end, d.end):
             topics, conf = tagged[i + 1], conf - 0.2  # "welcomed a statement in which X committed to Y"
-        if not topics:
+        if not topics and not _THE_DIALOGUE.search(
+            text, d.trigger.end, d.end
+        ):  # "to continuing this dialogue"
             if prev_topics:
                 topics, conf = prev_topics, conf - 0.25
             elif points_back(text, d.start, d.end) and ctx.last_topics:
