@@ -268,3 +268,8 @@ def test_an_acronym_defined_after_a_cue_carries_its_topic() -> None:
 def test_an_assembly_that_is_a_body_is_no_freedom_of_assembly() -> None:
     assert tag_topics("prepared the 36th Session of the Assembly of the African Union") == ()
     assert tag_topics("stressed the right to peaceful assembly") == ("assembly",)
+
+
+def test_governance_and_human_rights_as_content_are_topics_but_not_in_a_meetings_name() -> None:
+    assert "judiciary" in tag_topics("reviewed developments in governance, the rule of law and human rights")
+    assert tag_topics("their Sub-Group on Good Governance, Rule of Law and Human Rights") == ()
