@@ -564,3 +564,8 @@ def test_a_clause_about_the_dialogue_itself_takes_no_topics_from_the_clause_befo
         "continuing this dialogue."
     )
     assert triples(doc) == {("EU", "raise", "judiciary")}
+
+
+def test_a_participle_between_a_noun_and_a_year_qualifies_the_noun() -> None:
+    doc = analyse("The EU welcomed the tougher penalties for bride kidnapping introduced in 2019.")
+    assert {(s.actor, s.act) for s in doc.statements} == {("EU", "welcome")}

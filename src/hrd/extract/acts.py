@@ -98,6 +98,10 @@ _QUALIFYING_PARTICIPLE = re.compile(
 )
 # "Algeria's stated intention", "as set out in": a verb form after a possessive or "as" is no main verb.
 _NOT_A_VERB_BEFORE = Gate(re.compile(r"(?:['’]s|\b(?:its|their|his|her|our|as))\s+\Z", re.IGNORECASE))
+_DATED_PARTICIPLE = re.compile(r"(?<=ed)\s+in\s+(?:19|20)\d\d\b")
+_NOUN_WORD_BEFORE = re.compile(
+    r"\b(?!(?:it|they|he|she|we|and|also|then|has|have|had|was|were|is|are|which|that|who)\b)[a-z]{3,}\s+\Z"
+)
 _PLURAL_NOUN_BEFORE = re.compile(
     r"\b(?!(?:sides|delegations|parties|authorities|partners|countries|participants|representatives|officials"
     r"|experts|members|states)\b)[a-z]+s\s+\Z"
@@ -143,6 +147,11 @@ def find_triggers(
             or (
                 _QUALIFYING_PARTICIPLE.match(text, b, stop)
                 and _PLURAL_NOUN_BEFORE.search(text, max(start, a - 30), a)
+            )
+            # "the penalties for bride kidnapping introduced in 2024": a date after it, a noun before it
+            or (
+                _DATED_PARTICIPLE.match(text, b, stop)
+                and _NOUN_WORD_BEFORE.search(text, max(start, a - 30), a)
             )
         ):
             continue
