@@ -375,3 +375,13 @@ def test_a_country_after_in_is_where_a_programme_works_not_its_name() -> None:
         "Rule of Law Programme in Central Asia"
     )
     assert _one_sentence("It recalled the Trust Fund for Kazakhstan.")[0][0] == "Trust Fund for Kazakhstan"
+
+
+def test_a_programme_named_by_its_acronym_before_a_lower_case_head() -> None:
+    assert _one_sentence("The EU recalled the EUROJUSTA programme, worth EUR 38 million.") == [
+        ("EUROJUSTA", "EUROJUSTA", 38_000_000, "EUR")
+    ]
+    assert _one_sentence("The EU recalled the Deliver Justice programme.")[0][:2] == (
+        "Deliver Justice programme",
+        None,
+    )

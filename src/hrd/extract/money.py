@@ -127,6 +127,8 @@ class _Found:
 
 _IN_TAIL = re.compile(r"\s+in\s+")
 _CAPITAL_BEFORE_RE = re.compile(r"(?<![.!?])\s[A-Z][\w-]*\s+$")
+# A name written as an acronym or a brand: "EUROJUSTICIA", "EUROsociAL+", "PRAVO-Justice" is not one.
+_BRAND_RE = re.compile(r"(?=\w*[A-Z]\w*[A-Z])[A-Z][A-Za-z0-9]{2,15}\+?")
 _ALL_CAPS_RE = re.compile(r"[A-Z][A-Z0-9-]{1,11}")
 _EXPANSION_RE = re.compile(r"\s*\(\s*([A-Z][^()]{5,150}?)\s*\)")
 
@@ -178,6 +180,10 @@ def find_programmes(text: str, start: int, end: int) -> list[tuple[int, int, str
             found.append(_Found(cleaned[0], expansion.end(), " ".join(expansion.group(1).split()), words[0]))
             continue
         acr = _ACRONYM_RE.match(text, stop, end)
+        if acr is None and len(words) == 2 and not head_capital and _BRAND_RE.fullmatch(words[0]):
+            # "the EUROJUSTICIA programme": a programme named by its acronym, like COVAX
+            found.append(_Found(cleaned[0], stop, words[0], words[0].rstrip("+")))
+            continue
         found.append(
             _Found(cleaned[0], acr.end() if acr else stop, cleaned[1], acr.group(1) if acr else None)
         )
