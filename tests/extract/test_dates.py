@@ -180,3 +180,11 @@ def test_a_dateline_after_an_agency_tag() -> None:
 
 def test_a_dateline_with_a_district_after_the_city() -> None:
     assert _run("Title\n\nTegucigalpa, M.D.C., 14 June 2023. The parties met.").published == D(2023, 6, 14)
+
+
+def test_a_labelled_publication_date_near_the_top() -> None:
+    text = (
+        "Press release\nTitle of the release\nThe Minister met the delegation, held in London.\n\n"
+        "Published: 14 June 2016\n\nThe round took place on 13 June.\n"
+    )
+    assert _run(text).published == D(2016, 6, 14)

@@ -170,3 +170,29 @@ def test_slash_breadcrumbs_and_states_named_in_spanish_or_french_are_no_title() 
     for header in ("Home / Press material / Statements by the Spokesperson", "República de Ruritania"):
         text = header + "\n\nRuritania and the EU hold their Dialogue\n\nHeld.\n"
         assert run(Analysis(text=text)).title == "Ruritania and the EU hold their Dialogue", header
+
+
+def test_the_headline_after_a_menu_and_a_cookie_notice() -> None:
+    text = (
+        "Skip to main content\nHome\nCountries & Regions\nNewsroom\n\n"
+        "This site uses cookies to offer you a better browsing experience. Find out more.\n"
+        "I accept cookies   I refuse cookies\n\n"
+        "EU-Ruritania Human Rights Dialogue: third round held in Brussels\n\n"
+        "20/07/2017 - 16:41\nPress releases\n\nThe third round took place in Brussels on 19 July 2017.\n"
+    )
+    doc = run(Analysis(text=text))
+    assert doc.title == "EU-Ruritania Human Rights Dialogue: third round held in Brussels"
+
+
+def test_a_headline_that_opens_the_first_paragraph_and_a_title_wrapped_over_two_lines() -> None:
+    text = (
+        "GOV.UK\nHome > World > Ruritania\n\nPress release\nUK-Ruritania Human Rights Dialogue 2016\n"
+        "The Minister led the UK delegation at the 23rd round, held in London.\n"
+    )
+    assert run(Analysis(text=text)).title == "UK-Ruritania Human Rights Dialogue 2016"
+    text = (
+        "Eleventh session of the EU-Ruritania Sub-Group on Democracy,\nGovernance and Human Rights\n\nHeld.\n"
+    )
+    assert run(Analysis(text=text)).title == (
+        "Eleventh session of the EU-Ruritania Sub-Group on Democracy, Governance and Human Rights"
+    )

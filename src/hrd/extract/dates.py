@@ -1,8 +1,9 @@
 """Stage 2: dates: the dateline (publication date) and every date mention, resolved.
 
 The dateline is the first full date (with a year) in the header lines, or at
-the start of the first body paragraph ("COLOMBO, October 4, 2021 - "), or in
-the sign-off lines after the text ("New Delhi / November 17, 2023"); with
+the start of the first body paragraph ("COLOMBO, October 4, 2021 - "), or
+labelled near the top ("Published: 14 June 2016"), or in the sign-off lines
+after the text ("New Delhi / November 17, 2023"); with
 none, the caller's ``published_hint`` is used. Numeric dates are read in
 European order (DD/MM/YYYY). Body mentions cover single days ("26 November
 2020", "June 11", "18.11.2014"), ranges ("26-27 November", "26 and 27
@@ -154,6 +155,11 @@ _SPLIT_ANCHORS = all(a[:1].isdigit() or a[:1].isupper() for a in _UPPER_ANCHORS)
 # A weekday right before a date belongs to that date ("Thursday (24 September)").
 _WD_BEFORE_DATE = re.compile(rf",?\s*\(?\s*(?:the\s+)?(?:{_D}|{_M})")
 _NOT_DIGIT = re.compile(r"\D")
+# A label before a publication date: "Published: 14 June 2016".
+_DATE_LABEL = re.compile(
+    r"(?im)^[ \t]*(?:published|publication date|date|dated|posted|issued)(?: on)?\s*:?[ \t]*\Z"
+)
+_LABEL_WINDOW = 2500
 # "COLOMBO, October 4, 2021 - ", "Tegucigalpa, M.D.C., 14 June 2023.", and an agency's or ministry's
 # tag: "(MOFA) - On 26 August 2024, ...".
 _DATELINE_START = re.compile(
@@ -348,6 +354,12 @@ def _dateline(doc: Analysis, raws: list[_Raw]) -> dt.date | None:
         for raw in raws:
             if raw.start == at:
                 return _full_day(raw)
+    # A labelled date near the top: "Published: 14 June 2016".
+    for raw in raws:
+        if raw.start > _LABEL_WINDOW:
+            break
+        if _DATE_LABEL.search(doc.text, max(0, raw.start - 30), raw.start) and (day := _full_day(raw)):
+            return day
     # A closing dateline: "New Delhi / November 17, 2023" in the sign-off lines after the text.
     signoff = len(doc.sentences)
     while signoff > 0 and doc.sentences[signoff - 1].header:

@@ -108,8 +108,11 @@ def run(doc: Analysis) -> Analysis:
         block_end = m.start() if m else len(text)
         block = text[pos:block_end]
         lines = block.split("\n")
-        # Header block: leading paragraphs made only of short unpunctuated lines.
-        if not in_body and all(_looks_like_header_line(ln) or not ln.strip() for ln in lines):
+        # Header block: leading paragraphs made only of short unpunctuated lines, or of a web page's
+        # notices ("This site uses cookies ...").
+        if not in_body and all(
+            _looks_like_header_line(ln) or not ln.strip() or _NOTICE.fullmatch(ln.strip()) for ln in lines
+        ):
             off = pos
             for ln in lines:
                 a = off + len(ln) - len(ln.lstrip())
@@ -178,29 +181,63 @@ def _mark_signoff(sentences: list[Sentence]) -> list[Sentence]:
 
 
 def _title(sentences: list[Sentence]) -> str | None:
-    """The first line of the header block that is a headline (three words or more, two of them
-    words of letters; not a menu item, an issuer's name, a label or a dateline); else its first
-    line unless that is a dateline, a label or an issuer's name."""
-    lead = []
+    """The headline: among the lines of the header block and the heading lines that open the first
+    paragraph ("Press release / UK-China Human Rights Dialogue 2016 / Foreign Office Minister ..."),
+    the first that names a meeting or runs to five words or more, else the first of three words or
+    more (two of them words of letters); never a menu item, an issuer's name, a label or a dateline.
+    A title wrapped over two lines ("... Sub-Group on Democracy,") goes on to the next line."""
+    lead: list[Sentence] = []
+    body_paragraph: int | None = None
     for s in sentences:
-        if not s.header:
+        if s.header and body_paragraph is None:
+            lead.append(s)
+            continue
+        if body_paragraph is None:
+            body_paragraph = s.paragraph
+        if s.paragraph != body_paragraph or not _looks_like_header_line(s.text) or "\n" in s.text:
             break
-        lead.append(s.text)
-    for line in lead:
-        if (
-            len(_WORDS_RE.findall(line)) >= 2
-            and len(line.split()) >= 3
-            and not _NOT_TITLE.fullmatch(line)
-            and not _is_place(line)
-            and not _DATELINE_ALONE_RE.match(line)
-        ):
-            return line
-    first = lead[0] if lead else next((s.text for s in sentences if s.header), None)
-    if first is None or _DATELINE_ALONE_RE.match(first) or _NOT_TITLE.fullmatch(first):
-        return None
-    return first
+        lead.append(s)  # a heading line that opens the first paragraph
+    eligible = [k for k, s in enumerate(lead) if _eligible_title(s.text)]
+    best = next(
+        (k for k in eligible if _HEADLINE.search(lead[k].text) or len(lead[k].text.split()) >= 5), None
+    )
+    if best is None and eligible:
+        best = eligible[0]
+    if best is None:  # a short headline ("EU-Ruritania Dialogue"), unless it is a dateline or a label
+        first = next((s.text for s in sentences if s.header), None)
+        if first is None or _DATELINE_ALONE_RE.match(first) or _NOT_TITLE.fullmatch(first):
+            return None
+        return first
+    title = lead[best].text
+    if (
+        best + 1 < len(lead)
+        and _WRAPPED_TITLE.search(title)
+        and lead[best + 1].paragraph == lead[best].paragraph
+    ):
+        title = f"{title} {lead[best + 1].text}"
+    return title
 
 
+def _eligible_title(line: str) -> bool:
+    return (
+        len(_WORDS_RE.findall(line)) >= 2
+        and len(line.split()) >= 3
+        and not _NOT_TITLE.fullmatch(line)
+        and not _is_place(line)
+        and not _DATELINE_ALONE_RE.match(line)
+    )
+
+
+# A headline names a meeting or a dialogue's subject; a menu item rarely does.
+_HEADLINE = re.compile(
+    r"(?i)\b(?:dialogue|sub-?committee|sub-?group|committee|council|consultations|talks|meeting|round|session"
+    r"|human rights|statement)\b"
+)
+_WRAPPED_TITLE = re.compile(r"(?:,|\b(?:of|on|and|for|the|in|to|with|between))$")
+
+
+# A web page's notice about cookies or the browser, which belongs to the page's header.
+_NOTICE = re.compile(r"(?i)(?=.{0,300}$).*\b(?:cookies?|javascript|your browser)\b.*")
 # Words of a headline: a reference line ("11792/09 (Presse 204)") has fewer than two.
 _WORDS_RE = re.compile(r"[^\W\d_]{2,}")
 # A dateline alone on its line: "Lima, 13.05.2021", "Brussels, 6 July 2009", "November 17, 2023".
