@@ -403,3 +403,22 @@ def test_a_venue_after_a_commission_is_the_meetings() -> None:
     )
     m = _only(text)
     assert (m.city, m.country, m.format) == ("Addis Ababa", "ET", "in-person")
+
+
+def test_the_day_of_a_side_event_before_the_meeting_is_not_the_meetings() -> None:
+    text = (
+        "Title\n\nTuesday, 9 November 2021\n\nRuritania and the European Union held today, by "
+        "videoconference, the IX Meeting of their High-Level Dialogue on Human Rights. The Dialogue was "
+        "preceded on 5 November by a virtual meeting with civil society.\n"
+    )
+    assert _only(text).start == D(2021, 11, 9)
+
+
+def test_a_meeting_that_followed_on_a_day_takes_it() -> None:
+    text = (
+        "Title\n\nVientiane, 24.11.2023\n\nThe 12th meeting of the Working Group on Human Rights was held "
+        "in Vientiane on 22 November 2023. It was followed on 23 November by the 13th Joint Committee.\n\n"
+        "The Joint Committee took stock of development cooperation.\n"
+    )
+    wg, jc = _run(text).meetings
+    assert (wg.start, jc.start) == (D(2023, 11, 22), D(2023, 11, 23))

@@ -154,3 +154,8 @@ def test_issuer_partner_for_its_ministry_named_on_another_header_line() -> None:
         assert doc.issuer == code, header
     # A ministry named only in the body issues nothing.
     assert _run("Title line\n\nThe EU met the Ministry of Foreign Affairs of Uzbekistan.").issuer is None
+
+
+def test_a_city_in_upper_case_is_given_in_title_case() -> None:
+    doc = _run("Title\n\nNAY PYI TAW — The EU met Myanmar.")
+    assert [(p.city, p.country) for p in doc.places][:1] == [("Nay Pyi Taw", "MM")]

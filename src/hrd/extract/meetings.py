@@ -40,6 +40,7 @@ _TALKS = Gate(re.compile(r"(?i)\btalks\b|\bdiscussions?\b"))
 _LEADING_ADJ = re.compile(r"^(?:(?:annual|regular|yearly|local|formal)\s+)+", re.IGNORECASE)
 _WRAPPED_LINE = 45
 """A line this long that breaks before a mention is a hard-wrapped line: the words before it count."""
+_SIDE_EVENT_DAY = re.compile(r"\b(?:was|were|is|are)\s+(?:preceded|followed)\s+(?:on\s+)?\Z", re.IGNORECASE)
 _MAX_DAYS_BEFORE = 120
 _MAX_DAYS_LATE = 730
 """A report published this long after a meeting can still date it, if no recent day is given."""
@@ -267,6 +268,10 @@ def _dates(
                 continue
             if _not_the_meetings(doc.text, s.start, d.start):
                 continue
+            if _SIDE_EVENT_DAY.search(doc.text, max(s.start, d.start - 40), d.start) and not any(
+                x.kind == kind and x.start > d.start for x in in_sentence
+            ):
+                continue  # "The Dialogue was preceded on 5 November by a meeting with civil society"
             first, last = d.first, d.last
             span_days = (last - first).days + 1
             if shared and span_days == len(order):

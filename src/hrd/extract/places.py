@@ -50,9 +50,12 @@ def run(doc: Analysis) -> Analysis:
                 parties.append(PartyMention(start, end, e.party, e.form))
                 party_done = True
             if e.city and not place_done:
-                # The city as the text writes it ("Ha Noi", "Nur-Sultan"); upper case ("BRUSSELS") as usual.
+                # The city as the text writes it ("Ha Noi", "Nur-Sultan"); in upper case ("NAY PYI TAW") in
+                # title case.
                 written = " ".join(m.group().split())
-                places.append(PlaceMention(start, end, e.city if written.isupper() else written, e.country))
+                places.append(
+                    PlaceMention(start, end, written.title() if written.isupper() else written, e.country)
+                )
                 place_done = True
     issuer = find_issuer(doc, tuple(parties))
     return replace(doc, parties=tuple(parties), places=tuple(places), issuer=issuer)
