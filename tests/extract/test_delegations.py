@@ -291,3 +291,11 @@ def test_heads_with_long_titles_before_their_names_who_co_chaired() -> None:
         "Service, Anna Berg, co-chaired the meeting of the Human Rights Dialogue."
     )
     assert [(p, n) for p, n, _ in _heads(body)] == [("KG", "Aida Sadykova"), ("EU", "Anna Berg")]
+
+
+def test_a_surname_and_the_full_name_are_one_head_and_a_third_organisation_is_no_party() -> None:
+    body = (
+        "Minister Baroness Carrow led the EU delegation. The dialogue was led by Baroness Elspeth Carrow "
+        "and by Aida Sadykova, Undersecretary for ASEAN Affairs at the Ministry of Foreign Affairs."
+    )
+    assert [(p, n) for p, n, _ in _heads(body)] == [("EU", "Elspeth Carrow"), ("KG", "Aida Sadykova")]

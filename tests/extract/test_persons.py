@@ -61,3 +61,20 @@ def test_a_title_is_one_line_and_ends_before_a_description() -> None:
     text = "led by Ms Anna Berg, president of the Human Rights\nCommittee, a government body, and others"
     (person,) = find_persons(text, 0, len(text))
     assert title_of(text, person, len(text), 0) == "president of the Human Rights Committee"
+
+
+def test_a_lower_case_title_set_before_the_name() -> None:
+    text = (
+        "co-chaired by the EU's ambassador to Ruritania, Anna Berg, and Ruritania's deputy foreign "
+        "minister, Ivan Petrov, and"
+    )
+    berg, petrov = find_persons(text, 0, len(text))
+    start = text.index("by ") + 3
+    assert title_of(text, berg, len(text), start) == "the EU's ambassador to Ruritania"
+    assert title_of(text, petrov, len(text), berg.end) == "Ruritania's deputy foreign minister"
+
+
+def test_one_word_after_an_institutions_words_is_no_person() -> None:
+    text = "headed by the Special Representative in the International Sphere, Ambassador Laura Ferran, and"
+    assert names(text) == ["Laura Ferran"]
+    assert names("led by Baroness Elspeth Carrow") == ["Elspeth Carrow"]

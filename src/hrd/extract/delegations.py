@@ -131,12 +131,22 @@ def run(doc: Analysis) -> Analysis:
         targets = [i for i, m in enumerate(doc.meetings) if m.kind in kinds] or list(range(len(doc.meetings)))
         for i in targets:
             for h in found:
-                if all((x.party, x.name) != (h.party, h.name) for x in heads[i]):
-                    heads[i].append(h)
+                heads[i] = _with_head(heads[i], h)
     if not any(heads.values()):
         return doc  # (a copy would be equal: spared)
     meetings = tuple(replace(m, heads=tuple(heads[i])) if heads[i] else m for i, m in enumerate(doc.meetings))
     return replace(doc, meetings=meetings)
+
+
+def _with_head(heads: list[HeadInfo], h: HeadInfo) -> list[HeadInfo]:
+    """``heads`` with ``h``, once: a surname alone and the full name are one head, named in full
+    ("Baroness Carrow" in the lead, "Baroness Elspeth Carrow" in the text)."""
+    for k, x in enumerate(heads):
+        if x.party == h.party and (x.name == h.name or x.name.endswith(" " + h.name)):
+            return heads
+        if x.party == h.party and h.name.endswith(" " + x.name):
+            return [*heads[:k], replace(h, title=h.title or x.title), *heads[k + 1 :]]
+    return [*heads, h]
 
 
 def _last_named(doc: Analysis, mentions: tuple[Mention, ...], idx: int) -> set[str]:
@@ -295,7 +305,7 @@ def _parties(doc: Analysis, picks: list[_Pick], titles: list[str | None], clause
         elif title:
             code = _party_of(gaz.find(title), title)
             if code is not None and code not in sides:  # "Representative of Thailand to ASEAN"
-                code = next((e.party for h in gaz.find(title) for e in h.entries if e.party in sides), code)
+                code = next((e.party for h in gaz.find(title) for e in h.entries if e.party in sides), None)
         out.append(code)
     for i, code in enumerate(out):
         if code is None:

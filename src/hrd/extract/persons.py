@@ -43,6 +43,8 @@ _NOT_A_TITLE = re.compile(r"(?i)(?:who|which|that|and|also|while|whereas|for)\b"
 _TITLE_BEFORE = re.compile(
     r"(?P<t>[A-Z][\w'’-]*(?:\s+(?:of|for|and|the|on|to|in|at|[A-Z][\w'’-]*))*)\s*,?\s*$"
 )
+_APPOSED_TITLE = re.compile(r"(?:^|\bby\s+|,\s+and\s+|\band\s+)(?P<t>[^,;()]{3,120}?),\s*$")
+_FUNCTION_WORDS = frozenset(["the", "a", "an", "of", "its", "his", "her", "their"])
 _LOWER_AFTER_COMMA = re.compile(r",\s+([a-z][\w-]*)")
 # Words of institutions, not of names ("Directorate-General for Neighbourhood and Enlargement Negotiations").
 _NOT_NAME_ENDING = re.compile(r"(?:tions?|ments?|ship)$")
@@ -89,7 +91,12 @@ def find_persons(text: str, a: int, b: int) -> list[Person]:
             for i, t in enumerate(tokens)
         ):
             continue
-        had_hon = bool(m.group("hon")) or len(words) < len(m.group("name").split())
+        dropped = m.group("name").split()[: len(m.group("name").split()) - len(words)]
+        # One word is a name only after an honorific or a title ("Mr Novak", "Minister Novak"), not
+        # after other words of an institution ("the International Sphere").
+        had_hon = bool(m.group("hon")) or any(
+            w.rstrip(".") in _HON_WORDS or w.lower() in _TITLE_WORDS for w in dropped[-1:]
+        )
         if len(tokens) < 2 and not had_hon:
             continue
         start = m.start() if words[0].start() == 0 else base + words[0].start()
@@ -136,4 +143,9 @@ def title_of(text: str, p: Person, end: int, list_start: int) -> str | None:
         while words and words[-1].rstrip(".") in _HON_WORDS:
             words.pop()
         return " ".join(words) if len(words) >= 2 else None
+    # A title in lower case set before the name: "co-chaired by the EU's ambassador to Iraq, X".
+    apposed = _APPOSED_TITLE.search(before)
+    words = apposed.group("t").split() if apposed is not None else []
+    if any(w.lower() in _TITLE_WORDS - _FUNCTION_WORDS for w in words):
+        return " ".join(words)
     return None
