@@ -285,3 +285,9 @@ def test_a_law_named_by_what_it_does_and_a_constitutional_convention() -> None:
     text = "NGOs must register under the Law Regulating the Practice of Civil Work (Law No. 149 of 2019)."
     assert refs(text) == [("Law Regulating the Practice of Civil Work", None)]
     assert refs("The EU followed the work of the Constitutional Convention.") == []
+
+
+def test_numbers_with_thousands_separators_and_the_gsp_regulation() -> None:
+    text = "It reported on Law 27,610 on Access to Legal Abortion and on Law 26,485."
+    assert refs(text) == [("Law on Access to Legal Abortion", None), ("Law 26,485", None)]
+    assert refs("It is eligible under the GSP Regulation.") == []

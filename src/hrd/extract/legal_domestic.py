@@ -68,7 +68,7 @@ _LAW_ON_RE = Starts(
     re.compile(
         r"\b(" + "|".join(flex(h) for h in _HEADS) + r"|law|decree)\s+"
         r"(?:of\s+(?:the\s+)?(?:Republic\s+of\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+)?"
-        r"((?:No\.?\s*)?\d[\w./-]*\s+)?[\"“'‘«]?(?:on|On|ON|(for)(?=\s+(?:the\s+)?[A-Z]))\s+((?:the\s+)?"
+        r"((?:No\.?\s*)?\d(?:[\w./-]|,(?=\d{3}\b))*\s+)?[\"“'‘«]?(?:on|On|ON|(for)(?=\s+(?:the\s+)?[A-Z]))\s+((?:the\s+)?"
         + _LAW_TAIL
         + r"|(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,7})"
     )
@@ -84,7 +84,7 @@ _NUMBERED_RE = Starts(
         r"\b(" + "|".join(flex(h) for h in sorted(_LEX["numbered_heads"], key=len, reverse=True)) + r")\s+"
         # A decree named by its kind before the number: "Decree of Necessity and Urgency No. 70/2017".
         rf"(?:(of\s+{CAPW}(?:\s+(?:and\s+)?{CAPW}){{0,4}})\s+(?=No\.?\s*\d))?"
-        r"((?:No\.?|Nr\.?|Number)\s*)?(\d+(?:[/.-]\d+|[/-]?[A-Z]{1,4}\b)*)"
+        r"((?:No\.?|Nr\.?|Number)\s*)?(\d+(?:[/.-]\d+|,\d{3}(?!\d)|[/-]?[A-Z]{1,4}\b)*)"
         r"(\s+of\s+(?:19|20)\d\d\b)?"  # "Federal Law No. 12 of 2021": the year is part of the number
     )
 )
