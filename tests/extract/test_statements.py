@@ -569,3 +569,10 @@ def test_a_clause_about_the_dialogue_itself_takes_no_topics_from_the_clause_befo
 def test_a_participle_between_a_noun_and_a_year_qualifies_the_noun() -> None:
     doc = analyse("The EU welcomed the tougher penalties for bride kidnapping introduced in 2019.")
     assert {(s.actor, s.act) for s in doc.statements} == {("EU", "welcome")}
+
+
+def test_a_meeting_that_allowed_for_a_frank_exchange_on_topics_is_a_discussion() -> None:
+    doc = analyse(
+        "The meeting allowed for a frank exchange on a broad set of issues, among them the death penalty."
+    )
+    assert triples(doc) == {("both", "discuss", "death-penalty")}
