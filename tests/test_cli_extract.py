@@ -209,7 +209,20 @@ def test_every_dev_corpus_record_is_valid_and_spans_match(tmp_path: Path) -> Non
 
 
 @pytest.mark.parametrize(
-    "name", ["styles", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8"]
+    "name",
+    [
+        "styles",
+        "blind",
+        "blind2",
+        "blind3",
+        "blind4",
+        "blind5",
+        "blind6",
+        "blind7",
+        "blind8",
+        "blind9",
+        "blind10",
+    ],
 )
 def test_every_hand_written_readout_gives_a_valid_record_whose_spans_match(name: str, tmp_path: Path) -> None:
     _every_record_is_valid_and_spans_match(FIXTURES / name, tmp_path)
