@@ -285,3 +285,9 @@ def test_an_assembly_that_is_a_body_is_no_freedom_of_assembly() -> None:
 def test_governance_and_human_rights_as_content_are_topics_but_not_in_a_meetings_name() -> None:
     assert "judiciary" in tag_topics("reviewed developments in governance, the rule of law and human rights")
     assert tag_topics("their Sub-Group on Good Governance, Rule of Law and Human Rights") == ()
+
+
+def test_a_person_named_after_release_or_cases_of_is_an_individual_case() -> None:
+    assert "individual-cases" in tag_topics("called for the release of Ivan Petrov")
+    assert "individual-cases" in tag_topics("raised the cases of Ivan Petrov and Anna Berg")
+    assert tag_topics("called for the release of political prisoners") == ("detention",)
