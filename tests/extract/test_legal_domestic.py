@@ -291,3 +291,8 @@ def test_numbers_with_thousands_separators_and_the_gsp_regulation() -> None:
     text = "It reported on Law 27,610 on Access to Legal Abortion and on Law 26,485."
     assert refs(text) == [("Law on Access to Legal Abortion", None), ("Law 26,485", None)]
     assert refs("It is eligible under the GSP Regulation.") == []
+
+
+def test_its_articles_belong_to_the_law_named_not_to_its_number() -> None:
+    text = "It raised the Cybercrime Law (Law No. 17 of 2023), noting that its Articles 15 and 16 are vague."
+    assert refs(text) == [("Cybercrime Law", "15"), ("Cybercrime Law", "16")]

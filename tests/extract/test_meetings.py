@@ -422,3 +422,12 @@ def test_a_meeting_that_followed_on_a_day_takes_it() -> None:
     )
     wg, jc = _run(text).meetings
     assert (wg.start, jc.start) == (D(2023, 11, 22), D(2023, 11, 23))
+
+
+def test_a_day_after_on_and_a_weekday_is_the_meetings_and_a_hybrid_format_said_later() -> None:
+    text = (
+        "Title\n\n18.11.2021\n\nOn Wednesday, 17 November, the European Union and Ukraine held the seventh "
+        "round of their Human Rights Dialogue in Kyiv. The meeting was held in a hybrid format.\n"
+    )
+    m = _only(text)
+    assert (m.start, m.format, m.city) == (D(2021, 11, 17), "hybrid", "Kyiv")

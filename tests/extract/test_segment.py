@@ -196,3 +196,12 @@ def test_a_headline_that_opens_the_first_paragraph_and_a_title_wrapped_over_two_
     assert run(Analysis(text=text)).title == (
         "Eleventh session of the EU-Ruritania Sub-Group on Democracy, Governance and Human Rights"
     )
+
+
+def test_a_menu_line_with_wide_gaps_and_you_are_here_breadcrumbs_are_no_title() -> None:
+    text = (
+        "Menu   Home   About the Delegation   Projects   Press & Media   Jobs\n\n"
+        "You are here: Home > Ruritania > Press & Media > Press releases\n\n"
+        "IX EU-Ruritania Human Rights Dialogue\n\nHeld.\n"
+    )
+    assert run(Analysis(text=text)).title == "IX EU-Ruritania Human Rights Dialogue"

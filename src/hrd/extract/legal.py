@@ -127,7 +127,8 @@ def _link(text: str, a0: int, a1: int, mentions: Sequence[Mention], starts: list
         if gap is not None and not _LINE_BREAK_RE.search(text, a1, mentions[i].start):
             return i
     j = bisect.bisect_right(starts, a0) - 1
-    while j >= 0 and mentions[j].end > a0:
+    # Back over mentions that name nothing: "the Cybercrime Law (Law No. 17 of 2023) ... its Articles 15".
+    while j >= 0 and (mentions[j].end > a0 or not mentions[j].instruments):
         j -= 1
     if j < 0:
         return None

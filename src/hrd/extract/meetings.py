@@ -44,7 +44,11 @@ _SIDE_EVENT_DAY = re.compile(r"\b(?:was|were|is|are)\s+(?:preceded|followed)\s+(
 _MAX_DAYS_BEFORE = 120
 _MAX_DAYS_LATE = 730
 """A report published this long after a meeting can still date it, if no recent day is given."""
-_DATELINE = re.compile(r"(?:[A-Z][A-Za-z .'-]{1,40},\s*)?")
+# "Brussels, 27.11.2020": a city before a comma, not "On Wednesday, 17 November".
+_DATELINE = re.compile(
+    r"(?:(?!On\s)(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"[A-Z][A-Za-z .'-]{1,40},\s*)?"
+)
 # "officials said on Monday": the day of a report, not of the meeting.
 _REPORTED_ON = re.compile(
     r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|announced|reported|stated|added|confirmed)\s+(?:on\s+)?\Z",
@@ -88,6 +92,11 @@ def run(doc: Analysis) -> Analysis:
             else:  # "the EU-Lebanon Subcommittee" gives the country; a city there may be written elsewhere
                 near = venue(doc, others, partner)
                 city = near[0] if near[0] is not None and near[1] == country else None
+        elif (
+            fmt is None
+            and meeting_format(doc, _reporting_section(doc, sections[i], mentions, kind)) == "hybrid"
+        ):
+            fmt = "hybrid"  # "The meeting was held in a hybrid format": a later sentence of its section
         if fmt is None and city is None and country is None and doc.published in (start, end):
             city, country = dateline_place(doc) or (None, None)
         fmt = fmt or ("in-person" if city or country else None)
