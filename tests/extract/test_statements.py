@@ -576,3 +576,12 @@ def test_a_meeting_that_allowed_for_a_frank_exchange_on_topics_is_a_discussion()
         "The meeting allowed for a frank exchange on a broad set of issues, among them the death penalty."
     )
     assert triples(doc) == {("both", "discuss", "death-penalty")}
+
+
+def test_scheduling_the_next_round_takes_no_topics_and_telling_state_media_is_no_act() -> None:
+    doc = analyse(
+        "The EU raised the death penalty, and both sides agreed to hold the next round in Brussels in 2025."
+    )
+    assert triples(doc) == {("EU", "raise", "death-penalty")}
+    doc = analyse("The minister told state media that the talks on the death penalty had been useful.")
+    assert doc.statements == ()

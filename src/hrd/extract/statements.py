@@ -70,7 +70,10 @@ _AMOUNT = re.compile(
 _UNCERTAIN = Gate(re.compile(r"\b(?:not\s+clear|unclear|unknown|uncertain)\s+(?:whether|if)\b[^,;]*\Z", re.I))
 _NAMED_AGENT = re.compile(r"(?:\s+\w+ly)?\s+by\s+(?:the\s+)?[A-Z]")
 _THE_DIALOGUE = Gate(
-    re.compile(r"\b(?:this|the|their|our)\s+(?:dialogue|meeting|talks|consultations)\b", re.I)
+    re.compile(
+        r"\b(?:this|the|their|our)\s+(?:next\s+)?(?:dialogue|meeting|talks|consultations|round|session)\b",
+        re.I,
+    )
 )
 _RELATIVE_BEFORE = Gate(re.compile(r"\b(?:that|which|who|whose\s+\w+)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE))
 # Context after the report proper ("Background", "Notes to editors") makes no statements.
