@@ -585,3 +585,12 @@ def test_scheduling_the_next_round_takes_no_topics_and_telling_state_media_is_no
     assert triples(doc) == {("EU", "raise", "death-penalty")}
     doc = analyse("The minister told state media that the talks on the death penalty had been useful.")
     assert doc.statements == ()
+
+
+def test_an_opportunity_to_exchange_views_and_sharing_progress() -> None:
+    doc = analyse(
+        "The Dialogue provided an opportunity for both sides to exchange views on the death penalty."
+    )
+    assert triples(doc) == {("both", "discuss", "death-penalty")}
+    doc = analyse("Kazakhstan shared the progress of its ombudsman in preventing torture.")
+    assert ("KZ", "inform", "torture") in triples(doc)
