@@ -594,3 +594,10 @@ def test_an_opportunity_to_exchange_views_and_sharing_progress() -> None:
     assert triples(doc) == {("both", "discuss", "death-penalty")}
     doc = analyse("Kazakhstan shared the progress of its ombudsman in preventing torture.")
     assert ("KZ", "inform", "torture") in triples(doc)
+
+
+def test_an_opportunity_for_a_candid_exchange_on_topics_is_a_discussion() -> None:
+    doc = analyse(
+        "The meeting gave the delegations an opportunity for a candid exchange on the death penalty."
+    )
+    assert triples(doc) == {("both", "discuss", "death-penalty")}
