@@ -248,3 +248,8 @@ def test_ministries_named_by_their_fields_are_no_cases() -> None:
 )
 def test_named_cases_adjectives_descriptions_titles_and_bodies(text: str, expected: list[str]) -> None:
     assert find_case_names(text, 0, len(text)) == expected
+
+
+def test_his_majesty_is_no_case() -> None:
+    text = "The pardons granted by His Majesty King Ruri to detained journalists were welcomed."
+    assert find_case_names(text, 0, len(text)) == []

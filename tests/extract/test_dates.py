@@ -188,3 +188,9 @@ def test_a_labelled_publication_date_near_the_top() -> None:
         "Published: 14 June 2016\n\nThe round took place on 13 June.\n"
     )
     assert _run(text).published == D(2016, 6, 14)
+
+
+def test_the_following_day_is_the_day_after_the_last_day_written() -> None:
+    text = "Title\n\nBrussels, 25.05.2023\n\nThe Dialogue met on 23 May and, on the following day, more.\n"
+    days = [(text[m.start : m.end], m.first) for m in _run(text).dates]
+    assert ("the following day", D(2023, 5, 24)) in days

@@ -296,3 +296,9 @@ def test_numbers_with_thousands_separators_and_the_gsp_regulation() -> None:
 def test_its_articles_belong_to_the_law_named_not_to_its_number() -> None:
     text = "It raised the Cybercrime Law (Law No. 17 of 2023), noting that its Articles 15 and 16 are vague."
     assert refs(text) == [("Cybercrime Law", "15"), ("Cybercrime Law", "16")]
+
+
+def test_a_possessive_in_a_law_name() -> None:
+    assert refs("It raised the Law on the People's Advocate and the Code.") == [
+        ("Law on the People's Advocate", None)
+    ]

@@ -431,3 +431,13 @@ def test_a_day_after_on_and_a_weekday_is_the_meetings_and_a_hybrid_format_said_l
     )
     m = _only(text)
     assert (m.start, m.format, m.city) == (D(2021, 11, 17), "hybrid", "Kyiv")
+
+
+def test_a_meeting_on_the_following_day() -> None:
+    text = (
+        "Title\n\nAshgabat, 25.05.2023\n\nAshgabat hosted the 15th Human Rights Dialogue on 23 May and, on "
+        "the following day, the 13th meeting of the EU-Turkmenistan Joint Committee.\n\n"
+        "The Dialogue addressed torture.\n\nThe Joint Committee reviewed trade.\n"
+    )
+    hrd, jc = _run(text).meetings
+    assert (hrd.start, jc.start) == (D(2023, 5, 23), D(2023, 5, 24))

@@ -120,3 +120,8 @@ def test_the_second_round_of_an_election_is_no_next_round() -> None:
     assert _next(first + body) == [None]
     body = "The EU hoped that the second round in Tashkent in 2015 would take place calmly."
     assert _next(first + body) == [NextInfo(city="Tashkent", country="UZ", year=2015)]
+
+
+def test_looking_forward_to_holding_the_next_meeting() -> None:
+    body = "Both sides look forward to holding the 9th Dialogue in Tashkent in 2015."
+    assert _next(ONE + body) == [NextInfo(city="Tashkent", country="UZ", year=2015)]

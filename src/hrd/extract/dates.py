@@ -385,5 +385,28 @@ def run(doc: Analysis) -> Analysis:
     published = _dateline(doc, raws) or doc.published_hint
     days = [day for raw in raws if (day := _full_day(raw)) is not None]
     ref = published or (max(days) if days else None)
-    mentions = (_resolve(raw, ref) for raw in raws)
-    return replace(doc, published=published, dates=tuple(m for m in mentions if m is not None))
+    mentions = [m for m in (_resolve(raw, ref) for raw in raws) if m is not None]
+    return replace(doc, published=published, dates=tuple(_with_next_days(doc.text, mentions)))
+
+
+_NEXT_DAY = re.compile(
+    r"\bthe\s+(?:following|next|previous)\s+day\b|\bthe\s+day\s+(?:after|before)\b(?!\s+\w)"
+)
+
+
+def _with_next_days(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """``mentions`` with "the following day" (or "the day before") as the day after (before) the
+    single day written last before it, within 300 characters."""
+    if "day" not in text:
+        return mentions
+    extra: list[DateMention] = []
+    for m in _NEXT_DAY.finditer(text):
+        before = [
+            d for d in mentions if d.end <= m.start() and m.start() - d.end <= 300 and d.first == d.last
+        ]
+        if not before:
+            continue
+        step = -1 if ("previous" in m.group() or m.group().endswith("before")) else 1
+        day = before[-1].first + dt.timedelta(days=step)
+        extra.append(DateMention(m.start(), m.end(), day, day))
+    return sorted([*mentions, *extra], key=lambda d: d.start) if extra else mentions

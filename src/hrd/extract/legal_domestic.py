@@ -49,7 +49,8 @@ def flex(name: str) -> str:
 
 _LAW_WORDS_LOW = ("law", "decree", "act", "ordinance", "edict", "proclamation", "regulation")
 _CONN = frozenset(_LEX["name_connectors"])
-CAPW = r"[A-Z][A-Za-z\u00C0-\u024F]*(?:-[A-Za-z\u00C0-\u024F]+)*"
+# A capitalised word of a name, possessive included: "the Law on the People's Advocate".
+CAPW = r"[A-Z][A-Za-z\u00C0-\u024F]*(?:-[A-Za-z\u00C0-\u024F]+)*(?:['’]s(?!\w))?"
 _LINK = "|".join(re.escape(c) for c in _LEX["name_connectors"] if c not in ("the", "and"))
 # Between two capitalised words of a name: one connector ("of the", "and"), never "and the".
 _JOIN = rf"(?:(?:{_LINK})\s+(?:the\s+)?|and\s+)?"
@@ -246,7 +247,9 @@ def _cut_tail(words: list[str]) -> list[str]:
         after = words[i + 2] if i + 2 < len(words) else ""
         if words[i] == "and" and nxt in ("its", "their") and after[:1].isupper():
             continue  # "the Law on Combating Crimes of Terrorism and its Financing"
-        if words[i] == "and" and (nxt in _DETERMINERS or nxt in _LAW_WORDS or nxt in _PROVISION_WORDS):
+        if words[i] == "and" and (
+            nxt in _DETERMINERS or nxt in _LAW_WORDS or nxt in _PROVISION_WORDS or nxt.endswith("ed")
+        ):  # ("... against women and encouraged the authorities")
             return words[:i]  # "the Law on X and the ...", "the Law on X and Article 13.14 of ..."
         if words[i] in ("in", "on", "of", "since") and nxt.rstrip(",.") in _MONTHS:
             return words[:i]

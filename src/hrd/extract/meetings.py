@@ -353,7 +353,11 @@ def _not_the_meetings(text: str, sentence_start: int, date_start: int) -> bool:
 
 
 def _is_relative(text: str) -> bool:
-    return not any(ch.isdigit() for ch in text)
+    """A day named without digits ("today", "on Monday"); "the following day" counts from a day
+    written out, so it is as explicit as that day."""
+    return not any(ch.isdigit() for ch in text) and not text.endswith(
+        ("following day", "next day", "day after")
+    )
 
 
 def _plausible(published: dt.date | None, d: DateMention, days_before: int = _MAX_DAYS_BEFORE) -> bool:
