@@ -601,3 +601,10 @@ def test_an_opportunity_for_a_candid_exchange_on_topics_is_a_discussion() -> Non
         "The meeting gave the delegations an opportunity for a candid exchange on the death penalty."
     )
     assert triples(doc) == {("both", "discuss", "death-penalty")}
+
+
+def test_a_partners_mission_to_the_eu_speaks_for_the_partner() -> None:
+    doc = analyse(
+        "Kazakhstan's mission to the EU said that its delegation had presented its plan on torture."
+    )
+    assert {s.actor for s in doc.statements} == {"KZ"}

@@ -74,7 +74,7 @@ _AND = re.compile(
 )
 _PREP = re.compile(
     r"\b(?:in|on|with|to|of|for|by|from|between|among|amongst|at|about|against|under|towards?|within|into|over|"
-    r"than|through|via|including|like|upon|after|before|during|behind|beyond|across|as)\s+\Z",
+    r"than|through|via|including|like|upon|after|before|during|behind|beyond|across|as)\s+(?:the\s+)?\Z",
     re.IGNORECASE,
 )
 _OFFICE_OF = re.compile(
@@ -82,6 +82,10 @@ _OFFICE_OF = re.compile(
     r"officials|representatives?|ministry|minister|ambassador)\s*(?:,[^,]{0,80},\s*)?\Z"
 )
 _POSSESSIVE = re.compile(r"['’]s?\b")
+_OWNED_BODY = re.compile(
+    r"['’]s?\s+(?:\w+\s+)?(?:mission|delegation|embassy|government|ministry|foreign\s+ministry|authorities|side|"
+    r"representatives?|officials|spokes(?:person|man|woman))\b"
+)
 _RELATIVE = re.compile(r",\s*(?:which|who|whom|whose|where)\b[^,;]*,")
 _INSERTION = re.compile(r",[^,]*,")
 _WORD = re.compile(r"[\w'’]+")
@@ -191,7 +195,8 @@ def eligible(text: str, m: Mention, lo: int) -> bool:
     """A mention that can be a subject: not after a preposition, not possessive."""
     if _PREP.search(text, max(lo, m.start - 15), m.start):
         return False
-    return not _POSSESSIVE.match(text, m.end)
+    # "China's mission to the EU said": the owner of a delegation or a ministry speaks through it.
+    return not _POSSESSIVE.match(text, m.end) or bool(_OWNED_BODY.match(text, m.end))
 
 
 def _close(text: str, end: int, hi: int) -> bool:
