@@ -608,3 +608,10 @@ def test_a_partners_mission_to_the_eu_speaks_for_the_partner() -> None:
         "Kazakhstan's mission to the EU said that its delegation had presented its plan on torture."
     )
     assert {s.actor for s in doc.statements} == {"KZ"}
+
+
+def test_an_act_done_by_another_named_body_and_information_on_these_cases() -> None:
+    doc = analyse("The EU raised the stateless persons, who were recognised internationally by UNHCR.")
+    assert {s.act for s in doc.statements} == {"raise"}
+    doc = analyse("Kazakhstan undertook to examine the information provided by the EU on these cases.")
+    assert triples(doc) == {("KZ", "commit", "individual-cases")}

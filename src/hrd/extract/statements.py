@@ -147,8 +147,9 @@ def _actor_of(
         agent = passive_agent(text, mentions, trig.end, hi)
         if agent is not None:
             return _code(ctx, text, mentions, agent, prev.actor if prev else None), 0.85, "ok"
-        if _NAMED_AGENT.match(text, trig.end, hi):
-            return None, 0.0, "skip"  # "examined by the Jogorku Kenesh": another body acts
+    if _NAMED_AGENT.match(text, trig.end, hi) and passive_agent(text, mentions, trig.end, hi) is None:
+        return None, 0.0, "skip"  # "examined by the Jogorku Kenesh", "recognised by UNHCR": another body acts
+    if trig.voice == "passive":
         if _RELATIVE_BEFORE.search(text, lo, trig.start):
             return None, 0.0, "skip"  # "the blogger X, who was questioned for hours": no act of a party
         if trig.act == "discuss" or _AGREED.search(text, trig.start, trig.end):
