@@ -226,6 +226,15 @@ def subject_of(
     return None
 
 
+def has_subject(text: str, mentions: Sequence[Mention], lo: int, verb: int, verbs: Sequence[int]) -> bool:
+    """Whether the verb at ``verb`` has a party as its subject right before it, with no other verb
+    (at ``verbs``) in between: a present form without one is a noun ("reports of torture")."""
+    subject = subject_of(text, mentions, lo, verb, near=True)
+    if subject is None or subject.kind == "third":
+        return False
+    return not any(subject.end <= v < verb for v in verbs)
+
+
 def passive_agent(text: str, mentions: Sequence[Mention], lo: int, hi: int) -> Mention | None:
     """The agent of a passive verb ending at ``lo``: a mention after "by" before ``hi``."""
     for m in mentions:

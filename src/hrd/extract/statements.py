@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, replace
 
 from . import actors, acts, topics
-from .actors import Mention, chair_phrases, eligible, find_mentions, passive_agent, subject_of
+from .actors import Mention, chair_phrases, eligible, find_mentions, has_subject, passive_agent, subject_of
 from .acts import Trigger, find_triggers
 from .anaphora import names_its_next_step, names_steps, names_these, points_back
 from .clauses import split_clauses, trim
@@ -195,13 +195,6 @@ def _actor_of(
     return None, 0.75, "inherit"
 
 
-def _has_subject(text: str, mentions: list[Mention], lo: int, trig: Trigger, triggers: list[Trigger]) -> bool:
-    subject = subject_of(text, mentions, lo, trig.start, near=True)
-    if subject is None or subject.kind == "third":
-        return False
-    return not any(subject.end <= t.start < trig.start for t in triggers)
-
-
 def _code(ctx: _Context, text: str, mentions: list[Mention], m: Mention, prev: str | None) -> str | None:
     if m.kind in ("party", "both"):
         return m.code
@@ -282,7 +275,9 @@ def _sentence_statements(
     ]
     # A present-tense form without its subject right before it is a noun ("reports of torture").
     triggers = [
-        t for t in triggers if t.voice != "present" or _has_subject(text, mentions, s.start, t, triggers)
+        t
+        for t in triggers
+        if t.voice != "present" or has_subject(text, mentions, s.start, t.start, [x.start for x in triggers])
     ]
     if not triggers:
         return []
