@@ -302,3 +302,25 @@ def test_a_possessive_in_a_law_name() -> None:
     assert refs("It raised the Law on the People's Advocate and the Code.") == [
         ("Law on the People's Advocate", None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Both sides discussed the Law on Protecting the Rights of Tenants as the Main Housing Law.",
+            [("Law on Protecting the Rights of Tenants as the Main Housing Law", None)],
+        ),
+        (
+            "It cited the Law on Combating the Financing of Extremism.",
+            [("Law on Combating the Financing of Extremism", None)],
+        ),
+        ("It cited the Law on Religion as the EU noted.", [("Law on Religion", None)]),
+        ("It cited the Law on Religion as the Government said.", [("Law on Religion", None)]),
+        ("It cited the Law on Local Councils No. 9 of 2020.", [("Law on Local Councils", None)]),
+    ],
+)
+def test_a_law_subject_goes_on_after_a_gerund_and_as_the_but_not_into_its_number(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert refs(text) == expected

@@ -55,8 +55,13 @@ _LINK = "|".join(re.escape(c) for c in _LEX["name_connectors"] if c not in ("the
 # Between two capitalised words of a name: one connector ("of the", "and"), never "and the".
 _JOIN = rf"(?:(?:{_LINK})\s+(?:the\s+)?|and\s+)?"
 TAIL = rf"{CAPW}(?:\s+{_JOIN}{CAPW})*"
-# A law's subject may go on with "and its": "the Law on Combating Terrorism and its Financing".
-_LAW_TAIL = rf"{CAPW}(?:\s+(?:{_JOIN}|and\s+(?:its|their)\s+){CAPW})*"
+# A law's subject may go on with "and its" ("the Law on Combating Terrorism and its Financing"), with
+# "the" after a gerund ("the Law on Ensuring the Functioning of ...") and with "as the" ("... Language as
+# the State Language"; not "as the EU said").
+_LAW_TAIL = (
+    rf"{CAPW}(?:(?:(?<=ing)\s+the\s+|\s+(?:{_JOIN}|and\s+(?:its|their)\s+"
+    rf"|as\s+the\s+(?!(?:EU|European|Government|Ministry|[A-Z][a-z]+\s+(?:side|delegation))\b))){CAPW})*"
+)
 _QUALIFIERS = frozenset(_LEX["code_qualifiers"])
 _CODE_CANON: dict[str, str] = _LEX["code_canonical"]
 _CODE_RE = re.compile(r"\b[Cc]ode\b")
@@ -192,8 +197,8 @@ def _laws_on(text: str, laws: list[tuple[int, int]]) -> list[Mention]:
                 continue  # a lower-case subject names a law only after its number: "Decree-Law 370 on ..."
             keep = next((i for i, w in enumerate(words) if w in _LOWER_TAIL_STOP), len(words))
             words = words[:keep]
-        while words and words[-1] in _TRAILING:
-            words.pop()
+        while words and (words[-1] in _TRAILING or words[-1] in ("No", "Nr")):
+            words.pop()  # "the Law on Elections No. 4": the number is no part of the name
         if not words:
             continue
         stop = _end_of(text, m.start(4), words)
