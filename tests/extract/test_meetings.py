@@ -441,3 +441,15 @@ def test_a_meeting_on_the_following_day() -> None:
     )
     hrd, jc = _run(text).meetings
     assert (hrd.start, jc.start) == (D(2023, 5, 23), D(2023, 5, 24))
+
+
+def test_a_meeting_dated_months_before_the_dateline_is_one_mentioned_in_passing() -> None:
+    text = (
+        "Ruritania: Statement by the Spokesperson on a verdict\n\n"
+        "Brussels, 10.04.2024\n\n"
+        "The EU has raised this case with the authorities, most recently at the EU-Ruritania Joint "
+        "Committee held in Ruriville in January 2024. The EU calls for the release of the defendant.\n"
+    )
+    assert _run(text).meetings == ()
+    recent = text.replace("January 2024", "late March 2024")
+    assert [m.kind for m in _run(recent).meetings] == ["cooperation-committee"]

@@ -42,6 +42,9 @@ _WRAPPED_LINE = 45
 """A line this long that breaks before a mention is a hard-wrapped line: the words before it count."""
 _SIDE_EVENT_DAY = re.compile(r"\b(?:was|were|is|are)\s+(?:preceded|followed)\s+(?:on\s+)?\Z", re.IGNORECASE)
 _MAX_DAYS_BEFORE = 120
+_PAST_DAYS = 45
+"""A meeting dated only this long before the dateline is one mentioned in passing (readouts come out
+within days of the meeting)."""
 _MAX_DAYS_LATE = 730
 """A report published this long after a meeting can still date it, if no recent day is given."""
 # "Brussels, 27.11.2020": a city before a comma, not "On Wednesday, 17 November".
@@ -331,7 +334,7 @@ def _only_past(doc: Analysis, own: list[Mention]) -> bool:
     does not name it: a previous round mentioned in passing."""
     if doc.published is None or any(m.header and not m.negated for m in own):
         return False
-    limit = doc.published - dt.timedelta(days=_MAX_DAYS_BEFORE)
+    limit = doc.published - dt.timedelta(days=_PAST_DAYS)
     found = False
     for idx in {m.sentence for m in own if m.held and m.strong and not m.negated and not m.dependent}:
         s = doc.sentences[idx]
