@@ -299,3 +299,14 @@ def test_a_surname_and_the_full_name_are_one_head_and_a_third_organisation_is_no
         "and by Aida Sadykova, Undersecretary for ASEAN Affairs at the Ministry of Foreign Affairs."
     )
     assert [(p, n) for p, n, _ in _heads(body)] == [("EU", "Elspeth Carrow"), ("KG", "Aida Sadykova")]
+
+
+def test_in_a_dialogue_the_eu_does_not_hold_a_head_without_a_country_is_on_the_first_partys_side() -> None:
+    text = (
+        "UK-Paraguay Human Rights Dialogue\n\nLondon, 12.05.2022\n\nThe United Kingdom and Paraguay "
+        "held their 5th Human Rights Dialogue in London on 11 May.\n\n"
+        "The dialogue was co-chaired by Jane Hollis, Director for Asia at the Foreign Office, and "
+        "Minister Karel Dvorak, Deputy Minister of Foreign Affairs of Paraguay.\n"
+    )
+    heads = _run(text).meetings[0].heads
+    assert [(h.party, h.name) for h in heads] == [("GB", "Jane Hollis"), ("PY", "Karel Dvorak")]

@@ -288,7 +288,7 @@ def _list_after(text: str, persons: list[Person], start: int, end: int) -> list[
 
 def _parties(doc: Analysis, picks: list[_Pick], titles: list[str | None], clause: str) -> list[str | None]:
     gaz = gazetteer()
-    partner = _partner(doc.meetings)
+    home, partner = _sides(doc.meetings)
     sides = {p for m in doc.meetings for p in m.parties}
     resp = _RESPECTIVELY.search(clause)
     if resp and len(picks) == 2:
@@ -311,7 +311,9 @@ def _parties(doc: Analysis, picks: list[_Pick], titles: list[str | None], clause
         if code is None:
             used = {c for c in out if c}
             order = (
-                (partner, "EU") if titles[i] and _PARTNER_TITLE.search(titles[i] or "") else ("EU", partner)
+                (partner, home)
+                if home == "EU" and titles[i] and _PARTNER_TITLE.search(titles[i] or "")
+                else (home, partner)
             )
             rest = [c for c in order if c and c not in used]
             out[i] = rest[0] if rest else partner
@@ -336,9 +338,13 @@ def _party_of(hits: Iterable[Hit], text: str) -> str | None:
     return "EU" if codes else None
 
 
-def _partner(meetings: tuple[MeetingInfo, ...]) -> str | None:
+def _sides(meetings: tuple[MeetingInfo, ...]) -> tuple[str, str | None]:
+    """The side a head without a country of their own is on first, and the partner: the EU and the other
+    party, or, in a dialogue the EU does not hold, its first and second parties ("UK-Laos": GB, LA)."""
     for m in meetings:
-        for p in m.parties:
-            if p != "EU":
-                return p
-    return None
+        if not m.parties:
+            continue
+        if "EU" in m.parties:
+            return "EU", next((p for p in m.parties if p != "EU"), None)
+        return m.parties[0], (m.parties[1] if len(m.parties) > 1 else None)
+    return "EU", None
