@@ -253,3 +253,33 @@ def test_named_cases_adjectives_descriptions_titles_and_bodies(text: str, expect
 def test_his_majesty_is_no_case() -> None:
     text = "The pardons granted by His Majesty King Ruri to detained journalists were welcomed."
     assert find_case_names(text, 0, len(text)) == []
+
+
+def _case_names(text: str) -> list[str]:
+    from hrd.extract import extract
+
+    record = extract(text)
+    assert len(record.meetings) == 1
+    return list(record.meetings[0].cases.names)
+
+
+HRD = (
+    "EU and Paraguay hold Human Rights Dialogue\n\nAsunción, 12.05.2022\n\n"
+    "The EU and Paraguay held their 4th Human Rights Dialogue in Asunción on 11 May. "
+    "The EU raised the case of Hugo Benítez.\n\n"
+)
+
+
+def test_a_pronoun_after_a_third_partys_report_goes_on_reporting() -> None:
+    quoted = (
+        '"Words are not enough," said Rosa Almirón, coordinator of a regional network, which counts '
+        "forty killings. She cited the case of the farmer Celso Ruiz as proof.\n"
+    )
+    assert _case_names(HRD + quoted) == ["Hugo Benítez"]
+    own = "The EU met lawmakers. It also raised the case of the farmer Celso Ruiz.\n"
+    assert _case_names(HRD + own) == ["Hugo Benítez", "Celso Ruiz"]
+
+
+def test_the_liquidation_of_an_outlet_raises_it() -> None:
+    text = HRD + "The EU drew attention to the liquidation of the news outlet Ñandutí Hoy.\n"
+    assert _case_names(text) == ["Hugo Benítez", "Ñandutí Hoy"]

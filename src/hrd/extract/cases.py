@@ -235,6 +235,8 @@ def run(doc: Analysis) -> Analysis:
     for si, sentence in enumerate(doc.sentences):
         if si not in about_cases and si not in with_list:
             continue
+        if si not in stated and _goes_on_reporting(doc, si, stated):
+            continue  # "... said the coordinator of a network. She cited the case of X": the third party's
         for mi in owners[si]:
             if si in with_list and is_list_handed_over(text, sentence.start, sentence.end):
                 handed[mi] = True
@@ -262,6 +264,17 @@ def run(doc: Analysis) -> Analysis:
         for mi in range(len(doc.meetings))
     )
     return replace(doc, cases=cases)
+
+
+_PRONOUN_SUBJECT = re.compile(r"(?:She|He|They)\b")
+
+
+def _goes_on_reporting(doc: Analysis, si: int, stated: Collection[int]) -> bool:
+    """Sentence ``si`` opens with a personal pronoun after a sentence in which a third party reports."""
+    if si == 0 or not _PRONOUN_SUBJECT.match(doc.sentences[si].text):
+        return False
+    prev = si - 1
+    return prev not in stated and _is_third_party(doc.sentences[prev].text)
 
 
 def _without_short_forms(names: list[str]) -> list[str]:
