@@ -24,6 +24,11 @@ from hrd.extract.amounts import parse_money
         ("€3,5 million", 3_500_000, "EUR"),
         ("€5-million", 5_000_000, "EUR"),
         ("five million euros", 5_000_000, "EUR"),
+        ("A$1.5 million", 1_500_000, "AUD"),
+        ("C$ 2 million", 2_000_000, "CAD"),
+        ("NZ$3m", 3_000_000, "NZD"),
+        ("3 million Australian dollars", 3_000_000, "AUD"),
+        ("20 million Norwegian kroner", 20_000_000, "NOK"),
     ],
 )
 def test_parse_money(text: str, amount: int, currency: str) -> None:
