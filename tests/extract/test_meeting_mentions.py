@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import random
 
-from hrd.extract.meeting_mentions import _SIDE_CLAUSE, side_clause_spans
+from hrd.extract import segment
+from hrd.extract.meeting_mentions import _SIDE_CLAUSE, find_mentions, side_clause_spans
+from hrd.extract.state import Analysis
 
 
 def test_side_clause_spans_are_the_side_clause_pattern_matches() -> None:
@@ -16,3 +18,12 @@ def test_side_clause_spans_are_the_side_clause_pattern_matches() -> None:
         end = rng.randint(start, len(text))
         want = [m.span() for m in _SIDE_CLAUSE.finditer(text, start, end)]
         assert side_clause_spans(text, start, end) == want, (text, start, end)
+
+
+def test_the_ordinal_before_a_pair_of_two_other_parties() -> None:
+    def ordinals(text: str) -> list[int | None]:
+        return [m.ordinal for m in find_mentions(text, segment.run(Analysis(text=text)).sentences)]
+
+    for pair in ("UK-China", "Australia–Viet Nam", "Canada - Peru"):
+        assert ordinals(f"They held the 19th {pair} Human Rights Dialogue in Lima today.") == [19]
+    assert ordinals("They held the 19th annual meeting, a Human Rights Dialogue, in Lima.") == [None]

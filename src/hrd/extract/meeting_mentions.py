@@ -89,7 +89,9 @@ _ORD_BEFORE = _gate(
     r"(?:(?:annual|regular|yearly|formal|bilateral)\s+)*)?"
     # the pair of parties: "EU-Kazakhstan", "Kazakhstan-EU", "Kazakhstan - European Union"
     r"(?:EU[-–][\w ]+?\s+|[\w-]+[-–]EU\s+|[\w ]+?\s[-–]\s(?:EU|European\s+Union)\s+"
-    r"|(?:EU|European\s+Union)\s[-–]\s[\w ]+?\s+)?$",
+    r"|(?:EU|European\s+Union)\s[-–]\s[\w ]+?\s+"
+    # or of two other parties: "UK-China", "Australia–Viet Nam"
+    r"|(?-i:[A-Z]\w+(?:\s[A-Z]\w+)?\s?[-–]\s?[A-Z]\w+(?:\s[A-Z]\w+)?)\s+)?$",
     re.IGNORECASE,
 )
 # "which met for the 20th time", "held its 11th meeting" after a name.
