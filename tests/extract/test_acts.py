@@ -156,3 +156,21 @@ def test_cautioning_is_stressing() -> None:
         acts("The EU cautioned that the fight against disinformation must respect media freedom.")[0][1]
         == "stress"
     )
+
+
+def test_keeping_someone_informed_is_no_act_of_informing() -> None:
+    assert [a for _, a, _ in acts("The EU urged the police to keep the family informed.")] == ["call"]
+    assert acts("The police informed the family.") == [("informed", "inform", "active")]
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("The EU reiterated its backing for the special court.", "support"),
+        ("Norway confirmed funding of NOK 5 million for the project.", "support"),
+        ("Press freedom was at the centre of the discussion.", "discuss"),
+        ("The meeting gave both delegations an opportunity to review the situation.", "discuss"),
+    ],
+)
+def test_backing_funding_and_the_centre_of_a_discussion(text: str, act: str) -> None:
+    assert [a for _, a, _ in acts(text)] == [act]

@@ -124,6 +124,12 @@ from hrd.extract.topics import TOPIC_ORDER, tag_topics
         ("stressed that all inmates receive visits", "detention"),
         ("provided information on the cases raised", "individual-cases"),
         ("commended Ruritania for keeping its borders open", "asylum"),
+        ("welcomed a new law on preventing violence in the family", "gender-violence"),
+        ("discussed the situation in the Northern Autonomous Region", "minorities"),
+        ("addressed conditions in correction and rehabilitation centres", "detention"),
+        ("called for unannounced monitoring visits to all places of detention", "torture"),
+        ("noted that the defendants had been acquitted", "fair-trial"),
+        ("welcomed the extension of the UN human rights office's mandate", "un-mechanisms"),
     ],
 )
 def test_cues(clause: str, topic: str) -> None:

@@ -113,6 +113,8 @@ _REDUCED_RELATIVE = Gate(
         re.IGNORECASE,
     )
 )
+# "to keep his family informed", "kept the EU updated": an object complement, not a verb.
+_KEEP_OBJECT = Gate(re.compile(r"\b(?:keep|keeps|kept|keeping)\s+(?:[\w'’-]+\s+){1,4}\Z", re.IGNORECASE))
 _REPORTED = Gate(re.compile(r"\b(?:said|says|told|stated|reported|added|according\s+to)\b", re.IGNORECASE))
 
 
@@ -154,6 +156,8 @@ def find_triggers(
                 and _NOUN_WORD_BEFORE.search(text, max(start, a - 30), a)
             )
         ):
+            continue
+        if voice == "active" and act == "inform" and _KEEP_OBJECT.search(text, max(start, a - _LOOKBACK), a):
             continue
         if voice == "present" and _NOUN_BEFORE.search(text, max(start, a - _LOOKBACK), a):
             continue
