@@ -615,3 +615,17 @@ def test_an_act_done_by_another_named_body_and_information_on_these_cases() -> N
     assert {s.act for s in doc.statements} == {"raise"}
     doc = analyse("Kazakhstan undertook to examine the information provided by the EU on these cases.")
     assert triples(doc) == {("KZ", "commit", "individual-cases")}
+
+
+def test_these_and_a_noun_the_clause_before_names_take_its_topics_unless_the_noun_has_a_topic() -> None:
+    doc = analyse(
+        "The EU expressed concern at attacks against journalists and LGBTI persons and called for these "
+        "attacks to be investigated."
+    )
+    assert ("EU", "call", "media") in triples(doc) and ("EU", "call", "lgbti") in triples(doc)
+    doc = analyse(
+        "Kazakhstan presented its judicial reforms. The EU took note of these reforms and praised the "
+        "ombudsperson."
+    )
+    took_note = next(s for s in doc.statements if s.act == "acknowledge")
+    assert took_note.topics == ("reforms",)

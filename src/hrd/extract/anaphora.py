@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .gates import Gate
+from .topics import tag_topics
 
 __all__ = ["names_its_next_step", "names_steps", "names_these", "points_back"]
 
@@ -52,9 +53,19 @@ def names_steps(text: str, start: int, end: int) -> bool:
     return _STEPS.search(text, start, end) is not None
 
 
-def names_these(text: str, start: int, end: int) -> bool:
-    """``text[start:]`` opens on "these laws" (steps, measures ...) before a subject of its own."""
-    return _THESE.match(text, start, end) is not None
+# "called for these attacks to be investigated" after "expressed concern at attacks against ...".
+_THESE_NOUN = re.compile(r"\s+(?:(?:for|on|to|that|of)\s+)?(?:these|those|such|both)\s+([a-z][\w-]*s)\b")
+
+
+def names_these(text: str, start: int, end: int, before: str = "") -> bool:
+    """``text[start:]`` opens on "these laws" (steps, measures ...) before a subject of its own, or
+    on "these" and a plural noun that the clause ``before`` names ("these attacks")."""
+    if _THESE.match(text, start, end) is not None:
+        return True
+    m = _THESE_NOUN.match(text, start, end)
+    if m is None or tag_topics(m.group(1)):
+        return False  # "took note of these reforms" is about reforms
+    return re.search(rf"\b{re.escape(m.group(1))}\b", before, re.IGNORECASE) is not None
 
 
 def names_its_next_step(text: str, start: int, end: int) -> bool:

@@ -94,6 +94,7 @@ class _Context:
     last_actor: str | None = None
     last_single: str | None = None
     last_topics: tuple[str, ...] = ()
+    last_span: tuple[int, int] = (0, 0)
     presented: tuple[str | None, tuple[str, ...]] = (None, ())
     """Who last informed or committed, and about what: "these steps" that another side welcomes."""
 
@@ -337,7 +338,7 @@ def _sentence_statements(
                     topics = presented  # "The EU welcomed these steps": what the other side presented
                 prev_topics = topics  # "welcomed these steps and stressed ...": the next clause's too
         else:
-            if ctx.last_topics and names_these(text, d.trigger.end, d.end):
+            if ctx.last_topics and names_these(text, d.trigger.end, d.end, text[slice(*ctx.last_span)]):
                 topics = tuple(dict.fromkeys(ctx.last_topics + topics))  # "welcomed these laws, as well as X"
             elif prev_topics and names_its_next_step(text, d.trigger.end, d.end):
                 topics = tuple(
@@ -358,7 +359,7 @@ def _sentence_statements(
         if items and d is drafts[-1] and text.startswith(":", b):
             b += 1  # "The discussions covered:" keeps the colon that opens its list
         out.append(StatementInfo(meeting, d.actor, d.trigger.act, topics, a, b, index, _clamp(conf)))
-        ctx.last_topics = topics
+        ctx.last_topics, ctx.last_span = topics, (a, b)
         if d.trigger.act in ("inform", "commit"):
             ctx.presented = (d.actor, topics)
     return out
