@@ -385,3 +385,13 @@ def test_a_programme_named_by_its_acronym_before_a_lower_case_head() -> None:
         "Deliver Justice programme",
         None,
     )
+
+
+def test_a_lower_case_name_with_its_acronym_and_a_joint_owner_before_a_quoted_name() -> None:
+    assert _one_sentence(
+        "It thanked the EU for the prison reform support programme (PRSP), worth EGP 40 million."
+    ) == [("prison reform support programme", "PRSP", 40_000_000, "EGP")]
+    assert _one_sentence(
+        'It recalled the joint EU-Council of Europe programme "Justice for All" (JFA II).'
+    ) == [("Justice for All", "JFA", None, None)]
+    assert _one_sentence("It recalled the national programme (NHRP).") == []

@@ -57,6 +57,12 @@ _NAME_RE = re.compile(
 _ACRONYM_HEAD_RE = re.compile(
     rf"\b({_SEQ})\s+\(([A-Z][A-Za-z0-9+&-]{{1,14}})\)\s+(?i:programmes?|programs?|projects?|initiative|facility)\b"
 )
+# "the justice reform support programme (PARJ)": a name in lower case, known by its acronym.
+_LOWER_ACRONYM_RE = re.compile(
+    r"\b(?:the|a|an|its|their|our)\s+((?:[A-Za-z]+-(?:funded|financed|backed|supported)\s+)?"
+    r"(?:[a-z][a-z-]+\s+){1,5}(?:programme|program|project|facility|initiative))"
+    r"(?=\s*\([A-Z])"
+)
 _QUOTED_RE = re.compile(
     r"\b(?i:projects?|programmes?|programs?|initiatives?)\s+(?:(?i:entitled|called|named)\s+)?"
     r"(?:[\"“]([^\"”]{3,80})[\"”]|['‘]([^'‘’]{3,80})['’](?!\w))"
@@ -202,6 +208,11 @@ def find_programmes(text: str, start: int, end: int) -> list[tuple[int, int, str
         cleaned = _clean_name(text, m.start(1), m.end(1))
         if cleaned is not None and len(cleaned[1].split()) > 1 and not _owner_only(cleaned[1], False):
             found.append(_Found(cleaned[0], m.end(), cleaned[1], m.group(2)))
+    for m in in_windows(_LOWER_ACRONYM_RE, text, windows(text, heads, start, end, 60, 30)):
+        acr = _ACRONYM_RE.match(text, m.end(), end)
+        cleaned = _clean_name(text, m.start(1), m.end(1))
+        if acr is not None and cleaned is not None:
+            found.append(_Found(m.start(1), acr.end(), cleaned[1], acr.group(1)))
     for m in in_windows(_QUOTED_RE, text, windows(text, heads, start, end, 120, 90)):
         quoted = m.group(1) or m.group(2) or m.group(3)
         if quoted[0].isupper():
@@ -228,8 +239,9 @@ def find_programmes(text: str, start: int, end: int) -> list[tuple[int, int, str
 
 
 def _owner_only(name: str, ends_on_head: bool) -> bool:
-    """Whether the name is no more than its owner and a head: "EU programme", "UN fund"."""
-    return ends_on_head and all(w in _OWNERS for w in name.split()[:-1])
+    """Whether the name is no more than its owner and a head: "EU programme", "UN fund",
+    "EU-Council of Europe programme"."""
+    return ends_on_head and all(w in _OWNERS for w in re.split(r"[\s-]+", name)[:-1])
 
 
 def _organisation(text: str, found: _Found, start: int, end: int) -> bool:
