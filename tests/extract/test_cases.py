@@ -283,3 +283,15 @@ def test_a_pronoun_after_a_third_partys_report_goes_on_reporting() -> None:
 def test_the_liquidation_of_an_outlet_raises_it() -> None:
     text = HRD + "The EU drew attention to the liquidation of the news outlet Ñandutí Hoy.\n"
     assert _case_names(text) == ["Hugo Benítez", "Ñandutí Hoy"]
+
+
+def test_a_case_known_by_its_court_number() -> None:
+    text = "The EU called for an end to the travel bans imposed on defenders in Case 173 of 2011."
+    assert names(text) == ["Case 173 of 2011"]
+
+
+def test_a_programmes_name_is_no_person_and_former_ministers_are_no_officials() -> None:
+    text = "The EU recalled that it funds the Safe Parks and Safe Streets programme for victims of abuse."
+    assert names(text) == []
+    text = "The EU asked for information about Anna Kurbanova and Pavel Rudenko, both former ministers."
+    assert names(text) == ["Anna Kurbanova", "Pavel Rudenko"]

@@ -69,6 +69,13 @@ _SINGLE_RE = re.compile(
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z.]+)\s+$")
 _MEDIA_WORDS = frozenset(_LEX["media_words"])
+# A case known by its court number: "Case 173 of 2011", "Case No. 1/2020".
+_NUMBERED_CASE_RE = re.compile(r"\bCase\s+(?:No\.?\s*)?\d+(?:/\d+)?(?:\s+of\s+(?:19|20)\d\d\b)?")
+# Capitalised words that name a programme or a campaign: "the Safe Cities and Safe Spaces programme".
+_PROGRAMME_AFTER = re.compile(
+    r"(?:\s+and\s+(?:[A-Z][\w-]*\s+){1,4})?\s*(?i:programmes?|programs?|projects?|initiatives?|facility|fund"
+    r"|campaigns?)\b"
+)
 _NAMED_CASE_RE = re.compile(rf"\bthe\s+[\"“]?((?:{_TOKEN})(?:[\s-]{_TOKEN})*)[\"”]?\s+case\b")
 
 
@@ -125,7 +132,8 @@ def _people(text: str, start: int, end: int, skip: Collection[tuple[int, int]]) 
 
 # Long words of institutions, not of names: "Social Development", "Social Protection".
 _INSTITUTION_ENDING = re.compile(r"\w{4,}(?:tions?|ments?|ship)$")
-_INDEFINITE = re.compile(r"\s*,\s*an?\s")
+# "X, a vice-president of the party", "X and Y, both former ministers": no officials of the meeting.
+_INDEFINITE = re.compile(r"\s*,\s*(?:an?\s|(?:both\s+|the\s+|two\s+)?former\s)")
 _CONNECTORS = frozenset(["for", "of", "on", "against"])
 _CAPITAL_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)\s+(?:for|of|on|against)\s+\Z")
 _FORMER = frozenset(_LEX["former"])
@@ -149,6 +157,8 @@ def _accept(
     honorific = before in _HONORIFICS
     official = before is not None and (before in _TITLES or any(w in _TITLES for w in before.split("-")))
     if official or (len(part) < 2 and not honorific) or len(part) > 4:
+        return []
+    if _PROGRAMME_AFTER.match(text, b, end):
         return []
     if _TITLE_AFTER_RE.match(text, b, end) and not _INDEFINITE.match(text, b, end):
         return []  # an official ("X, Deputy Minister"), not "X, a vice-president of the opposition party"
@@ -199,6 +209,8 @@ def find_case_names(
             m.start(1), m.end(1), skip
         ):
             found.append((m.start(1), name))
+    for m in _NUMBERED_CASE_RE.finditer(text, start, end):
+        found.append((m.start(), " ".join(m.group().split())))
     for m in _NAMED_CASE_RE.finditer(text, start, end):
         words = m.group(1).split()
         if not any(w in _NON_NAME for w in words) and not _overlaps(m.start(1), m.end(1), skip):
