@@ -131,3 +131,15 @@ def test_a_capitalised_noun_in_a_name() -> None:
 def test_lower_case_modifiers_of_federal_states() -> None:
     body = "The EU looked forward to the federal and state elections scheduled for 14 December."
     assert _events(body) == [("federal and state elections", dt.date(2020, 12, 14))]
+
+
+def test_a_session_of_a_body_and_a_conference_with_its_acronym_dated_in_a_relative_clause() -> None:
+    body = (
+        "Both sides looked forward to the 12th Ordinary Session of the Regional Commission on Human Rights, "
+        "which will open in Nairobi on 3 March 2021. Kazakhstan presented its preparations for the UN Water "
+        "Conference (WC21), which it will host in Astana from 10 to 12 May 2021."
+    )
+    assert _events(body) == [
+        ("12th Ordinary Session of the Regional Commission on Human Rights", dt.date(2021, 3, 3)),
+        ("UN Water Conference (WC21)", dt.date(2021, 5, 10)),
+    ]

@@ -6,7 +6,9 @@ before it ("parliamentary and local elections", "COP27 climate conference",
 "EU-Central Asia summit") and a date of the dates stage right after it
 ("scheduled to take place on 10 January 2021", "of 19 March", "which will
 take place in Geneva from 6 to 18 November") or right before it ("the 10
-January elections"), and what it is about ("the referendum on EU accession").
+January elections"), and what it is about ("the referendum on EU accession"), the body whose
+session it is ("the 74th Ordinary Session of the African Commission ...") and its acronym ("(COP28)").
+The date may follow a relative clause with a subject ("which it will host in Dubai from ...").
 It is upcoming when its date falls after the dateline.
 A day gives the date, a range of days its first day; a month or a year
 alone gives a null date; "next year" alone makes no event. An event joined by
@@ -57,6 +59,10 @@ _EVENT = re.compile(
     rf"(?<![\w-])(?P<what>(?:{_MOD}\s+(?:(?:and|or)\s+{_MOD}\s+)?){{0,3}}{_NOUN})(?![\w-])"
     # What it is about: "the referendum on EU accession", "a conference on media freedom".
     rf"(?P<about>\s+on\s+(?:the\s+)?{_TAIL_WORD}(?:\s+{_TAIL_WORD}){{0,3}}(?![\w-]))?"
+    # A capitalised noun goes on with its body ("Ordinary Session of the African Commission on Human and
+    # Peoples' Rights") and keeps its acronym ("Climate Change Conference (COP28)").
+    r"(?P<of>\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:on|and|of|for|the)\s+)*[A-Z][\w'’-]*)*)?"
+    r"(?P<acronym>\s*\([A-Z][A-Za-z]*\d*\))?"
 )
 _LINK = re.compile(_LEX["link"].removesuffix("$").replace("PLACE", _LEX["place"]))
 _BEFORE = re.compile(r"\s*(?:'s|’s)?\s*$")
