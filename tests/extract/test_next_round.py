@@ -125,3 +125,8 @@ def test_the_second_round_of_an_election_is_no_next_round() -> None:
 def test_looking_forward_to_holding_the_next_meeting() -> None:
     body = "Both sides look forward to holding the 9th Dialogue in Tashkent in 2015."
     assert _next(ONE + body) == [NextInfo(city="Tashkent", country="UZ", year=2015)]
+
+
+def test_agreed_to_do_something_and_to_hold_the_next_round() -> None:
+    body = "They agreed to continue the joint programme and to hold the next dialogue in Tashkent in 2015."
+    assert _next(ONE + body) == [NextInfo(city="Tashkent", country="UZ", year=2015)]
