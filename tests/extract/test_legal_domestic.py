@@ -324,3 +324,27 @@ def test_a_law_subject_goes_on_after_a_gerund_and_as_the_but_not_into_its_number
     text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "It noted the rules of Law No. 12 of 2020 Regulating the Work of Charities.",
+            [("Law Regulating the Work of Charities", None)],
+        ),
+        (
+            "See the Juvenile Justice Law for Minors and their Protection from Abuse (Law No. 7 of 2020).",
+            [("Juvenile Justice Law for Minors and their Protection from Abuse", None)],
+        ),
+        (
+            "It raised the Law on Non-Profit Bodies (Public Associations and Foundations) again.",
+            [("Law on Non-Profit Bodies (Public Associations and Foundations)", None)],
+        ),
+        ("It raised the Law on Media (LoM) again.", [("Law on Media", None)]),
+    ],
+)
+def test_a_name_after_a_number_going_on_with_and_their_and_ending_in_a_parenthesis(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert refs(text) == expected

@@ -76,13 +76,16 @@ _LAW_ON_RE = Starts(
         r"(?:of\s+(?:the\s+)?(?:Republic\s+of\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+)?"
         r"((?:No\.?\s*)?\d(?:[\w./-]|,(?=\d{3}\b))*\s+)?[\"“'‘«]?(?:on|On|ON|(for)(?=\s+(?:the\s+)?[A-Z]))\s+((?:the\s+)?"
         + _LAW_TAIL
+        # a parenthesis of two words or more ends a name: "the Law on NGOs (Public Associations and Funds)"
+        + rf"(?:\s+\({CAPW}(?:,?\s+{_JOIN}{CAPW})+\))?"
         + r"|(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,7})"
     )
 )
 _LOWER_TAIL_STOP = frozenset(_LEX["lower_tail_stop"])
 _LAW_DOING_RE = re.compile(
-    r"\b(?:Law|Act|Decree)\s+(?:Regulating|Governing|Concerning|Establishing|Amending|Protecting|Combating"
-    rf"|Preventing|Organi[sz]ing|Guaranteeing)\s+(?:the\s+)?{TAIL}"
+    r"\b(Law|Act|Decree)\s+(?:No\.?\s*\d+(?:/\d+)?(?:\s+of\s+(?:19|20)\d\d)?\s+)?"
+    r"((?:Regulating|Governing|Concerning|Establishing|Amending|Protecting|Combating"
+    rf"|Preventing|Organi[sz]ing|Guaranteeing)\s+(?:the\s+)?{TAIL})"
 )
 _RULE_OF_RE = re.compile(r"(?i)\brule\s+of\s+$")
 _NUMBERED_RE = Starts(
@@ -107,7 +110,9 @@ _NAMED_RE = re.compile(
     r"(?!\s+(?i:" + "|".join(_LEX["not_law_after"]) + r")\b)"
 )
 # A name may go on after its head: "the Organic Law to Prevent and Eradicate Violence against Women".
-_GOES_ON_RE = re.compile(rf"\s+(?:to\s+(?!the\b)|for\s+(?:the\s+)?){CAPW}(?:\s+{_JOIN}{CAPW}){{0,7}}")
+_GOES_ON_RE = re.compile(
+    rf"\s+(?:to\s+(?!the\b)|for\s+(?:the\s+)?){CAPW}(?:\s+(?:{_JOIN}|and\s+(?:its|their)\s+){CAPW}){{0,7}}"
+)
 _NAME_AFTER_DRAFT_RE = re.compile(r"\s+[A-Z]")
 _GENERIC_LAW = frozenset(_LEX["generic_law_words"])
 _MONTHS = frozenset(forms[0].lower() for forms in load_lexicon("dates")["months"])
@@ -130,7 +135,7 @@ def find_domestic(text: str, low: str, start: int, end: int) -> list[Mention]:
     laws = windows(text, find_words(low, _LAW_WORDS_LOW, start, end), start, end, 25, 200)
     out.extend(_laws_on(text, laws))
     for m in in_windows(_LAW_DOING_RE, text, laws):  # "the Law Regulating the Practice of Civil Work"
-        out.append(Mention(m.start(), m.end(), (" ".join(m.group().split()),), "Law"))
+        out.append(Mention(m.start(), m.end(), (" ".join([m.group(1), *m.group(2).split()]),), "Law"))
     for m in _NUMBERED_RE.in_windows(text, laws):
         if not m.group(1)[0].isupper():
             continue
