@@ -174,3 +174,21 @@ def test_keeping_someone_informed_is_no_act_of_informing() -> None:
 )
 def test_backing_funding_and_the_centre_of_a_discussion(text: str, act: str) -> None:
     assert [a for _, a, _ in acts(text)] == [act]
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("The EU has allocated EUR 60 million to projects on migration.", "support"),
+        ("The EU asked once again for information about Ivan Petrov.", "raise"),
+        ("The European side called to ensure the independence of lawyers.", "call"),
+    ],
+)
+def test_allocating_money_asking_for_information_and_calling_to_do(text: str, act: str) -> None:
+    assert [a for _, a, _ in acts(text)] == [act]
+
+
+def test_a_verb_form_after_an_article_is_no_verb() -> None:
+    assert acts("He was called to account.") == []
+    text = "Concerns were raised by the EU about the repeated extension of the state of emergency."
+    assert [a for _, a, _ in acts(text)] == ["concern"]

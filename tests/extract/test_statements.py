@@ -629,3 +629,8 @@ def test_these_and_a_noun_the_clause_before_names_take_its_topics_unless_the_nou
     )
     took_note = next(s for s in doc.statements if s.act == "acknowledge")
     assert took_note.topics == ("reforms",)
+
+
+def test_we_who_had_an_exchange_are_both_sides() -> None:
+    doc = analyse('"We had a frank exchange on the death penalty," the ambassador told reporters.')
+    assert triples(doc) == {("both", "discuss", "death-penalty")}

@@ -130,6 +130,14 @@ from hrd.extract.topics import TOPIC_ORDER, tag_topics
         ("called for unannounced monitoring visits to all places of detention", "torture"),
         ("noted that the defendants had been acquitted", "fair-trial"),
         ("welcomed the extension of the UN human rights office's mandate", "un-mechanisms"),
+        ("raised the situation of conscientious objectors", "religion"),
+        ("regretted the restrictions on travel abroad", "movement"),
+        ("called for an end to forced anal examinations", "torture"),
+        ("criticised prosecutions for spreading false news", "expression"),
+        ("commended it for hosting people who have fled the war", "asylum"),
+        ("thanked the EU for its support to the AU human rights organs", "regional-mechanisms"),
+        ("raised the killing of radio broadcaster Ivan Petrov", "individual-cases"),
+        ("welcomed the acquittal of former Senator Ana de Souza", "individual-cases"),
     ],
 )
 def test_cues(clause: str, topic: str) -> None:

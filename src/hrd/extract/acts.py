@@ -97,7 +97,9 @@ _QUALIFYING_PARTICIPLE = re.compile(
     re.IGNORECASE,
 )
 # "Algeria's stated intention", "as set out in": a verb form after a possessive or "as" is no main verb.
-_NOT_A_VERB_BEFORE = Gate(re.compile(r"(?:['’]s|\b(?:its|their|his|her|our|as))\s+\Z", re.IGNORECASE))
+_NOT_A_VERB_BEFORE = Gate(
+    re.compile(r"(?:['’]s|\b(?:its|their|his|her|our|as|the|a|an|this|these|those))\s+\Z", re.IGNORECASE)
+)
 _DATED_PARTICIPLE = re.compile(r"(?<=ed)\s+in\s+(?:19|20)\d\d\b")
 _NOUN_WORD_BEFORE = re.compile(
     r"\b(?!(?:it|they|he|she|we|and|also|then|has|have|had|was|were|is|are|which|that|who)\b)[a-z]{3,}\s+\Z"

@@ -186,6 +186,8 @@ def _actor_of(
         return _code(ctx, text, mentions, subject, prev.actor if prev else None), 0.85, "ok"
     subject = subject_of(text, mentions, lo, trig.start, near=prev is not None)
     if subject is not None:
+        if subject.kind == "we" and trig.act == "discuss":
+            return "both", 0.75, "ok"  # "We had a frank exchange on X," the ambassador said
         if subject.kind in ("it", "they"):
             return _code(ctx, text, mentions, subject, prev.actor if prev else None), 0.7, "ok"
         return _code(ctx, text, mentions, subject, None), 0.9, "ok"
