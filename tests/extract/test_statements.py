@@ -634,3 +634,20 @@ def test_these_and_a_noun_the_clause_before_names_take_its_topics_unless_the_nou
 def test_we_who_had_an_exchange_are_both_sides() -> None:
     doc = analyse('"We had a frank exchange on the death penalty," the ambassador told reporters.')
     assert triples(doc) == {("both", "discuss", "death-penalty")}
+
+
+def test_it_after_a_sentence_about_the_meeting_is_both_sides() -> None:
+    doc = analyse(
+        "The Joint Committee was chaired by two directors. It reviewed cooperation on border management."
+    )
+    assert triples(doc) == {("both", "discuss", "border-management")}
+    doc = analyse("The EU met the minister. It reviewed cooperation on border management.")
+    assert triples(doc) == {("EU", "discuss", "border-management")}
+
+
+def test_a_policy_centred_on_something_is_no_discussion() -> None:
+    doc = analyse(
+        "The EU took note of a drug policy centred on prevention and stressed that torture is banned."
+    )
+    assert {a for a, _, _ in triples(doc)} == {"EU"}
+    assert ("both", "discuss", "drugs") not in triples(doc)

@@ -28,7 +28,9 @@ __all__ = [
     "chair_phrases",
     "eligible",
     "find_mentions",
+    "opens_on_meeting",
     "passive_agent",
+    "resolve_pronoun",
     "subject_of",
 ]
 
@@ -256,3 +258,38 @@ def chair_phrases(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if "by" not in text[start:end]:
         return []
     return [m.span() for m in _CHAIR_PHRASE.finditer(text, start, end)]
+
+
+_VERB_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:\w+ed|said|told|says)\b(?:\s+that)?\s*\Z")
+_MEETING_SUBJECT = re.compile(
+    r"(?:The\s+)?(?:[\w-]+\s+){0,6}?(?:Committee|Sub-?[Cc]ommittee|Council|Dialogue|Commission|Consultations"
+    r"|meeting|dialogue|round|session)\s+(?:was|were|is|has|had)\b"
+)
+
+
+def opens_on_meeting(sentence: str) -> bool:
+    """The sentence's subject is the meeting: "The Joint Committee was co-chaired by ..."."""
+    return _MEETING_SUBJECT.match(sentence) is not None
+
+
+def resolve_pronoun(
+    text: str, mentions: Sequence[Mention], m: Mention, prev: str | None, last: str, *, meeting_said: bool
+) -> str:
+    """Resolve "it", "they": the subject of the verb just before, the previous clause's actor, an
+    earlier subject, both sides when "it" opens a sentence after one about the meeting ("It reviewed
+    trade ..."), or ``last``, the last actor."""
+    latest = next((e for e in reversed(mentions) if e.end <= m.start and e.kind == "party"), None)
+    if latest is not None and eligible(text, latest, 0) and _VERB_AFTER.match(text, latest.end, m.start):
+        return latest.code  # "a statement in which Kazakhstan confirmed it ..."
+    if prev is not None and (m.kind == "they" or prev != "both"):
+        return prev
+    for earlier in mentions:
+        if earlier.end > m.start:
+            break
+        if (earlier.kind == "party" or (m.kind == "they" and earlier.kind == "both")) and eligible(
+            text, earlier, 0
+        ):
+            return earlier.code
+    if m.kind == "it" and prev is None and meeting_said:
+        return "both"
+    return last

@@ -115,6 +115,15 @@ _REDUCED_RELATIVE = Gate(
         re.IGNORECASE,
     )
 )
+# "a drug policy centred on prevention": a participle after its noun, not a discussion.
+_FOCUS = re.compile(r"(?:focus|centr|center|concentr)", re.IGNORECASE)
+_NOUN_BEFORE_FOCUS = Gate(
+    re.compile(
+        r"\b(?!(?:discussions?|talks|dialogue|meeting|exchanges?|debates?|session|round|consultations|agenda"
+        r"|committee|subcommittee|council|it|they|and|also|mainly|primarily|largely|particularly|especially|then"
+        r"|was|were|is|are|been|be|which|that|mostly|again)\b)[a-z]{3,}\s+\Z"
+    )
+)
 # "to keep his family informed", "kept the EU updated": an object complement, not a verb.
 _KEEP_OBJECT = Gate(re.compile(r"\b(?:keep|keeps|kept|keeping)\s+(?:[\w'’-]+\s+){1,4}\Z", re.IGNORECASE))
 _REPORTED = Gate(re.compile(r"\b(?:said|says|told|stated|reported|added|according\s+to)\b", re.IGNORECASE))
@@ -157,6 +166,12 @@ def find_triggers(
                 _DATED_PARTICIPLE.match(text, b, stop)
                 and _NOUN_WORD_BEFORE.search(text, max(start, a - 30), a)
             )
+        ):
+            continue
+        if (
+            voice == "nominal"
+            and _FOCUS.match(text, a)
+            and _NOUN_BEFORE_FOCUS.search(text, max(start, a - _LOOKBACK), a)
         ):
             continue
         if voice == "active" and act == "inform" and _KEEP_OBJECT.search(text, max(start, a - _LOOKBACK), a):

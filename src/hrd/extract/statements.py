@@ -28,7 +28,16 @@ import re
 from dataclasses import dataclass, replace
 
 from . import actors, acts, topics
-from .actors import Mention, chair_phrases, eligible, find_mentions, has_subject, passive_agent, subject_of
+from .actors import (
+    Mention,
+    chair_phrases,
+    find_mentions,
+    has_subject,
+    opens_on_meeting,
+    passive_agent,
+    resolve_pronoun,
+    subject_of,
+)
 from .acts import Trigger, find_triggers
 from .anaphora import names_its_next_step, names_steps, names_these, points_back
 from .clauses import split_clauses, trim
@@ -42,7 +51,6 @@ __all__ = ["run"]
 
 # One pass over the words of a document matches every cue set of the stage.
 _SCANNER = Scanner((acts.CUES, *topics.CUES, *actors.CUES))
-_VERB_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:\w+ed|said|told|says)\b(?:\s+that)?\s*\Z")
 _EMBEDS = Gate(re.compile(r"\b(?:which|whereby|where|that|whose)\b", re.IGNORECASE))
 _STRONG_BREAK = re.compile(r";|,\s+(?:and|but|while)\b")
 _AGREED = re.compile(r"\bagreed\b", re.IGNORECASE)  # an agreement is both sides'
@@ -95,6 +103,8 @@ class _Context:
     last_single: str | None = None
     last_topics: tuple[str, ...] = ()
     last_span: tuple[int, int] = (0, 0)
+    meeting_said: bool = False
+    """The sentence before opened with the meeting as its subject ("The Committee was chaired by ...")."""
     presented: tuple[str | None, tuple[str, ...]] = (None, ())
     """Who last informed or committed, and about what: "these steps" that another side welcomes."""
 
@@ -108,26 +118,6 @@ class _Draft:
     confidence: float
     pending: bool = False
     """A sentence-opening participle whose actor is the next clause's."""
-
-
-def _pronoun(ctx: _Context, text: str, mentions: list[Mention], m: Mention, prev: str | None) -> str:
-    """Resolve "it", "they": the subject of the verb just before, the previous clause's actor,
-    an earlier subject, or the last actor."""
-    latest = next((e for e in reversed(mentions) if e.end <= m.start and e.kind == "party"), None)
-    if latest is not None and eligible(text, latest, 0) and _VERB_AFTER.match(text, latest.end, m.start):
-        return latest.code  # "a statement in which Kazakhstan confirmed it ..."
-    if prev is not None and (m.kind == "they" or prev != "both"):
-        return prev
-    for earlier in mentions:
-        if earlier.end > m.start:
-            break
-        if (earlier.kind == "party" or (m.kind == "they" and earlier.kind == "both")) and eligible(
-            text, earlier, 0
-        ):
-            return earlier.code
-    if m.kind == "it":
-        return ctx.last_single or ctx.home
-    return ctx.last_actor or ctx.home
 
 
 def _actor_of(
@@ -202,7 +192,8 @@ def _code(ctx: _Context, text: str, mentions: list[Mention], m: Mention, prev: s
     if m.kind in ("party", "both"):
         return m.code
     if m.kind in ("it", "they"):
-        return _pronoun(ctx, text, mentions, m, prev)
+        last = (ctx.last_single if m.kind == "it" else ctx.last_actor) or ctx.home
+        return resolve_pronoun(text, mentions, m, prev, last, meeting_said=ctx.meeting_said)
     if m.kind == "we":  # a quoted speaker: the issuer's side
         return ctx.partner if ctx.issuer and ctx.issuer == ctx.partner else ctx.home
     return None  # a third party
@@ -219,6 +210,7 @@ def _sentence_statements(
 ) -> list[StatementInfo]:
     """The statements of sentence ``index``; updates ``ctx`` for the next sentence."""
     text, s = doc.text, doc.sentences[index]
+    ctx.meeting_said = index > 0 and opens_on_meeting(doc.sentences[index - 1].text)
     act_cues, topic_cs, topic_ci, actor_cs, actor_ci = cues
     triggers = find_triggers(text, s.start, s.end, act_cues.within(s.start, s.end))
     if not triggers:
