@@ -310,3 +310,19 @@ def test_in_a_dialogue_the_eu_does_not_hold_a_head_without_a_country_is_on_the_f
     )
     heads = _run(text).meetings[0].heads
     assert [(h.party, h.name) for h in heads] == [("GB", "Jane Hollis"), ("PY", "Karel Dvorak")]
+
+
+def test_a_heading_names_the_meeting_of_the_heads_in_the_paragraph_under_it() -> None:
+    text = (
+        "EU and Kyrgyzstan hold Human Rights Dialogue and Cooperation Committee\n\nBrussels, 12.05.2022\n\n"
+        "The EU and Kyrgyzstan held their 10th Human Rights Dialogue in Brussels on 11 May, followed by "
+        "the Cooperation Committee on 12 May.\n\nHuman Rights Dialogue\n\n"
+        "The EU delegation was headed by Jan Novak, the European External Action Service's Head of Division "
+        "for Central Asia.\n\nCooperation Committee\n\n"
+        "The Committee was chaired by Anna Berg, Director at the European Commission.\n"
+    )
+    doc = _run(text)
+    assert [[(h.party, h.name, h.title) for h in m.heads] for m in doc.meetings] == [
+        [("EU", "Jan Novak", "European External Action Service's Head of Division for Central Asia")],
+        [("EU", "Anna Berg", "Director at the European Commission")],
+    ]

@@ -156,7 +156,10 @@ def _last_named(doc: Analysis, mentions: tuple[Mention, ...], idx: int) -> set[s
     paragraph = doc.sentences[idx].paragraph
     named: dict[int, set[str]] = {}
     for m in mentions:
-        if m.sentence < idx and not m.negated and doc.sentences[m.sentence].paragraph == paragraph:
+        before = doc.sentences[m.sentence]
+        # a heading of its own ("Human Rights Dialogue") names the meeting of the paragraphs under it
+        heading = not before.header and len(before.text) < 80 and not before.text.endswith((".", ":"))
+        if m.sentence < idx and not m.negated and (before.paragraph == paragraph or heading):
             named.setdefault(m.sentence, set()).add(m.kind)
     if not named:
         return set()

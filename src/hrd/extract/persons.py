@@ -129,6 +129,8 @@ def title_of(text: str, p: Person, end: int, list_start: int) -> str | None:
         )
         seg = seg[: verb.start()] if verb else seg
         seg = seg.strip(" ,")
+        if re.match(r"the [A-Z][\w ]*?['’]s [A-Z]", seg):
+            seg = seg[4:]  # "X, the European External Action Service's Director for ..."
         for clause, head in _TITLE_CLAUSES.items():
             if seg.lower().startswith(clause + " "):
                 return f"{head} {seg[len(clause) + 1 :]}".strip()
