@@ -182,6 +182,7 @@ def test_backing_funding_and_the_centre_of_a_discussion(text: str, act: str) -> 
         ("The EU has allocated EUR 60 million to projects on migration.", "support"),
         ("The EU asked once again for information about Ivan Petrov.", "raise"),
         ("The European side called to ensure the independence of lawyers.", "call"),
+        ("The project, which Norway has funded since 2010, ends in May.", "support"),
     ],
 )
 def test_allocating_money_asking_for_information_and_calling_to_do(text: str, act: str) -> None:

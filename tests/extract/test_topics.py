@@ -138,6 +138,9 @@ from hrd.extract.topics import TOPIC_ORDER, tag_topics
         ("thanked the EU for its support to the AU human rights organs", "regional-mechanisms"),
         ("raised the killing of radio broadcaster Ivan Petrov", "individual-cases"),
         ("welcomed the acquittal of former Senator Ana de Souza", "individual-cases"),
+        ("regretted that Article 88 punishes propaganda against the state", "expression"),
+        ("noted that bloggers who criticise the authorities online are jailed", "expression"),
+        ("asked for information about Ivan Petrov", "individual-cases"),
     ],
 )
 def test_cues(clause: str, topic: str) -> None:
