@@ -194,3 +194,14 @@ def test_the_following_day_is_the_day_after_the_last_day_written() -> None:
     text = "Title\n\nBrussels, 25.05.2023\n\nThe Dialogue met on 23 May and, on the following day, more.\n"
     days = [(text[m.start : m.end], m.first) for m in _run(text).dates]
     assert ("the following day", D(2023, 5, 24)) in days
+
+
+def test_weekdays_inside_a_range_and_a_following_day_a_section_later() -> None:
+    assert _spans("They met on Tuesday 8 and Wednesday 9 October 2019.") == [
+        ("8 and Wednesday 9 October 2019", D(2019, 10, 8), D(2019, 10, 9))
+    ]
+    filler = "The EU raised the situation of human rights defenders in detail. " * 8
+    head = "Title\n\nBrussels, 25.05.2023\n\nThe Dialogue met on 23 May.\n\n"
+    text = f"{head}{filler}\n\nOn the following day, X.\n"
+    days = [(text[d.start : d.end], d.first) for d in _run(text).dates]
+    assert ("the following day", D(2023, 5, 24)) in days

@@ -88,7 +88,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "dmr",
-        re.compile(rf"(?P<d1>{_D_START}){_TO}(?P<d2>{_D})\s+(?:of\s+)?(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?\b"),
+        # "8 and 9 October", "Tuesday 8 and Wednesday 9 October"
+        re.compile(
+            rf"(?P<d1>{_D_START}){_TO}(?:{_WD},?\s+)?(?P<d2>{_D})\s+(?:of\s+)?(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?\b"
+        ),
     ),
     ("dm", re.compile(rf"(?P<d>{_D_START})\s+(?:of\s+)?(?P<m>{_M})(?:,?\s+(?P<y>{_Y}))?\b")),
     (
@@ -396,13 +399,13 @@ _NEXT_DAY = re.compile(
 
 def _with_next_days(text: str, mentions: list[DateMention]) -> list[DateMention]:
     """``mentions`` with "the following day" (or "the day before") as the day after (before) the
-    single day written last before it, within 300 characters."""
+    single day written last before it, within 2,000 characters (a section may lie between)."""
     if "day" not in text:
         return mentions
     extra: list[DateMention] = []
     for m in _NEXT_DAY.finditer(text):
         before = [
-            d for d in mentions if d.end <= m.start() and m.start() - d.end <= 300 and d.first == d.last
+            d for d in mentions if d.end <= m.start() and m.start() - d.end <= 2000 and d.first == d.last
         ]
         if not before:
             continue

@@ -129,6 +129,8 @@ def run(doc: Analysis) -> Analysis:
             doc, mentions, idx
         )
         targets = [i for i, m in enumerate(doc.meetings) if m.kind in kinds] or list(range(len(doc.meetings)))
+        if len({doc.meetings[i].kind for i in targets}) < len(targets):  # two of a kind: the section's
+            targets = [i for i in targets if idx in doc.meetings[i].sentences] or targets
         for i in targets:
             for h in found:
                 heads[i] = _with_head(heads[i], h)

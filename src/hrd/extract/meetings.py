@@ -4,7 +4,8 @@ A meeting is a kind (see ANNOTATION.md) of which the text has a full
 ("strong") mention that is not only a framework ("within the Joint
 Commission framework") and whose clause reports it as held (held, met, took
 place, hosted, "During the ...", the title) without making it planned,
-cancelled or a previous round. One meeting per kind.
+cancelled or a previous round. One meeting per kind, or per subject where two
+meetings of a kind are held on two subjects (:mod:`.meeting_split`).
 
 For each meeting: its name as first written in full, the ordinal next to a
 mention ("12th", "ninth round of their"), its dates (the date in a sentence
@@ -28,6 +29,7 @@ from dataclasses import replace
 from .gates import Gate
 from .lexicon import load_lexicon
 from .meeting_mentions import Mention, find_mentions, ordinal_near, reports_held
+from .meeting_split import base_kind, share_venue, split_same_kind
 from .state import Analysis, DateMention, MeetingInfo
 from .venue import dateline_place, meeting_format, venue
 
@@ -66,6 +68,7 @@ def run(doc: Analysis) -> Analysis:
         # Verbs of meeting report the meetings: dates and places alone add no other meeting.
         held_kinds = set(_held_kinds(found))
         mentions = [m if m.kind in held_kinds else f for m, f in zip(mentions, found, strict=True)]
+    mentions = split_same_kind(mentions)  # two subcommittees on two subjects: keyed apart
     kinds = [k for k in _held_kinds(mentions) if not _only_past(doc, [m for m in mentions if m.kind == k])]
     held = set(kinds)
     kinds = _drop_talks(mentions, _drop_aliases(mentions, kinds))
@@ -112,7 +115,7 @@ def run(doc: Analysis) -> Analysis:
         )
         meetings.append(
             MeetingInfo(
-                kind=kind,
+                kind=base_kind(kind),
                 name=_best_name(own),
                 parties=parties,
                 ordinal=ordinal,
@@ -125,7 +128,7 @@ def run(doc: Analysis) -> Analysis:
                 confidence=round(confidence, 3),
             )
         )
-    return replace(doc, meetings=tuple(meetings))
+    return replace(doc, meetings=tuple(share_venue(meetings)))
 
 
 def _usable(text: str, m: Mention) -> bool:
