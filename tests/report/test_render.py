@@ -22,6 +22,8 @@ def test_markdown_figures_match_the_brief(partner: list[Series]) -> None:
     assert f"Statements: {b.last_round.statements} " in last
     assert "Human Rights Dialogue, round 13 (1 June 2022)" in last
     assert "Anna Example (EU, Head of Division)" in last
+    heads = next(line for line in last.splitlines() if line.startswith("- Heads of delegation: "))
+    assert heads.endswith(")")  # the list item ends its line: the next item is not run into it
     concerns = _section(md, 2)
     for s in b.series:
         for t in s.concerns:
