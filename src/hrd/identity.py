@@ -4,7 +4,9 @@ Two reports describe the same meeting when they have the same parties and
 kind (the same dialogue series) and either give the same ordinal, or give
 dates that overlap or lie within a day of each other. Two different ordinals
 are two meetings whatever the dates say. A report with neither dates nor
-ordinal cannot be matched and makes a meeting of its own.
+ordinal cannot be matched and makes a meeting of its own. Two meetings of
+one document are never the same meeting (two subcommittees held on
+consecutive days stay two).
 
 The store applies the rule to stored meetings (:mod:`hrd.store.identity`)
 and the tracker to records read directly (:func:`hrd.track.rounds_from_records`);

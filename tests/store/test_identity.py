@@ -11,7 +11,7 @@ from hrd.store.identity import MeetingKey, partner_of, same_meeting
 from hrd.store.repo import store_record
 from hrd.store.tables import MeetingReport, MeetingRow, Series
 
-from .samples import TEXT_KZ, kz_record
+from .samples import TEXT_KZ, kz_meeting, kz_record
 
 D = dt.date
 
@@ -84,3 +84,19 @@ def test_a_later_report_fills_in_the_ordinal(engine: Engine) -> None:
     write(engine, lambda s: store_record(record=first, session=s))
     write(engine, lambda s: store_record(record=kz_record("b", source="b", text=TEXT_KZ + "b"), session=s))
     assert read(engine, lambda s: s.scalars(select(MeetingRow.ordinal)).all()) == [12]
+
+
+def test_one_readout_of_two_meetings_of_a_kind_on_consecutive_days_stores_two(engine: Engine) -> None:
+    record = kz_record("two", source="two", kind="subcommittee")
+    second = kz_meeting(
+        kind="subcommittee",
+        name="Subcommittee on Trade",
+        ordinal=None,
+        start=D(2020, 11, 28),
+        end=D(2020, 11, 28),
+    )
+    record = record.model_copy(update={"meetings": [*record.meetings, second]})
+    write(engine, lambda s: store_record(record=record, session=s))
+    assert _count(engine, MeetingRow) == 2
+    assert _count(engine, MeetingReport) == 2
+    assert _count(engine, Series) == 1

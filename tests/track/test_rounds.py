@@ -143,3 +143,13 @@ def test_partner_of_several_parties() -> None:
     meeting = Meeting(kind="other", parties=["EU", "ASEAN", "AUC"], start=D1, end=D1)
     (series,) = rounds_from_records([_record("x", "EU", meeting)])
     assert series.partner == "ASEAN+AUC"
+
+
+def test_one_record_of_two_meetings_of_a_kind_on_consecutive_days_gives_two_rounds() -> None:
+    first = _meeting("subcommittee", D1, ordinal=9)
+    second = _meeting("subcommittee", D1 + dt.timedelta(days=1))
+    (series,) = rounds_from_records([_record("doc", "EU", first, second)])
+    assert len(series.rounds) == 2
+    other = _record("other", "KZ", _meeting("subcommittee", D1))
+    (series,) = rounds_from_records([_record("doc", "EU", first, second), other])
+    assert len(series.rounds) == 2  # another document's report of the first still joins it

@@ -14,6 +14,8 @@ row so that concurrent writers cannot both create the same meeting.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
@@ -32,10 +34,12 @@ def _distance(a: MeetingKey, b: MeetingKey) -> int:
     return abs((a.start - b.start).days)
 
 
-def resolve_meeting(*, meeting: Meeting, session: Session) -> MeetingRow:
+def resolve_meeting(*, meeting: Meeting, session: Session, taken: Collection[int] = ()) -> MeetingRow:
     """The stored meeting ``meeting`` reports, created if no stored one matches.
 
-    Fills in the identity keys (ordinal, dates) a matched meeting lacked.
+    ``taken`` are the meetings the same document already reports as another of its meetings (one
+    readout does not report one meeting twice: two subcommittees held on consecutive days stay
+    two). Fills in the identity keys (ordinal, dates) a matched meeting lacked.
     """
     series_id = get_or_create_id(
         Series,
@@ -54,7 +58,11 @@ def resolve_meeting(*, meeting: Meeting, session: Session) -> MeetingRow:
         if could_match
         else []
     )
-    matches = [row for row in candidates if same_meeting(MeetingKey(row.ordinal, row.start, row.end), key)]
+    matches = [
+        row
+        for row in candidates
+        if row.id not in taken and same_meeting(MeetingKey(row.ordinal, row.start, row.end), key)
+    ]
     if matches:
         row = min(matches, key=lambda r: (_distance(MeetingKey(r.ordinal, r.start, r.end), key), r.id))
         if row.ordinal is None and key.ordinal is not None:

@@ -10,7 +10,7 @@ applied (rejected statements left out, edits and additions in).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any, TypeVar
 
 from sqlalchemy import delete, insert, select, update
@@ -65,17 +65,23 @@ __all__ = [
 
 def add_meetings(*, document: DocumentRow, record: Record, session: Session) -> list[MeetingReport]:
     """Store every meeting ``record`` reports, as reports of ``document``."""
-    reports = []
+    reports: list[MeetingReport] = []
     for position, meeting in enumerate(record.meetings):
-        report = add_report(document=document, meeting=meeting, position=position, session=session)
+        taken = {r.meeting_id for r in reports}
+        report = add_report(
+            document=document, meeting=meeting, position=position, session=session, taken=taken
+        )
         add_statements(report=report, statements=meeting.statements, state="proposed", session=session)
         reports.append(report)
     return reports
 
 
-def add_report(*, document: DocumentRow, meeting: Meeting, position: int, session: Session) -> MeetingReport:
-    """Store what ``document`` says about one meeting (without its statements)."""
-    row = resolve_meeting(meeting=meeting, session=session)
+def add_report(
+    *, document: DocumentRow, meeting: Meeting, position: int, session: Session, taken: Collection[int] = ()
+) -> MeetingReport:
+    """Store what ``document`` says about one meeting (without its statements); ``taken``: the
+    meetings its other reports already are."""
+    row = resolve_meeting(meeting=meeting, session=session, taken=taken)
     report = MeetingReport(document_id=document.id, meeting_id=row.id, position=position)
     set_report_values(report=report, meeting=meeting)
     session.add(report)

@@ -79,11 +79,15 @@ def reextract_document(*, document_id: int, record: Record, who: str, session: S
     removed: list[Statement] = []
     added: list[Statement] = []
     kept = 0
+    taken: set[int] = set()
     for position, meeting in enumerate(record.meetings):
-        meeting_id = resolve_meeting(meeting=meeting, session=session).id
+        meeting_id = resolve_meeting(meeting=meeting, session=session, taken=taken).id
+        taken.add(meeting_id)
         report = next((r for r in unclaimed.values() if r.meeting_id == meeting_id), None)
         if report is None:
-            report = add_report(document=doc, meeting=meeting, position=position, session=session)
+            report = add_report(
+                document=doc, meeting=meeting, position=position, session=session, taken=taken
+            )
             old: list[StatementRow] = []
         else:
             del unclaimed[report.id]

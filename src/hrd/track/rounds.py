@@ -141,7 +141,14 @@ def rounds_from_records(records: Iterable[Record]) -> list[Series]:
             if partner is None:
                 continue
             bucket = pending.setdefault((partner, meeting.kind), [])
-            match = next((p for p in bucket if _same_meeting(p.meeting, meeting)), None)
+            match = next(
+                (
+                    p
+                    for p in bucket
+                    if _same_meeting(p.meeting, meeting) and all(r is not record for r, _ in p.documents)
+                ),
+                None,
+            )  # one record does not report one meeting twice
             if match is None:
                 bucket.append(_Pending(meeting, partner, [(record, i)]))
             else:
