@@ -295,3 +295,18 @@ def test_a_programmes_name_is_no_person_and_former_ministers_are_no_officials() 
     assert names(text) == []
     text = "The EU asked for information about Anna Kurbanova and Pavel Rudenko, both former ministers."
     assert names(text) == ["Anna Kurbanova", "Pavel Rudenko"]
+
+
+def test_an_outlet_named_by_its_web_address_and_a_patronymic() -> None:
+    text = (
+        "The EU raised the blocking of the news website Pravda99.org and the detention of Aigul Asanova kyzy."
+    )
+    assert names(text) == ["Pravda99.org", "Aigul Asanova kyzy"]
+
+
+def test_a_third_partys_director_goes_on_reporting() -> None:
+    text = (
+        "The watchdog Free Voice said the talks must not become a ritual. Its Asia director, Rosa Almirón, "
+        "pointed to the case of the farmer Celso Ruiz.\n"
+    )
+    assert _case_names(HRD + text) == ["Hugo Benítez"]

@@ -453,3 +453,12 @@ def test_a_meeting_dated_months_before_the_dateline_is_one_mentioned_in_passing(
     assert _run(text).meetings == ()
     recent = text.replace("January 2024", "late March 2024")
     assert [m.kind for m in _run(recent).meetings] == ["cooperation-committee"]
+
+
+def test_a_city_that_has_hosted_the_meeting_on_a_day() -> None:
+    text = (
+        "Title\n\nLima, 30 June 2022\n\nIn the framework of their agreement, Cusco has hosted on Wednesday "
+        "the 29th of June 2022 the sixth meeting of the Subcommittee on Human Rights of Peru and the EU.\n"
+    )
+    m = _only(text)
+    assert (m.city, m.country, m.format, m.start) == ("Cusco", "PE", "in-person", D(2022, 6, 29))

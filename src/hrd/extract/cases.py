@@ -60,7 +60,10 @@ _OUTLET = _alt(_LEX["outlet_words"])
 _OUTLET_RE = re.compile(
     rf"\b(?:{_OUTLET})\s+[\"“‘']([^\"”’']{{2,60}})[\"”’']|[\"“‘']([^\"”’']{{2,60}})[\"”’']\s+(?:{_OUTLET})\b"
 )
-_OUTLET_BARE_RE = re.compile(rf"\b(?:{_OUTLET})\s+({_TOKEN}(?:\s{_TOKEN}){{0,3}})")
+_OUTLET_BARE_RE = re.compile(
+    # "the news website Charter97.org": a name written as a web address
+    rf"\b(?:{_OUTLET})\s+([A-Z][\w-]*\.(?:org|com|net|info|media|news|[a-z]{{2}})\b|{_TOKEN}(?:\s{_TOKEN}){{0,3}})"
+)
 _SINGLE_RE = re.compile(
     r"\b(?:cases?|release|detention|imprisonment|arrest|sentencing|conviction|trial|death|killing|murder"
     rf"|disappearance|fate)\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,4}}({_TOKEN})(?![\w-])"
@@ -133,6 +136,7 @@ def _people(text: str, start: int, end: int, skip: Collection[tuple[int, int]]) 
 # Long words of institutions, not of names: "Social Development", "Social Protection".
 _INSTITUTION_ENDING = re.compile(r"\w{4,}(?:tions?|ments?|ship)$")
 # "X, a vice-president of the party", "X and Y, both former ministers": no officials of the meeting.
+_PATRONYMIC = re.compile(r"\s(?:kyzy|uulu|ogly|oglu|oğlu|qizi|kizi|gyzy)\b")
 _INDEFINITE = re.compile(r"\s*,\s*(?:an?\s|(?:both\s+|the\s+|two\s+)?former\s)")
 _CONNECTORS = frozenset(["for", "of", "on", "against"])
 _CAPITAL_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)\s+(?:for|of|on|against)\s+\Z")
@@ -168,7 +172,8 @@ def _accept(
         introduced = honorific or before in _PERSON_NOUNS or before == _FORMER_TITLE
         if not introduced or all(_overlaps(t.start(), t.end(), skip) for t in part):
             return []
-    return [(a, _clean(text[a:b]))]
+    patronymic = _PATRONYMIC.match(text, b, end)  # "Makhabat Tajibek kyzy"
+    return [(a, _clean(text[a : patronymic.end() if patronymic else b]))]
 
 
 def find_case_names(
@@ -278,7 +283,9 @@ def run(doc: Analysis) -> Analysis:
     return replace(doc, cases=cases)
 
 
-_PRONOUN_SUBJECT = re.compile(r"(?:She|He|They)\b")
+_PRONOUN_SUBJECT = re.compile(
+    r"(?:She|He|They|Its|Their|The\s+(?:group|organi[sz]ation|NGO|watchdog)['’]s)\b"
+)
 
 
 def _goes_on_reporting(doc: Analysis, si: int, stated: Collection[int]) -> bool:

@@ -27,7 +27,7 @@ _PLACE_BEFORE = Gate(
         re.IGNORECASE,
     )
 )
-_PLACE_AFTER = re.compile(r"\s+(?:hosted|was\s+the\s+venue|welcomed|played\s+host)\b")
+_PLACE_AFTER = re.compile(r"\s+(?:(?:has|had)\s+)?(?:hosted|was\s+the\s+venue|welcomed|played\s+host)\b")
 _NOT_VENUE = re.compile(
     r"(?i)\b(?:delegation|embassy|office|mission|based|resident|accredited|stationed|centre|center|prison|court)"
     r"\s+(?:in|at)\s+(?:the\s+)?$"
