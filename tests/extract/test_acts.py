@@ -183,6 +183,8 @@ def test_backing_funding_and_the_centre_of_a_discussion(text: str, act: str) -> 
         ("The EU asked once again for information about Ivan Petrov.", "raise"),
         ("The European side called to ensure the independence of lawyers.", "call"),
         ("The project, which Norway has funded since 2010, ends in May.", "support"),
+        ("The EU called once again on Belarus to abolish the death penalty.", "call"),
+        ("It affirmed the readiness of the EU to support the strategy.", "support"),
     ],
 )
 def test_allocating_money_asking_for_information_and_calling_to_do(text: str, act: str) -> None:
@@ -192,4 +194,6 @@ def test_allocating_money_asking_for_information_and_calling_to_do(text: str, ac
 def test_a_verb_form_after_an_article_is_no_verb() -> None:
     assert acts("He was called to account.") == []
     text = "Concerns were raised by the EU about the repeated extension of the state of emergency."
+    assert [a for _, a, _ in acts(text)] == ["concern"]
+    text = "The EU expressed concern about repeated proposals to restore the death penalty."
     assert [a for _, a, _ in acts(text)] == ["concern"]

@@ -141,6 +141,11 @@ from hrd.extract.topics import TOPIC_ORDER, tag_topics
         ("regretted that Article 88 punishes propaganda against the state", "expression"),
         ("noted that bloggers who criticise the authorities online are jailed", "expression"),
         ("asked for information about Ivan Petrov", "individual-cases"),
+        ("welcomed the release of Australian citizen Ivan Petrov", "individual-cases"),
+        ("welcomed the release of Australian citizen Ivan Petrov", "detention"),
+        ("called for the release of all detainees, among them Ivan Petrov", "individual-cases"),
+        ("raised the liquidation of the news outlet Kloop Media", "individual-cases"),
+        ("said the law made it harder for groups to receive foreign funding", "association"),
     ],
 )
 def test_cues(clause: str, topic: str) -> None:
@@ -314,3 +319,9 @@ def test_a_person_named_after_release_or_cases_of_is_an_individual_case() -> Non
     assert "individual-cases" in tag_topics("called for the release of Ivan Petrov")
     assert "individual-cases" in tag_topics("raised the cases of Ivan Petrov and Anna Berg")
     assert tag_topics("called for the release of political prisoners") == ("detention",)
+
+
+def test_a_council_of_europe_convention_is_no_regional_mechanism_and_a_national_plan_no_person() -> None:
+    topics = tag_topics("urged it to ratify the Council of Europe Convention on violence against women")
+    assert "regional-mechanisms" not in topics and "gender-violence" in topics
+    assert "individual-cases" not in tag_topics("welcomed the national Human Rights Strategy")

@@ -98,7 +98,11 @@ _QUALIFYING_PARTICIPLE = re.compile(
 )
 # "Algeria's stated intention", "as set out in": a verb form after a possessive or "as" is no main verb.
 _NOT_A_VERB_BEFORE = Gate(
-    re.compile(r"(?:['’]s|\b(?:its|their|his|her|our|as|the|a|an|this|these|those))\s+\Z", re.IGNORECASE)
+    re.compile(
+        r"(?:['’]s|\b(?:its|their|his|her|our|as|the|a|an|this|these|those|about|of|on|for|with|against|from"
+        r"|over|regarding|concerning))\s+\Z",
+        re.IGNORECASE,
+    )
 )
 _DATED_PARTICIPLE = re.compile(r"(?<=ed)\s+in\s+(?:19|20)\d\d\b")
 _NOUN_WORD_BEFORE = re.compile(
