@@ -325,3 +325,11 @@ def test_a_council_of_europe_convention_is_no_regional_mechanism_and_a_national_
     topics = tag_topics("urged it to ratify the Council of Europe Convention on violence against women")
     assert "regional-mechanisms" not in topics and "gender-violence" in topics
     assert "individual-cases" not in tag_topics("welcomed the national Human Rights Strategy")
+
+
+def test_a_parliament_alone_is_no_election() -> None:
+    assert "elections" not in tag_topics("took note of the draft law on inheritance submitted to Parliament")
+    assert "elections" not in tag_topics(
+        "explained that the parliamentary procedure for ratification was under way"
+    )
+    assert "elections" in tag_topics("looked ahead to the parliamentary polls")
