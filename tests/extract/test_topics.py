@@ -333,3 +333,11 @@ def test_a_parliament_alone_is_no_election() -> None:
         "explained that the parliamentary procedure for ratification was under way"
     )
     assert "elections" in tag_topics("looked ahead to the parliamentary polls")
+
+
+def test_international_experts_alone_are_no_un_mechanism() -> None:
+    assert "un-mechanisms" not in tag_topics(
+        "stressed an integrity check of judges with international experts"
+    )
+    assert "un-mechanisms" in tag_topics("invited UN human rights experts to visit")
+    assert "un-mechanisms" in tag_topics("cooperated with international human rights mechanisms")
