@@ -20,7 +20,7 @@ from .cues import Match, compile_cues
 from .gates import Gate
 from .lexicon import load_lexicon
 
-__all__ = ["CUES", "VOICES", "Trigger", "Voice", "find_triggers"]
+__all__ = ["CUES", "VOICES", "Trigger", "Voice", "find_triggers", "without_coordinated_that"]
 
 Voice = Literal["active", "present", "ing", "passive", "nominal"]
 VOICES: tuple[Voice, ...] = ("active", "present", "ing", "passive", "nominal")
@@ -183,4 +183,22 @@ def find_triggers(
         if voice == "present" and _NOUN_BEFORE.search(text, max(start, a - _LOOKBACK), a):
             continue
         out.append(Trigger(a, b, act, voice))  # type: ignore[arg-type]
+    return out
+
+
+_THAT_AFTER = re.compile(r"\s+that\b", re.IGNORECASE)
+_AND_THAT = re.compile(r",?\s+and\s+that\s+(?:[\w'’-]+\s+){1,3}\Z", re.IGNORECASE)
+
+
+def without_coordinated_that(text: str, triggers: list[Trigger]) -> list[Trigger]:
+    """``triggers`` without those in a second that-clause of an earlier act verb: "affirmed that X
+    ..., and that Egypt rejects Y" is one statement (its that-clauses belong to "affirmed")."""
+    out: list[Trigger] = []
+    for t in triggers:
+        if any(
+            _THAT_AFTER.match(text, p.end) and _AND_THAT.search(text, max(p.end, t.start - 60), t.start)
+            for p in out
+        ):
+            continue
+        out.append(t)
     return out

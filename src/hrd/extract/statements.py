@@ -38,7 +38,7 @@ from .actors import (
     resolve_pronoun,
     subject_of,
 )
-from .acts import Trigger, find_triggers
+from .acts import Trigger, find_triggers, without_coordinated_that
 from .anaphora import names_its_next_step, names_steps, names_these, points_back
 from .clauses import split_clauses, trim
 from .cues import Found, Scanner
@@ -256,6 +256,7 @@ def _sentence_statements(
         or triggers[i - 1].voice == "nominal"
         or not _THAT_CLAUSE.fullmatch(text, triggers[i - 1].end, t.start)
     ]
+    triggers = without_coordinated_that(text, triggers)  # "affirmed that X, and that it rejects Y"
     # "and the importance of X was underlined": the noun phrase is the passive's subject.
     triggers = [
         t
