@@ -42,6 +42,18 @@ def _looks_binary(text: str) -> bool:
     return len(_NOT_TEXT_RE.findall(text)) / len(text) > _MAX_CONTROL_SHARE
 
 
+_NOT_CHARSETS = frozenset({"unicode_escape", "raw_unicode_escape", "punycode", "idna", "utf_7", "palmos"})
+"""Codecs Python accepts for ``bytes.decode`` that no document is written in (escape and domain codecs)."""
+
+
+def _is_charset(name: str) -> bool:
+    """A declared charset is a character encoding (not an escape codec such as "unicode-escape")."""
+    try:
+        return codecs.lookup(name).name.replace("-", "_") not in _NOT_CHARSETS
+    except (LookupError, ValueError):  # unknown, or a name with a NUL
+        return False
+
+
 def _decode(data: bytes, charset: str | None) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -53,7 +65,7 @@ def _decode(data: bytes, charset: str | None) -> str:
                 ) from None
     if b"\x00" in data:
         raise UnsupportedInputError("binary data, not text")
-    candidates = ["utf-8"] + ([charset] if charset else [])
+    candidates = ["utf-8"] + ([charset] if charset and _is_charset(charset) else [])
     for encoding in candidates:
         try:
             return data.decode(encoding)
