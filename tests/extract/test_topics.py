@@ -146,6 +146,7 @@ from hrd.extract.topics import TOPIC_ORDER, tag_topics
         ("called for the release of all detainees, among them Ivan Petrov", "individual-cases"),
         ("raised the liquidation of the news outlet Kloop Media", "individual-cases"),
         ("said the law made it harder for groups to receive foreign funding", "association"),
+        ("welcomed the release in July of Ivan Petrov", "individual-cases"),
     ],
 )
 def test_cues(clause: str, topic: str) -> None:
