@@ -462,3 +462,27 @@ def test_a_city_that_has_hosted_the_meeting_on_a_day() -> None:
     )
     m = _only(text)
     assert (m.city, m.country, m.format, m.start) == ("Cusco", "PE", "in-person", D(2022, 6, 29))
+
+
+KEY_FACTS = """3rd EU-ASEAN Policy Dialogue on Human Rights - readout
+
+Brussels, 9 November 2019
+
+Key facts
+• What: third Policy Dialogue on Human Rights between the European Union and ASEAN, in Brussels
+• When: 08.11.2019
+• Where: Brussels, EEAS headquarters
+
+Main points
+• The two sides exchanged views on the rights of migrant workers and on trafficking in persons.
+• The fourth Policy Dialogue will take place in Jakarta in 2021.
+"""
+
+
+def test_a_box_of_key_facts_dates_and_places_the_meeting_and_its_bullets_are_body_text() -> None:
+    m = _only(KEY_FACTS)
+    assert (m.kind, m.parties, m.ordinal) == ("human-rights-dialogue", ("EU", "ASEAN"), 3)
+    assert (m.start, m.city, m.country, m.format) == (D(2019, 11, 8), "Brussels", "BE", "in-person")
+    doc = _run(KEY_FACTS)
+    bullet = next(s for s in doc.sentences if s.text.startswith("• The two sides"))
+    assert not bullet.header

@@ -395,3 +395,8 @@ def test_a_lower_case_name_with_its_acronym_and_a_joint_owner_before_a_quoted_na
         'It recalled the joint EU-Council of Europe programme "Justice for All" (JFA II).'
     ) == [("Justice for All", "JFA", None, None)]
     assert _one_sentence("It recalled the national programme (NHRP).") == []
+
+
+def test_an_organisations_instrument_is_no_programme() -> None:
+    assert _one_sentence("The EU looked forward to an ASEAN instrument on migrant workers.") == []
+    assert _one_sentence("It praised the UNDP programme on justice.") == []

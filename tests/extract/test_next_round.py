@@ -130,3 +130,12 @@ def test_looking_forward_to_holding_the_next_meeting() -> None:
 def test_agreed_to_do_something_and_to_hold_the_next_round() -> None:
     body = "They agreed to continue the joint programme and to hold the next dialogue in Tashkent in 2015."
     assert _next(ONE + body) == [NextInfo(city="Tashkent", country="UZ", year=2015)]
+
+
+def test_a_later_policy_dialogue_by_its_ordinal() -> None:
+    text = (
+        "3rd EU-ASEAN Policy Dialogue on Human Rights\n\nBrussels, 9 November 2019\n\n"
+        "The EU and ASEAN held their third Policy Dialogue on Human Rights in Brussels on 8 November.\n\n"
+        "The fourth Policy Dialogue will take place in Jakarta in 2021.\n"
+    )
+    assert _next(text) == [NextInfo(city="Jakarta", country="ID", year=2021)]

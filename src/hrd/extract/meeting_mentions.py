@@ -84,7 +84,7 @@ _ORD = (
 _NOUNS = "|".join(_LEX["ordinal_nouns"])
 # "12th", "twelfth annual round of their regular", "eighth session of the EU-Mexico" before a name.
 _ORD_BEFORE = _gate(
-    rf"\b(?P<ord>{_ORD})(?:-ever)?\s+(?:(?:annual|regular|yearly|high[- ]level|formal|bilateral)\s+)*"
+    rf"\b(?P<ord>{_ORD})(?:-ever)?\s+(?:(?:annual|regular|yearly|high[- ]level|formal|bilateral|policy)\s+)*"
     rf"(?:(?:{_NOUNS})\s+(?:of\s+)?(?:the\s+|their\s+|its\s+)?"
     r"(?:(?:annual|regular|yearly|formal|bilateral)\s+)*)?"
     # the pair of parties: "EU-Kazakhstan", "Kazakhstan-EU", "Kazakhstan - European Union"

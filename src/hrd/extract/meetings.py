@@ -31,7 +31,7 @@ from .lexicon import load_lexicon
 from .meeting_mentions import Mention, find_mentions, ordinal_near, reports_held
 from .meeting_split import base_kind, share_venue, split_same_kind
 from .state import Analysis, DateMention, MeetingInfo
-from .venue import dateline_place, meeting_format, venue
+from .venue import dateline_place, fact_box, meeting_format, venue
 
 __all__ = ["run"]
 
@@ -85,6 +85,9 @@ def run(doc: Analysis) -> Analysis:
         start, end = _dates(doc, own, mentions, kind)
         if start is None:
             start, end = _section_dates(doc, sections[i], mentions, kind)
+        box = fact_box(doc)  # "When: 07.11.2017", "Where: Brussels" (for a meeting the prose leaves out)
+        if start is None and box[0] is not None:
+            start, end = box[0].first, box[0].last
         reporting = sorted({m.sentence for m in own if m.held})
         fmt = meeting_format(doc, reporting)
         city, country = (None, None) if fmt == "online" else venue(doc, reporting, partner)
@@ -105,6 +108,8 @@ def run(doc: Analysis) -> Analysis:
             fmt = "hybrid"  # "The meeting was held in a hybrid format": a later sentence of its section
         if fmt is None and city is None and country is None and doc.published in (start, end):
             city, country = dateline_place(doc) or (None, None)
+        if fmt is None and city is None and country is None and box[1] is not None:
+            city, country = box[1]  # "Where: Brussels, EEAS headquarters"
         fmt = fmt or ("in-person" if city or country else None)
         ordinal = next((m.ordinal for m in own if m.ordinal is not None), None)
         if ordinal is None:

@@ -86,6 +86,8 @@ def _trimmed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _looks_like_header_line(line: str) -> bool:
     """A short line without a final full stop: a title, label, dateline or sign-off."""
     stripped = line.strip()
+    if stripped.startswith(("• ", "· ", "▪ ", "– ")) and len(stripped) > 40:
+        return False  # an item of a bulleted list (a short one, "• When: 07.11.2017", may stay a header)
     return bool(stripped) and len(stripped) < 200 and not stripped.endswith((".", ":", ";"))
 
 

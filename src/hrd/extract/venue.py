@@ -14,9 +14,9 @@ import re
 from .gates import Gate
 from .gazetteer import gazetteer
 from .lexicon import load_lexicon
-from .state import Analysis, PartyMention, PlaceMention
+from .state import Analysis, DateMention, PartyMention, PlaceMention
 
-__all__ = ["dateline_place", "meeting_format", "venue"]
+__all__ = ["dateline_place", "fact_box", "meeting_format", "venue"]
 
 _LEX = load_lexicon("meetings")
 _ONLINE = Gate(re.compile("|".join(f"(?:{p})" for p in _LEX["online"]), re.IGNORECASE))
@@ -132,3 +132,21 @@ def _unknown_city(text: str, a: int, b: int) -> str | None:
             continue
         return city
     return None
+
+
+_WHEN = re.compile(r"[•·▪*–-]?\s*(?:When|Date|Dates)\s*:\s*", re.IGNORECASE)
+_WHERE = re.compile(r"[•·▪*–-]?\s*(?:Where|Venue|Place|Location)\s*:\s*", re.IGNORECASE)
+
+
+def fact_box(doc: Analysis) -> tuple[DateMention | None, tuple[str, str | None] | None]:
+    """The day and the place of a box of key facts ("When: 07.11.2017", "Where: Brussels, EEAS"),
+    for a meeting the prose does not date or place."""
+    when: DateMention | None = None
+    where: tuple[str, str | None] | None = None
+    for s in doc.sentences:
+        if when is None and _WHEN.match(s.text):
+            when = next((d for d in doc.dates if s.start <= d.start < s.end), None)
+        if where is None and _WHERE.match(s.text):
+            place = next((p for p in doc.places if s.start <= p.start < s.end), None)
+            where = (place.city, place.country) if place is not None else None
+    return when, where
