@@ -486,3 +486,13 @@ def test_a_box_of_key_facts_dates_and_places_the_meeting_and_its_bullets_are_bod
     doc = _run(KEY_FACTS)
     bullet = next(s for s in doc.sentences if s.text.startswith("• The two sides"))
     assert not bullet.header
+
+
+def test_the_capital_where_a_meeting_is_held_names_no_party() -> None:
+    text = (
+        "EU and African Union hold human rights talks\n\n4 November 2016\n\n"
+        "DAKAR, Nov 4 (Wire) - The African Union Commission and the European Union on Thursday held their "
+        "12th human rights dialogue in the Senegalese capital. Senegalese officials attended.\n\n"
+        "Senegal has asked to host the next session. Senegalese diplomats spoke, as did Senegal's envoy.\n"
+    )
+    assert _only(text).parties == ("EU", "AUC")

@@ -43,6 +43,7 @@ _LEADING_ADJ = re.compile(r"^(?:(?:annual|regular|yearly|local|formal)\s+)+", re
 _WRAPPED_LINE = 45
 """A line this long that breaks before a mention is a hard-wrapped line: the words before it count."""
 _SIDE_EVENT_DAY = re.compile(r"\b(?:was|were|is|are)\s+(?:preceded|followed)\s+(?:on\s+)?\Z", re.IGNORECASE)
+_CAPITAL_AFTER = re.compile(r"\s+(?:capital|city)\b")
 _MAX_DAYS_BEFORE = 120
 _PAST_DAYS = 45
 """A meeting dated only this long before the dateline is one mentioned in passing (readouts come out
@@ -229,8 +230,12 @@ def _party_counts(doc: Analysis, mentions: list[Mention]) -> tuple[Counter[str],
         idx = _sentence_of(doc, starts, p.start)
         in_title = p.start < title_end
         near = idx in meeting_sentences
-        if p.form == "org" and not (in_title or near):
-            continue
+        if (
+            (p.form == "org" and not (in_title or near))
+            or p.form == "capital"
+            or _CAPITAL_AFTER.match(doc.text, p.end)
+        ):
+            continue  # a capital or "the Gambian capital" is where a meeting is, not who holds it
         counts[p.code] += 1 + 3 * in_title + 2 * near
         first_seen.setdefault(p.code, p.start)
     return counts, first_seen
