@@ -310,3 +310,10 @@ def test_a_third_partys_director_goes_on_reporting() -> None:
         "pointed to the case of the farmer Celso Ruiz.\n"
     )
     assert _case_names(HRD + text) == ["Hugo Benítez"]
+
+
+def test_two_given_names_share_a_surname_and_treaty_bodies_are_no_case() -> None:
+    text = "The EU raised the cases of Anna and Ivan Petrov, who were detained in May."
+    assert names(text) == ["Anna Petrov", "Ivan Petrov"]
+    text = "Ruritania said it had submitted its reports to the Treaty Bodies on the detention of children."
+    assert names(text) == []

@@ -136,6 +136,7 @@ def _people(text: str, start: int, end: int, skip: Collection[tuple[int, int]]) 
 # Long words of institutions, not of names: "Social Development", "Social Protection".
 _INSTITUTION_ENDING = re.compile(r"\w{4,}(?:tions?|ments?|ship)$")
 # "X, a vice-president of the party", "X and Y, both former ministers": no officials of the meeting.
+_SHARED_SURNAME = re.compile(rf"\s+and\s+{_TOKEN}\s+({_TOKEN})(?![\w-])(?!\s+[A-Z])")
 _PATRONYMIC = re.compile(r"\s(?:kyzy|uulu|ogly|oglu|oğlu|qizi|kizi|gyzy)\b")
 _INDEFINITE = re.compile(r"\s*,\s*(?:an?\s|(?:both\s+|the\s+|two\s+)?former\s)")
 _CONNECTORS = frozenset(["for", "of", "on", "against"])
@@ -208,6 +209,9 @@ def find_case_names(
         found.append((m.start(), (m.group(1) or m.group(2)).strip()))
     for m in [*_OUTLET_BARE_RE.finditer(text, start, end), *_SINGLE_RE.finditer(text, start, end)]:
         name = _clean(m.group(1))
+        shared = _SHARED_SURNAME.match(text, m.end(1), end) if m.re is _SINGLE_RE else None
+        if shared is not None:  # "the cases of Leyla and Arif Yunus": Leyla Yunus
+            name = f"{name} {shared.group(1)}"
         # An outlet's name may hold the words of outlets ("the online outlet Radio Thala").
         allowed = _MEDIA_WORDS if m.re is _OUTLET_BARE_RE else frozenset()
         if not any(w.rstrip(".") in _NON_NAME - allowed for w in name.split()) and not _overlaps(
