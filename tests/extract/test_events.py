@@ -143,3 +143,8 @@ def test_a_session_of_a_body_and_a_conference_with_its_acronym_dated_in_a_relati
         ("12th Ordinary Session of the Regional Commission on Human Rights", dt.date(2021, 3, 3)),
         ("UN Water Conference (WC21)", dt.date(2021, 5, 10)),
     ]
+
+
+def test_games_are_an_event() -> None:
+    body = "Ahead of the European Games, to be held in Almaty from 12 to 28 June 2021, the EU spoke."
+    assert _events(body) == [("European Games", dt.date(2021, 6, 12))]
