@@ -185,6 +185,7 @@ def test_backing_funding_and_the_centre_of_a_discussion(text: str, act: str) -> 
         ("The project, which Norway has funded since 2010, ends in May.", "support"),
         ("The EU called once again on Belarus to abolish the death penalty.", "call"),
         ("It affirmed the readiness of the EU to support the strategy.", "support"),
+        ("The meeting allowed for a review of cooperation on drugs.", "discuss"),
     ],
 )
 def test_allocating_money_asking_for_information_and_calling_to_do(text: str, act: str) -> None:

@@ -147,6 +147,9 @@ from hrd.extract.topics import TOPIC_ORDER, tag_topics
         ("raised the liquidation of the news outlet Kloop Media", "individual-cases"),
         ("said the law made it harder for groups to receive foreign funding", "association"),
         ("welcomed the release in July of Ivan Petrov", "individual-cases"),
+        ("raised concerns about forced anal examinations", "lgbti"),
+        ("stressed that such crimes are not subject to amnesty", "accountability"),
+        ("presented the commission set up to revise the Constitution", "reforms"),
     ],
 )
 def test_cues(clause: str, topic: str) -> None:
@@ -342,3 +345,7 @@ def test_international_experts_alone_are_no_un_mechanism() -> None:
     )
     assert "un-mechanisms" in tag_topics("invited UN human rights experts to visit")
     assert "un-mechanisms" in tag_topics("cooperated with international human rights mechanisms")
+
+
+def test_a_national_assembly_is_no_election() -> None:
+    assert tag_topics("urged it to adopt the anti-torture bill before the National Assembly") == ("torture",)
