@@ -8,7 +8,7 @@ cancelled or a previous round. One meeting per kind, or per subject where two
 meetings of a kind are held on two subjects (:mod:`.meeting_split`).
 
 For each meeting: its name as first written in full, the ordinal next to a
-mention ("12th", "ninth round of their"), its dates (the date in a sentence
+mention ("12th", "ninth round of their"), its dates (:mod:`.meeting_dates`: the date in a sentence
 that names only this meeting wins over one shared with another meeting; a
 range of k days in a sentence naming k meetings gives each its own day),
 its format and place (online cues; a city named with "in"/"hosted" in a
@@ -21,16 +21,16 @@ heading) up to the next that names another meeting.
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import re
 from collections import Counter
 from dataclasses import replace
 
 from .gates import Gate
 from .lexicon import load_lexicon
+from .meeting_dates import is_dateline, meeting_dates, only_past, plausible, section_dates
 from .meeting_mentions import Mention, find_mentions, ordinal_near, reports_held
 from .meeting_split import base_kind, share_venue, split_same_kind
-from .state import Analysis, DateMention, MeetingInfo
+from .state import Analysis, MeetingInfo
 from .venue import dateline_place, fact_box, meeting_format, venue
 
 __all__ = ["run"]
@@ -42,24 +42,7 @@ _TALKS = Gate(re.compile(r"(?i)\btalks\b|\bdiscussions?\b"))
 _LEADING_ADJ = re.compile(r"^(?:(?:annual|regular|yearly|local|formal)\s+)+", re.IGNORECASE)
 _WRAPPED_LINE = 45
 """A line this long that breaks before a mention is a hard-wrapped line: the words before it count."""
-_SIDE_EVENT_DAY = re.compile(r"\b(?:was|were|is|are)\s+(?:preceded|followed)\s+(?:on\s+)?\Z", re.IGNORECASE)
 _CAPITAL_AFTER = re.compile(r"\s+(?:capital|city)\b")
-_MAX_DAYS_BEFORE = 120
-_PAST_DAYS = 45
-"""A meeting dated only this long before the dateline is one mentioned in passing (readouts come out
-within days of the meeting)."""
-_MAX_DAYS_LATE = 730
-"""A report published this long after a meeting can still date it, if no recent day is given."""
-# "Brussels, 27.11.2020": a city before a comma, not "On Wednesday, 17 November".
-_DATELINE = re.compile(
-    r"(?:(?!On\s)(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
-    r"[A-Z][A-Za-z .'-]{1,40},\s*)?"
-)
-# "officials said on Monday": the day of a report, not of the meeting.
-_REPORTED_ON = re.compile(
-    r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|announced|reported|stated|added|confirmed)\s+(?:on\s+)?\Z",
-    re.IGNORECASE,
-)
 
 
 def run(doc: Analysis) -> Analysis:
@@ -70,7 +53,7 @@ def run(doc: Analysis) -> Analysis:
         held_kinds = set(_held_kinds(found))
         mentions = [m if m.kind in held_kinds else f for m, f in zip(mentions, found, strict=True)]
     mentions = split_same_kind(mentions)  # two subcommittees on two subjects: keyed apart
-    kinds = [k for k in _held_kinds(mentions) if not _only_past(doc, [m for m in mentions if m.kind == k])]
+    kinds = [k for k in _held_kinds(mentions) if not only_past(doc, [m for m in mentions if m.kind == k])]
     held = set(kinds)
     kinds = _drop_talks(mentions, _drop_aliases(mentions, kinds))
     # Another name of a meeting (talks, an alias) names no other meeting: its sentences are the meeting's.
@@ -83,9 +66,9 @@ def run(doc: Analysis) -> Analysis:
     meetings = []
     for i, kind in enumerate(kinds):
         own = [m for m in mentions if m.kind == kind and not m.negated and not m.dependent]
-        start, end = _dates(doc, own, mentions, kind)
+        start, end = meeting_dates(doc, own, mentions, kind)
         if start is None:
-            start, end = _section_dates(doc, sections[i], mentions, kind)
+            start, end = section_dates(doc, sections[i], mentions, kind)
         box = fact_box(doc)  # "When: 07.11.2017", "Where: Brussels" (for a meeting the prose leaves out)
         if start is None and box[0] is not None:
             start, end = box[0].first, box[0].last
@@ -156,8 +139,8 @@ def _with_evidence(doc: Analysis, m: Mention) -> Mention:
     s = doc.sentences[m.sentence]
     dated = any(
         s.start <= d.start < s.end
-        and _plausible(doc.published, d)
-        and not _DATELINE.fullmatch(doc.text, s.start, d.start)
+        and plausible(doc.published, d)
+        and not is_dateline(doc.text, s.start, d.start)
         for d in doc.dates
     )
     placed = (
@@ -274,49 +257,6 @@ def _sections(doc: Analysis, mentions: list[Mention], kinds: list[str]) -> list[
     return sections
 
 
-def _dates(
-    doc: Analysis, own: list[Mention], mentions: list[Mention], kind: str
-) -> tuple[dt.date | None, dt.date | None]:
-    """The meeting's first and last day (see the module doc)."""
-    best: tuple[tuple[int, int, int, int, int, int, int], dt.date, dt.date] | None = None
-    seen: set[int] = set()
-    for m in own:
-        if m.sentence in seen:
-            continue
-        seen.add(m.sentence)
-        s = doc.sentences[m.sentence]
-        in_sentence = [x for x in mentions if x.sentence == m.sentence and not x.negated and not x.dependent]
-        order = list(dict.fromkeys(x.kind for x in in_sentence))
-        shared = len(order) > 1
-        for d in doc.dates:
-            if not (s.start <= d.start < s.end) or not _plausible(doc.published, d, _MAX_DAYS_LATE):
-                continue
-            if _not_the_meetings(doc.text, s.start, d.start):
-                continue
-            if _SIDE_EVENT_DAY.search(doc.text, max(s.start, d.start - 40), d.start) and not any(
-                x.kind == kind and x.start > d.start for x in in_sentence
-            ):
-                continue  # "The Dialogue was preceded on 5 November by a meeting with civil society"
-            first, last = d.first, d.last
-            span_days = (last - first).days + 1
-            if shared and span_days == len(order):
-                first = last = first + dt.timedelta(days=order.index(kind))
-                exact = 1
-            else:
-                exact = 0
-            explicit = int(not _is_relative(doc.text[d.start : d.end]))
-            distance = min(abs(d.start - x.start) for x in in_sentence if x.kind == kind)
-            recent = int(_plausible(doc.published, d))
-            # "X opened on 3 March, and Y followed on 4 March": a day goes with the meeting named
-            # last before it.
-            before = [x for x in in_sentence if x.end <= d.start]
-            owned = int(not before or max(before, key=lambda x: x.end).kind == kind)
-            key = (recent, explicit, int(m.held and m.strong), int(not shared), exact, owned, -distance)
-            if best is None or key > best[0]:
-                best = (key, first, last)
-    return (best[1], best[2]) if best else (None, None)
-
-
 def _reporting_section(doc: Analysis, section: set[int], mentions: list[Mention], kind: str) -> list[int]:
     """Sentences of the section that report a meeting as held and name no other meeting."""
     return [
@@ -325,64 +265,6 @@ def _reporting_section(doc: Analysis, section: set[int], mentions: list[Mention]
         if reports_held(doc.sentences[idx].text)
         and not any(m.sentence == idx and m.kind != kind for m in mentions)
     ]
-
-
-def _section_dates(
-    doc: Analysis, section: set[int], mentions: list[Mention], kind: str
-) -> tuple[dt.date | None, dt.date | None]:
-    """A day in a sentence of the section that reports a meeting and names no other meeting."""
-    for idx in sorted(section):
-        s = doc.sentences[idx]
-        if any(m.sentence == idx and m.kind != kind for m in mentions) or not reports_held(s.text):
-            continue
-        for d in doc.dates:
-            inside = s.start <= d.start < s.end and _plausible(doc.published, d)
-            if inside and not _not_the_meetings(doc.text, s.start, d.start):
-                return d.first, d.last
-    return None, None
-
-
-def _only_past(doc: Analysis, own: list[Mention]) -> bool:
-    """Every date in the sentences that report the meeting lies long before the dateline, and the title
-    does not name it: a previous round mentioned in passing."""
-    if doc.published is None or any(m.header and not m.negated for m in own):
-        return False
-    limit = doc.published - dt.timedelta(days=_PAST_DAYS)
-    found = False
-    for idx in {m.sentence for m in own if m.held and m.strong and not m.negated and not m.dependent}:
-        s = doc.sentences[idx]
-        for d in doc.dates:
-            if s.start <= d.start < s.end and not _DATELINE.fullmatch(doc.text, s.start, d.start):
-                if d.last >= limit:
-                    return False
-                found = True
-    return found
-
-
-def _not_the_meetings(text: str, sentence_start: int, date_start: int) -> bool:
-    """A date that opens the sentence as its dateline, or that gives the day of a report
-    ("officials said on Monday"), is not the meeting's."""
-    return bool(
-        _DATELINE.fullmatch(text, sentence_start, date_start)
-        or _REPORTED_ON.search(text, max(0, date_start - 40), date_start)
-    )
-
-
-def _is_relative(text: str) -> bool:
-    """A day named without digits ("today", "on Monday"); "the following day" counts from a day
-    written out, so it is as explicit as that day."""
-    return not any(ch.isdigit() for ch in text) and not text.endswith(
-        ("following day", "next day", "day after")
-    )
-
-
-def _plausible(published: dt.date | None, d: DateMention, days_before: int = _MAX_DAYS_BEFORE) -> bool:
-    """A day or a few days, not after the dateline and at most ``days_before`` before it."""
-    if (d.last - d.first).days > 6:
-        return False
-    if published is None:
-        return True
-    return published - dt.timedelta(days=days_before) <= d.first <= published + dt.timedelta(days=1)
 
 
 def _section_ordinal(doc: Analysis, section: set[int], mentions: list[Mention], kind: str) -> int | None:
