@@ -273,11 +273,11 @@ def opens_on_meeting(sentence: str) -> bool:
 
 
 def resolve_pronoun(
-    text: str, mentions: Sequence[Mention], m: Mention, prev: str | None, last: str, *, meeting_said: bool
+    text: str, mentions: Sequence[Mention], m: Mention, prev: str | None, last: str, *, before: str
 ) -> str:
     """Resolve "it", "they": the subject of the verb just before, the previous clause's actor, an
-    earlier subject, both sides when "it" opens a sentence after one about the meeting ("It reviewed
-    trade ..."), or ``last``, the last actor."""
+    earlier subject, both sides when "it" opens a sentence after one about the meeting (``before``:
+    "The Committee was chaired by ... It reviewed trade ..."), or ``last``, the last actor."""
     latest = next((e for e in reversed(mentions) if e.end <= m.start and e.kind == "party"), None)
     if latest is not None and eligible(text, latest, 0) and _VERB_AFTER.match(text, latest.end, m.start):
         return latest.code  # "a statement in which Kazakhstan confirmed it ..."
@@ -290,6 +290,6 @@ def resolve_pronoun(
             text, earlier, 0
         ):
             return earlier.code
-    if m.kind == "it" and prev is None and meeting_said:
+    if m.kind == "it" and prev is None and opens_on_meeting(before):
         return "both"
     return last

@@ -69,9 +69,9 @@ def run(doc: Analysis) -> Analysis:
         start, end = meeting_dates(doc, own, mentions, kind)
         if start is None:
             start, end = section_dates(doc, sections[i], mentions, kind)
-        box = fact_box(doc)  # "When: 07.11.2017", "Where: Brussels" (for a meeting the prose leaves out)
-        if start is None and box[0] is not None:
-            start, end = box[0].first, box[0].last
+        when = fact_box(doc)[0] if start is None else None  # "When: 07.11.2017" (a key-facts box)
+        if when is not None:
+            start, end = when.first, when.last
         reporting = sorted({m.sentence for m in own if m.held})
         fmt = meeting_format(doc, reporting)
         city, country = (None, None) if fmt == "online" else venue(doc, reporting, partner)
@@ -92,8 +92,9 @@ def run(doc: Analysis) -> Analysis:
             fmt = "hybrid"  # "The meeting was held in a hybrid format": a later sentence of its section
         if fmt is None and city is None and country is None and doc.published in (start, end):
             city, country = dateline_place(doc) or (None, None)
-        if fmt is None and city is None and country is None and box[1] is not None:
-            city, country = box[1]  # "Where: Brussels, EEAS headquarters"
+        where = fact_box(doc)[1] if fmt is None and city is None and country is None else None
+        if where is not None:
+            city, country = where  # "Where: Brussels, EEAS headquarters"
         fmt = fmt or ("in-person" if city or country else None)
         ordinal = next((m.ordinal for m in own if m.ordinal is not None), None)
         if ordinal is None:

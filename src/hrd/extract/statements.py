@@ -33,7 +33,6 @@ from .actors import (
     chair_phrases,
     find_mentions,
     has_subject,
-    opens_on_meeting,
     passive_agent,
     resolve_pronoun,
     subject_of,
@@ -103,8 +102,8 @@ class _Context:
     last_single: str | None = None
     last_topics: tuple[str, ...] = ()
     last_span: tuple[int, int] = (0, 0)
-    meeting_said: bool = False
-    """The sentence before opened with the meeting as its subject ("The Committee was chaired by ...")."""
+    before: str = ""
+    """The sentence before: "It" after one about the meeting ("The Committee was chaired by ...") is both."""
     presented: tuple[str | None, tuple[str, ...]] = (None, ())
     """Who last informed or committed, and about what: "these steps" that another side welcomes."""
 
@@ -193,7 +192,7 @@ def _code(ctx: _Context, text: str, mentions: list[Mention], m: Mention, prev: s
         return m.code
     if m.kind in ("it", "they"):
         last = (ctx.last_single if m.kind == "it" else ctx.last_actor) or ctx.home
-        return resolve_pronoun(text, mentions, m, prev, last, meeting_said=ctx.meeting_said)
+        return resolve_pronoun(text, mentions, m, prev, last, before=ctx.before)
     if m.kind == "we":  # a quoted speaker: the issuer's side
         return ctx.partner if ctx.issuer and ctx.issuer == ctx.partner else ctx.home
     return None  # a third party
@@ -210,7 +209,7 @@ def _sentence_statements(
 ) -> list[StatementInfo]:
     """The statements of sentence ``index``; updates ``ctx`` for the next sentence."""
     text, s = doc.text, doc.sentences[index]
-    ctx.meeting_said = index > 0 and opens_on_meeting(doc.sentences[index - 1].text)
+    ctx.before = doc.sentences[index - 1].text if index > 0 else ""
     act_cues, topic_cs, topic_ci, actor_cs, actor_ci = cues
     triggers = find_triggers(text, s.start, s.end, act_cues.within(s.start, s.end))
     if not triggers:
