@@ -496,3 +496,18 @@ def test_the_capital_where_a_meeting_is_held_names_no_party() -> None:
         "Senegal has asked to host the next session. Senegalese diplomats spoke, as did Senegal's envoy.\n"
     )
     assert _only(text).parties == ("EU", "AUC")
+
+
+def test_a_meeting_followed_the_next_day_is_held_and_a_title_waiting_for_a_date_holds_none() -> None:
+    text = (
+        "Title\n\nKyiv, 20/11/2019\n\nThe EU and Ukraine held their Human Rights Dialogue in Kyiv on 18 "
+        "November 2019, followed the next day by the sixth meeting of the Subcommittee on Justice.\n"
+    )
+    _, sub = _run(text).meetings
+    assert (sub.kind, sub.ordinal, sub.start) == ("subcommittee", 6, D(2019, 11, 19))
+    waiting = (
+        "EU still waiting for a date for its human rights dialogue with Ruritania\n\n"
+        "BRUSSELS, December 9, 2016 - The EU has yet to agree on a date for the next round.\n\n"
+        "The 34th round of the dialogue was held in Brussels on 30 November 2015.\n"
+    )
+    assert _run(waiting).meetings == ()

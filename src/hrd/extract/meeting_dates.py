@@ -21,6 +21,7 @@ from .state import Analysis, DateMention
 __all__ = ["is_dateline", "meeting_dates", "only_past", "plausible", "section_dates"]
 
 _SIDE_EVENT_DAY = re.compile(r"\b(?:was|were|is|are)\s+(?:preceded|followed)\s+(?:on\s+)?\Z", re.IGNORECASE)
+_STALLED = re.compile(r"\b(?:waiting|awaiting|yet\s+to|no\s+date|stalled|delayed)\b", re.IGNORECASE)
 _MAX_DAYS_BEFORE = 120
 _PAST_DAYS = 45
 """A meeting dated only this long before the dateline is one mentioned in passing (readouts come out
@@ -100,7 +101,9 @@ def section_dates(
 def only_past(doc: Analysis, own: list[Mention]) -> bool:
     """Every date in the sentences that report the meeting lies long before the dateline, and the title
     does not name it: a previous round mentioned in passing."""
-    if doc.published is None or any(m.header and not m.negated for m in own):
+    if doc.published is None or any(
+        m.header and not m.negated and not _STALLED.search(doc.sentences[m.sentence].text) for m in own
+    ):  # a title names the meeting (a late report); not "EU still waiting for date of dialogue"
         return False
     limit = doc.published - dt.timedelta(days=_PAST_DAYS)
     found = False
