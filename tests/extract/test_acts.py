@@ -207,3 +207,7 @@ def test_a_second_that_clause_belongs_to_the_act_verb_of_the_first() -> None:
     assert [t.act for t in without_coordinated_that(text, find_triggers(text))] == ["stress"]
     text = "The EU welcomed the law, and Ruritania rejected the criticism."
     assert [t.act for t in without_coordinated_that(text, find_triggers(text))] == ["welcome", "reject"]
+
+
+def test_a_modal_perfect_is_no_act() -> None:
+    assert acts("The group said the EU should have publicly demanded the release.") == []

@@ -317,3 +317,11 @@ def test_two_given_names_share_a_surname_and_treaty_bodies_are_no_case() -> None
     assert names(text) == ["Anna Petrov", "Ivan Petrov"]
     text = "Ruritania said it had submitted its reports to the Treaty Bodies on the detention of children."
     assert names(text) == []
+
+
+def test_a_so_called_case_and_an_ngo_leader_who_reports() -> None:
+    assert names("The EU raised the so-called Akrom case and the detention of activists.") == ["Akrom case"]
+    text = (
+        "Rosa Almirón, who heads a local group, said the EU should have demanded the release of Celso Ruiz."
+    )
+    assert names(text) == []

@@ -205,3 +205,9 @@ def test_weekdays_inside_a_range_and_a_following_day_a_section_later() -> None:
     text = f"{head}{filler}\n\nOn the following day, X.\n"
     days = [(text[d.start : d.end], d.first) for d in _run(text).dates]
     assert ("the following day", D(2023, 5, 24)) in days
+
+
+def test_two_weekdays_are_a_range_before_the_reference_day() -> None:
+    assert _spans("Officials met on Monday and Tuesday in Cairo.", D(2022, 7, 6)) == [
+        ("Monday and Tuesday", D(2022, 7, 4), D(2022, 7, 5))
+    ]

@@ -326,3 +326,11 @@ def test_a_heading_names_the_meeting_of_the_heads_in_the_paragraph_under_it() ->
         [("EU", "Jan Novak", "European External Action Service's Head of Division for Central Asia")],
         [("EU", "Anna Berg", "Director at the European Commission")],
     ]
+
+
+def test_the_head_of_a_body_is_no_head_of_delegation() -> None:
+    body = (
+        "Kyrgyzstan outlined the work of the national investigation commission led by Vice-President "
+        "Asel Duishenova. The EU team was led by Jan Novak, Head of Division."
+    )
+    assert [(p, n) for p, n, _ in _heads(body)] == [("EU", "Jan Novak")]

@@ -148,3 +148,10 @@ def test_a_session_of_a_body_and_a_conference_with_its_acronym_dated_in_a_relati
 def test_games_are_an_event() -> None:
     body = "Ahead of the European Games, to be held in Almaty from 12 to 28 June 2021, the EU spoke."
     assert _events(body) == [("European Games", dt.date(2021, 6, 12))]
+
+
+def test_a_review_by_a_body_is_dated() -> None:
+    body = (
+        "Ahead of Kazakhstan's review by the UN Committee against Torture on 6 December 2020, the EU spoke."
+    )
+    assert _events(body) == [("review by the UN Committee against Torture", dt.date(2020, 12, 6))]

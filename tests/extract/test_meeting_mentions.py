@@ -27,3 +27,10 @@ def test_the_ordinal_before_a_pair_of_two_other_parties() -> None:
     for pair in ("UK-China", "Australia–Viet Nam", "Canada - Peru"):
         assert ordinals(f"They held the 19th {pair} Human Rights Dialogue in Lima today.") == [19]
     assert ordinals("They held the 19th annual meeting, a Human Rights Dialogue, in Lima.") == [None]
+
+
+def test_a_first_meeting_in_years_gives_no_rank() -> None:
+    from hrd.extract.meeting_mentions import ordinal_near
+
+    assert ordinal_near("the body's first meeting in three years") is None
+    assert ordinal_near("the body's first meeting, held in Cairo") == 1

@@ -400,3 +400,13 @@ def test_a_lower_case_name_with_its_acronym_and_a_joint_owner_before_a_quoted_na
 def test_an_organisations_instrument_is_no_programme() -> None:
     assert _one_sentence("The EU looked forward to an ASEAN instrument on migrant workers.") == []
     assert _one_sentence("It praised the UNDP programme on justice.") == []
+
+
+def test_an_organisation_a_person_heads_and_a_known_facility_named_with_its_head() -> None:
+    text = (
+        "Ana Ruiz, who heads the Paraguayan Initiative for Civil Rights (PICR), said the EU did too little."
+    )
+    assert _one_sentence(text) == []
+    assert _one_sentence("It welcomed the contributions of the COVAX Facility.") == [
+        ("COVAX Facility", "COVAX", None, None)
+    ]

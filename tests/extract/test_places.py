@@ -159,3 +159,12 @@ def test_issuer_partner_for_its_ministry_named_on_another_header_line() -> None:
 def test_a_city_in_upper_case_is_given_in_title_case() -> None:
     doc = _run("Title\n\nNAY PYI TAW — The EU met Myanmar.")
     assert [(p.city, p.country) for p in doc.places][:1] == [("Nay Pyi Taw", "MM")]
+
+
+def test_a_place_name_over_the_break_of_a_wrapped_line() -> None:
+    from hrd.extract import places, segment
+    from hrd.extract.state import Analysis
+
+    text = "The next round will be held in Nay Pyi\nTaw in 2018, the two sides agreed at the end of it."
+    doc = places.run(segment.run(Analysis(text=text)))
+    assert [(p.city, p.country) for p in doc.places] == [("Nay Pyi Taw", "MM")]

@@ -76,7 +76,7 @@ _ING_CONTEXT = Gate(
 _NOT_FINITE = Gate(
     re.compile(
         r"\b(be|been|being|was|were|is|are|had|to|will|would|could|should|must|may|might|can|shall|not)\s+"
-        r"(?:(?:\w+ly|also|not)\s+)?(?:have\s+)?$",
+        r"(?:(?:\w+ly|also|not)\s+)?(?:have\s+(?:(?:\w+ly|also|not)\s+)?)?$",
         re.IGNORECASE,
     )
 )

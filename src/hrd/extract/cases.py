@@ -79,7 +79,9 @@ _PROGRAMME_AFTER = re.compile(
     r"(?:\s+and\s+(?:[A-Z][\w-]*\s+){1,4})?\s*(?i:programmes?|programs?|projects?|initiatives?|facility|fund"
     r"|campaigns?)\b"
 )
-_NAMED_CASE_RE = re.compile(rf"\bthe\s+[\"“]?((?:{_TOKEN})(?:[\s-]{_TOKEN})*)[\"”]?\s+case\b")
+_NAMED_CASE_RE = re.compile(
+    rf"\bthe\s+(?:so-called\s+)?[\"“]?((?:{_TOKEN})(?:[\s-]{_TOKEN})*)[\"”]?\s+case\b"
+)
 
 
 def _clean(name: str) -> str:

@@ -106,7 +106,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("md", re.compile(rf"(?P<m>{_M_START})\s+(?P<d>{_D})(?![\d:])(?:,?\s+(?P<y>{_Y}))?\b")),
     ("my", re.compile(rf"(?P<m>{_M_START})(?:\s+of)?,?\s+(?P<y>{_Y})\b")),
-    ("wd", re.compile(r"(?P<wd>" + _words_at_start(list(_WEEKDAY_NUM)) + r")\b")),
+    (  # "on Monday", "on Monday and Tuesday" (the days before the reference date)
+        "wd",
+        re.compile(
+            r"(?P<wd>" + _words_at_start(list(_WEEKDAY_NUM)) + r")\b"
+            r"(?:\s+(?:and|to|through|until)\s+(?P<wd2>" + "|".join(_WEEKDAY_NUM) + r")\b)?"
+        ),
+    ),
     ("rel", re.compile(r"(?P<rel>" + _words_at_start(sorted(_RELATIVE, key=len, reverse=True)) + r")\b")),
     # (?<![\d./-])(?P<y>{_Y}), the look-behind after the first digit
     ("y", re.compile(r"(?P<y>(?:1(?<![\d./-][\s\S])9|2(?<![\d./-][\s\S])0)\d{2})(?![\d/-])")),
@@ -316,6 +322,9 @@ def _resolve(raw: _Raw, ref: dt.date | None) -> DateMention | None:
         assert g["wd"] is not None
         back = (ref.weekday() - _WEEKDAY_NUM[g["wd"]]) % 7
         first = last = ref - dt.timedelta(days=back)
+        if g.get("wd2"):
+            last = ref - dt.timedelta(days=(ref.weekday() - _WEEKDAY_NUM[g["wd2"]]) % 7)
+            first = min(first, last - dt.timedelta(days=(_WEEKDAY_NUM[g["wd2"]] - _WEEKDAY_NUM[g["wd"]]) % 7))
         given = False
     else:  # rel
         if ref is None:

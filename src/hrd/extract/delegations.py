@@ -82,6 +82,10 @@ _RESPECTIVELY = re.compile(r"\bfor\s+(?P<a>.+?)\s+and\s+for\s+(?P<b>.+?)\s*,?\s+
 _MEETING_WORDS = re.compile(
     r"(?i)\bmeeting\b|\bsession\b|\bdialogue\b|\bsub-?committee\b|\bsub-?group\b|\btalks\b|\bconsultations\b"
 )
+_BODY_LED = re.compile(
+    r"\b(?:commission|committee|council|government|court|ministry|office|agency|board|panel|inquiry"
+    r"|investigation|mission|coalition|organi[sz]ation|movement|institute|centre|center|body)\s*$"
+)
 _NEXT_IN_LIST = re.compile(r"\band\s+(?:[^,;.]{0,100}?\s+)?(?:by\s+)?(?:[^,;.]{0,80},\s+)?$")
 _PARTNER_TITLE = re.compile(_LEX["partner_title"])
 _SIDE = re.compile(r"(?i)\b(?:on|for|from)\s+(?:the\s+)?(?P<side>[\w' -]{1,40}?)\s+side\b")
@@ -207,6 +211,12 @@ def _heads_in(doc: Analysis, a: int, b: int, named: list[tuple[int, int]]) -> li
         if not _TWO_LETTERS.search(subject) and len(cuts) > 1:
             subject = text[cuts[-2] : m.start()]
         tail = " ".join(_AUXILIARIES.sub(" ", subject).split()[-3:])
+        if (
+            _BODY_LED.search(tail)
+            and not any(gaz.find(tail))
+            and not any(a <= x and y <= m.start() for x, y in named)
+        ):
+            continue  # "the national investigation commission led by X": a body's head, not a delegation's
         if not (
             _RELEVANT.search(tail)
             or any(gaz.find(tail))

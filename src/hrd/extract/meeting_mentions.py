@@ -103,6 +103,8 @@ _ORD_AFTER = _gate(
 )
 _ORD_ALONE = _gate(
     rf"\b(?P<ord>{_ORD})\s+(?:(?:annual|regular|yearly|such)\s+)?(?:{_NOUNS})\b"
+    # "its first meeting in three years" gives no rank
+    r"(?!\s+(?:in|since|after|for)\s+(?:\w+\s+)?(?:years?|months?|decades?)\b)"
     # "The meeting in Pretoria, the sixth of its kind, ..."
     rf"|\b(?:meeting|dialogue|talks|round|session|consultations)\b[^.;]{{0,40}}?,\s+the\s+(?P<kind_ord>{_ORD})"
     r"\s+of\s+(?:its|their)\s+kind\b",

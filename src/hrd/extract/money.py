@@ -120,7 +120,10 @@ _ACTS_RE = re.compile(
 _CALLED_RE = re.compile(
     rf"\s*(?:\([^()]{{1,20}}\)\s*)?,\s*(?:an?|the|one\s+of\s+the)\s+(?:[\w-]+\s+){{0,3}}?(?:{_ORG_NOUN})\b"
 )
-_ORG_BEFORE_RE = re.compile(rf"(?<![\w-])(?:{_ORG_NOUN})\s+(?:(?:such\s+as|including|like)\s+)?(?:the\s+)?$")
+_ORG_BEFORE_RE = re.compile(
+    rf"(?<![\w-])(?:{_ORG_NOUN})\s+(?:(?:such\s+as|including|like)\s+)?(?:the\s+)?$"
+    r"|\b(?:heads|headed|leads|directs|founded|chairs)\s+(?:the\s+)?$"  # "X, who heads the Y Initiative"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,8 +193,9 @@ def find_programmes(text: str, start: int, end: int) -> list[tuple[int, int, str
             # "the EUROJUSTICIA programme": a programme named by its acronym, like COVAX
             found.append(_Found(cleaned[0], stop, words[0], words[0].rstrip("+")))
             continue
+        known = words[0] if len(words) == 2 and words[0] in _KNOWN else None  # "the COVAX Facility"
         found.append(
-            _Found(cleaned[0], acr.end() if acr else stop, cleaned[1], acr.group(1) if acr else None)
+            _Found(cleaned[0], acr.end() if acr else stop, cleaned[1], acr.group(1) if acr else known)
         )
     before = find_words(text, _LEX["heads_before"], start, end)
     for m in in_windows(_HEAD_BEFORE_RE, text, windows(text, before, start, end, 0, 120)):

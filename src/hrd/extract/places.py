@@ -36,7 +36,9 @@ def run(doc: Analysis) -> Analysis:
     parties: list[PartyMention] = []
     places: list[PlaceMention] = []
     table = gaz.table
-    for m in gaz.pattern.finditer(doc.text):  # as gaz.find, without a Hit per match
+    # A name may run over the break of a hard-wrapped line ("Nay Pyi\nTaw"): searched with spaces.
+    flat = doc.text.replace("\n", " ") if "\n" in doc.text else doc.text
+    for m in gaz.pattern.finditer(flat):  # as gaz.find, without a Hit per match
         entries = table.get(m.group())
         if not entries:
             continue
