@@ -75,3 +75,10 @@ def test_chair_phrases_between_commas() -> None:
     (span,) = chair_phrases(text, 0, len(text))
     assert text[span[0] : span[1]] == ", co-chaired by Ms A B, Director, and Mr C D, Permanent Secretary, "
     assert chair_phrases("The EU raised the case of Mr C D, a lawyer.", 0, 43) == []
+
+
+def test_a_party_after_a_preposition_and_the_eu_after_a_comma_are_not_both() -> None:
+    text = "Kazakhstan outlined the plan adopted by the Government, and the EU encouraged the authorities."
+    assert all(kind != "both" for _, kind, _ in mentions(text))
+    text = "The Government and the EU agreed."
+    assert mentions(text)[0][1] == "both"

@@ -186,6 +186,7 @@ def test_backing_funding_and_the_centre_of_a_discussion(text: str, act: str) -> 
         ("The EU called once again on Belarus to abolish the death penalty.", "call"),
         ("It affirmed the readiness of the EU to support the strategy.", "support"),
         ("The meeting allowed for a review of cooperation on drugs.", "discuss"),
+        ("It reaffirmed its political and financial support for the court.", "support"),
     ],
 )
 def test_allocating_money_asking_for_information_and_calling_to_do(text: str, act: str) -> None:
@@ -211,3 +212,8 @@ def test_a_second_that_clause_belongs_to_the_act_verb_of_the_first() -> None:
 
 def test_a_modal_perfect_is_no_act() -> None:
     assert acts("The group said the EU should have publicly demanded the release.") == []
+
+
+def test_appreciation_for_support_is_no_support() -> None:
+    text = "The AU side expressed its appreciation for the support that the EU provides."
+    assert "support" not in [a for _, a, _ in acts(text)]

@@ -30,3 +30,10 @@ def test_their_release_points_back() -> None:
 def test_his_release_points_back_too() -> None:
     text = "and called for his release"
     assert names_its_next_step(text, len("and called for"), len(text))
+
+
+def test_the_said_issues_point_back() -> None:
+    from hrd.extract.anaphora import points_back
+
+    text = "the Tajik side provided explanations on the said issues"
+    assert points_back(text, 0, len(text))

@@ -150,6 +150,16 @@ from hrd.extract.topics import TOPIC_ORDER, tag_topics
         ("raised concerns about forced anal examinations", "lgbti"),
         ("stressed that such crimes are not subject to amnesty", "accountability"),
         ("presented the commission set up to revise the Constitution", "reforms"),
+        ("discussed Kachin State, where fighting has displaced tens of thousands of civilians", "movement"),
+        ("informed the EU of easier access to pensions", "esc-rights"),
+        ("said proceedings had been opened against 23 police officers", "accountability"),
+        ("welcomed that it had accepted most of the recommendations", "un-mechanisms"),
+        ("regretted the heavy sentences imposed on protesters", "detention"),
+        ("described the transfer of habeas corpus to the courts", "detention"),
+        ("stressed that confessions obtained under duress are inadmissible", "torture"),
+        ("stressed that confessions obtained under duress are inadmissible", "fair-trial"),
+        ("welcomed the signing by the Republic of Ruritania of the Convention on Disabilities", "treaties"),
+        ("welcomed the release of the film director Oleg Petrov", "individual-cases"),
     ],
 )
 def test_cues(clause: str, topic: str) -> None:
@@ -349,3 +359,8 @@ def test_international_experts_alone_are_no_un_mechanism() -> None:
 
 def test_a_national_assembly_is_no_election() -> None:
     assert tag_topics("urged it to adopt the anti-torture bill before the National Assembly") == ("torture",)
+
+
+def test_a_prisoners_state_of_health_and_humanitarian_grounds_name_no_topic() -> None:
+    assert "esc-rights" not in tag_topics("handed over a list of prisoners whose state of health is poor")
+    assert "esc-rights" not in tag_topics("asked for their release on humanitarian grounds")

@@ -186,6 +186,7 @@ def _merge_both(text: str, mentions: list[Mention]) -> list[Mention]:
             and prev.code != m.code
             and "EU" in (prev.code, m.code)
             and _AND.match(text, prev.end, m.start)
+            and eligible(text, prev, 0)  # not "adopted by the new Government, and the EU urged"
         ):
             out[-1] = Mention(prev.start, m.end, "both", "both")
         else:

@@ -28,7 +28,7 @@ VOICES: tuple[Voice, ...] = ("active", "present", "ing", "passive", "nominal")
 _LEX = load_lexicon("acts")
 _SLOTS = {
     "{det}": r"(?:(?:its|their|the|a|an|his|her|our|some|serious|deep|strong|grave|great|particular|full) )?",
-    "{adj}": r"(?:[\w'’-]+ ){0,2}?",  # "its own", "Australia's"
+    "{adj}": r"(?:[\w'’-]+ and [\w'’-]+ |(?:[\w'’-]+ ){0,2}?)",  # "its own", "political and financial"
 }
 _AUX = (
     r"(?:was|were|has been|have been|had been|is|are|being|been) "

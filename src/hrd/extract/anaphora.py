@@ -19,7 +19,7 @@ __all__ = ["names_its_next_step", "names_steps", "names_these", "points_back"]
 # "It was agreed that ..." opens with an expletive "it", which points back to nothing.
 _ANAPHOR = Gate(
     re.compile(
-        r"\b(?:these|this|those|such|them|it(?!\s+(?:was|is|has\s+been|had\s+been)\s+(?:\w+\s+)?\w+ed\s+(?:that|to)\b)|"
+        r"\b(?:these|this|those|such|the\s+(?:said|above(?:-mentioned)?|aforementioned)|them|it(?!\s+(?:was|is|has\s+been|had\s+been)\s+(?:\w+\s+)?\w+ed\s+(?:that|to)\b)|"
         r"the\s+latter|the\s+(?:progress|efforts?|steps?|measures?|"
         r"developments?|changes?|achievements?|initiatives?|commitments?|plans?|polic(?:y|ies)|strateg(?:y|ies)|"
         r"laws?|legislation|reforms?|amendments?|bills?|decisions?)"
