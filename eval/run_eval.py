@@ -44,7 +44,7 @@ BLIND = tuple(
 # floor of the first sets goes down when harder sets join.
 BLIND_LATER = tuple(ROOT / "tests" / "fixtures" / name for name in ("blind7", "blind8"))
 # Blind sets read later still: one part each, with floors of their own.
-BLIND_EACH = ("blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17")
+BLIND_EACH = tuple(f"blind{n}" for n in range(9, 18))  # blind9 ... blind17
 
 
 def documents(*directories: Path) -> dict[str, Path]:
