@@ -212,35 +212,27 @@ def _sentence_statements(
     ctx.before = doc.sentences[index - 1].text if index > 0 else ""
     act_cues, topic_cs, topic_ci, actor_cs, actor_ci = cues
     triggers = find_triggers(text, s.start, s.end, act_cues.within(s.start, s.end))
+
+    def sentence_mentions() -> list[Mention]:
+        return find_mentions(
+            text,
+            s.start,
+            s.end,
+            parties=doc.parties,
+            partner=ctx.partner,
+            meeting_parties=ctx.parties,
+            heads=heads,
+            cue_matches=(actor_cs.within(s.start, s.end), actor_ci.within(s.start, s.end)),
+        )
+
     if not triggers:
         if s.text.endswith(":"):  # "The European Union:" opens a list of what it did
-            cue_matches = (actor_cs.within(s.start, s.end), actor_ci.within(s.start, s.end))
-            named = list_speaker(
-                find_mentions(
-                    text,
-                    s.start,
-                    s.end,
-                    parties=doc.parties,
-                    partner=ctx.partner,
-                    meeting_parties=ctx.parties,
-                    heads=heads,
-                    cue_matches=cue_matches,
-                )
-            )
+            named = list_speaker(sentence_mentions())
             if named is not None:
                 ctx.last_actor = named.code
                 ctx.last_single = named.code if named.kind == "party" else ctx.last_single
         return []
-    mentions = find_mentions(
-        text,
-        s.start,
-        s.end,
-        parties=doc.parties,
-        partner=ctx.partner,
-        meeting_parties=ctx.parties,
-        heads=heads,
-        cue_matches=(actor_cs.within(s.start, s.end), actor_ci.within(s.start, s.end)),
-    )
+    mentions = sentence_mentions()
     chairs = chair_phrases(text, s.start, s.end)
     if chairs:  # "The SOM, co-chaired by X and Y, reviewed ...": X and Y are not the subject
         mentions = [m for m in mentions if not any(a <= m.start < b for a, b in chairs)]
