@@ -142,7 +142,6 @@ from hrd.extract.topics import TOPIC_ORDER, tag_topics
         ("stressed that confessions obtained under duress are inadmissible", "fair-trial"),
         ("welcomed the signing by the Republic of Ruritania of the Convention on Disabilities", "treaties"),
         ("welcomed the release of the film director Oleg Petrov", "individual-cases"),
-        ("The EU presented its Action Plan on Human Rights and Democracy 2020-2024", "general"),
     ],
 )
 def test_cues(clause: str, topic: str) -> None:
