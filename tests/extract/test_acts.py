@@ -124,6 +124,7 @@ def test_pledging_money_is_support_and_pledging_an_act_a_commitment() -> None:
 def test_readiness_to_continue_supporting_is_support() -> None:
     assert acts("The EU expressed readiness to continue supporting the reforms.")[0][1] == "support"
     assert acts("Ruritania expressed readiness to finalise the law.")[0][1] == "commit"
+    assert acts("The EU confirmed its readiness to keep supporting the reforms.")[0][1] == "support"
 
 
 def test_providing_answers_informs() -> None:

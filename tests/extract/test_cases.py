@@ -325,3 +325,28 @@ def test_a_so_called_case_and_an_ngo_leader_who_reports() -> None:
         "Rosa Almirón, who heads a local group, said the EU should have demanded the release of Celso Ruiz."
     )
     assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a senator's title is no part of the name; a news site is an outlet
+            "It also raised the cases of Senator Maria Santos, in detention since 2017, and of the online "
+            "news site Kalayaan, which faces charges.",
+            ["Maria Santos", "Kalayaan"],
+        ),
+        ("It raised the disruption of the distribution of the daily newspaper Tala since May.", ["Tala"]),
+        (  # a case that a rights group's researcher cites is the group's, not the dialogue's
+            '"Talks are not enough while the killings continue," said Juan Cruz, the group\'s Asia '
+            "researcher, citing the case of Pedro Lim, a student shot dead by police in 2019.",
+            [],
+        ),
+        (  # a commission of inquiry is an institution
+            "Ruritania presented the work of the Commission of Inquiry on Enforced Disappearances and the "
+            "cases it closed.",
+            [],
+        ),
+    ],
+)
+def test_titles_outlets_third_parties_and_institutions(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

@@ -334,3 +334,30 @@ def test_the_head_of_a_body_is_no_head_of_delegation() -> None:
         "Asel Duishenova. The EU team was led by Jan Novak, Head of Division."
     )
     assert [(p, n) for p, n, _ in _heads(body)] == [("EU", "Jan Novak")]
+
+
+def test_a_second_delegation_after_a_semicolon_without_its_verb() -> None:
+    body = (
+        "The EU delegation was headed by Ms Anna Berg, Head of Division at the EEAS; the Kyrgyz "
+        "delegation by Bakyt Osmonov, Deputy Minister of Justice."
+    )
+    assert _heads(body) == [
+        ("EU", "Anna Berg", "Head of Division at the EEAS"),
+        ("KG", "Bakyt Osmonov", "Deputy Minister of Justice"),
+    ]
+
+
+def test_co_chairs_listed_under_a_label() -> None:
+    body = (
+        "• Co-chairs: Mr Jan Novak, Ambassador of the European Union to the Kyrgyz Republic; "
+        "Ms Aida Sadykova, Director of the Legal Department, Ministry of Foreign Affairs\n"
+    )
+    assert _heads(body) == [
+        ("EU", "Jan Novak", "Ambassador of the European Union to the Kyrgyz Republic"),
+        ("KG", "Aida Sadykova", "Director of the Legal Department, Ministry of Foreign Affairs"),
+    ]
+
+
+def test_a_title_before_the_name_and_its_honorific() -> None:
+    body = "The Kyrgyz delegation was headed by the Deputy Minister of Justice Mr. Bakyt Osmonov."
+    assert _heads(body) == [("KG", "Bakyt Osmonov", "Deputy Minister of Justice")]

@@ -155,3 +155,16 @@ def test_a_review_by_a_body_is_dated() -> None:
         "Ahead of Kazakhstan's review by the UN Committee against Torture on 6 December 2020, the EU spoke."
     )
     assert _events(body) == [("review by the UN Committee against Torture", dt.date(2020, 12, 6))]
+
+
+def test_an_event_of_a_body_after_to_and_an_apposition_before_its_date() -> None:
+    body = (
+        "The EU looked forward to the early elections to the Mazhilis, the lower house of Parliament, "
+        "scheduled for 17 January 2021."
+    )
+    assert _events(body) == [("early elections to the Mazhilis", dt.date(2021, 1, 17))]
+
+
+def test_a_season_before_the_year() -> None:
+    body = "They discussed the preparations for the parliamentary elections expected in the autumn of 2021."
+    assert _events(body) == [("parliamentary elections", None)]

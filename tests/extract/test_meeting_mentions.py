@@ -34,3 +34,14 @@ def test_a_first_meeting_in_years_gives_no_rank() -> None:
 
     assert ordinal_near("the body's first meeting in three years") is None
     assert ordinal_near("the body's first meeting, held in Cairo") == 1
+
+
+def test_met_for_the_first_time_in_a_place_ranks_but_in_years_or_since_a_year_does_not() -> None:
+    def ordinals(text: str) -> list[int | None]:
+        return [m.ordinal for m in find_mentions(text, segment.run(Analysis(text=text)).sentences)]
+
+    name = "The EU-Ruritania Subcommittee on Human Rights"
+    assert ordinals(f"{name} met for the first time in Manila on Monday.") == [1]
+    assert ordinals(f"{name} met for the first time in four years on Monday.") == [None]
+    assert ordinals(f"{name} met for the first time in more than a decade.") == [None]
+    assert ordinals(f"{name} met for the first time since 2015 on Monday.") == [None]

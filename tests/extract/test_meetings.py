@@ -511,3 +511,14 @@ def test_a_meeting_followed_the_next_day_is_held_and_a_title_waiting_for_a_date_
         "The 34th round of the dialogue was held in Brussels on 30 November 2015.\n"
     )
     assert _run(waiting).meetings == ()
+
+
+def test_a_box_of_key_facts_with_date_and_venue_on_one_line_places_the_meeting() -> None:
+    text = (
+        "EU and Laos hold their 10th Working Group on Human Rights\n\nVientiane, 19 November 2020\n\n"
+        "• Date and venue: 18 November 2020, Ministry of Foreign Affairs, Vientiane\n"
+        "• The Working Group met after a meeting on trade in Luang Prabang.\n\n"
+        "The EU and the Lao PDR held the 10th meeting of their Working Group on Human Rights.\n"
+    )
+    m = _only(text)
+    assert (m.start, m.city, m.country, m.format) == (D(2020, 11, 18), "Vientiane", "LA", "in-person")

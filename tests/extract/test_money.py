@@ -410,3 +410,24 @@ def test_an_organisation_a_person_heads_and_a_known_facility_named_with_its_head
     assert _one_sentence("It welcomed the contributions of the COVAX Facility.") == [
         ("COVAX Facility", "COVAX", None, None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a part of a named programme is no programme of its own
+            "They welcomed the launch of the Asia programme of the EU-UN Safe Cities Initiative.",
+            [("Safe Cities Initiative", None)],
+        ),
+        (
+            "Funding comes from the EU-UN Safe Cities Initiative.",
+            [("Safe Cities Initiative", None)],
+        ),  # owners
+        (  # a quoted name keeps the acronym after its head
+            'The EU supports the courts through the 20-million-euro "Justice for All" programme (JUSTALL).',
+            [("Justice for All", "JUSTALL")],
+        ),
+    ],
+)
+def test_parts_owners_and_acronyms_of_programmes(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert names(text) == expected

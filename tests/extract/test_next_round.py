@@ -139,3 +139,8 @@ def test_a_later_policy_dialogue_by_its_ordinal() -> None:
         "The fourth Policy Dialogue will take place in Jakarta in 2021.\n"
     )
     assert _next(text) == [NextInfo(city="Jakarta", country="ID", year=2021)]
+
+
+def test_next_year_is_no_next_round_of_a_series_that_meets_again() -> None:
+    body = "The subcommittee is expected to meet again in Brussels next year."
+    assert _next(ONE + body) == [NextInfo(city="Brussels", country="BE", year=2015)]

@@ -204,6 +204,13 @@ def test_named_persons_are_individual_cases_besides_their_role() -> None:
         ("discussed the situation of persons deprived of their liberty", {"detention"}),
         ("requested information on a number of individuals", {"individual-cases"}),
         ("said a list of whom was handed over", {"individual-cases"}),
+        ("asked about the fate of a number of persons convicted in 2002", {"disappearances"}),
+        (
+            "expressed concern about the detention of human rights lawyers",
+            {"detention", "defenders", "fair-trial"},
+        ),
+        ("recognised the role of the Independent High Commission for Human Rights", {"nhri"}),
+        ("underlined the right of citizens to demonstrate peacefully", {"assembly"}),
     ],
 )
 def test_cues_of_other_wordings(clause: str, expected: set[str]) -> None:

@@ -129,8 +129,14 @@ def _people(text: str, start: int, end: int, skip: Collection[tuple[int, int]]) 
             if part:
                 out.extend(_accept(text, part, before, end, skip))
             part = []
-            if word in _TITLES and before in _FORMER:
-                word = _FORMER_TITLE  # "former Senator X" is no official of the meeting
+            if (
+                word in _TITLES
+                and tok is not None
+                and (before in _FORMER or _CASE_OF.search(text, max(start, tok.start() - 12), tok.start()))
+            ):
+                word = (
+                    _FORMER_TITLE  # "former Senator X", "the case of Senator X": no official of the meeting
+                )
             before = word
     return out
 
@@ -144,6 +150,7 @@ _INDEFINITE = re.compile(r"\s*,\s*(?:an?\s|(?:both\s+|the\s+|two\s+)?former\s)")
 _CONNECTORS = frozenset(["for", "of", "on", "against"])
 _CAPITAL_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)\s+(?:for|of|on|against)\s+\Z")
 _FORMER = frozenset(_LEX["former"])
+_CASE_OF = re.compile(r"\bcases?\s+of\s+$")
 _FORMER_TITLE = "former"
 _PERSON_NOUNS = frozenset(_LEX["person_nouns"])
 

@@ -41,7 +41,9 @@ _DELEGATION = _LEX["delegation_nouns"]
 _BY = Gate(
     re.compile(
         r"\b" + _LEX["head_verbs"] + r"\b(?P<mid>[^,;.]{0,50}?)\s*\bby\s+|\brepresented\s+by\s+"
-        r"|\bunder\s+the\s+(?:co-?)?(?:chairmanship|leadership|chair)\s+of\s+",
+        r"|\bunder\s+the\s+(?:co-?)?(?:chairmanship|leadership|chair)\s+of\s+"
+        # "...; the Chinese delegation by X"
+        r"|(?<=;\s)(?P<subj>(?:the\s+)?[\w-]+\s+(?:delegation|side))\s+by\s+",
         re.IGNORECASE,
     )
 )
@@ -77,6 +79,11 @@ _TRIGGER = Gate(
     )
 )
 _TRIGGER_WORDS = Literals(_TRIGGER.pattern)
+# A box of key facts: "• Co-chairs: Mr X, Ambassador ...; Mr Y, Director-General ..."
+_LABEL = re.compile(
+    r"[•·▪*–-]?\s*(?:(?:Co-?)?[Cc]hairs?|(?:Co-?)?[Cc]hairpersons?|Heads?\s+of\s+(?:the\s+)?[Dd]elegations?"
+    r"|(?:Co-?)?[Cc]haired\s+by|[Ll]ed\s+by|[Hh]eaded\s+by)\s*:\s*"
+)
 _EXCLUDER = re.compile(r"\b" + _LEX["excluders"] + r"\b", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\bfor\s+(?P<a>.+?)\s+and\s+for\s+(?P<b>.+?)\s*,?\s+respectively\b")
 _MEETING_WORDS = re.compile(
@@ -119,14 +126,14 @@ def run(doc: Analysis) -> Analysis:
     mentions = find_mentions(doc.text, doc.sentences)
     cues = _TRIGGER_WORDS.spans(doc.text)
     for idx, s in enumerate(doc.sentences):
-        if s.header or not holds_any(cues, s.start, s.end):
+        label = _LABEL.match(doc.text, s.start, s.end)
+        if label is not None:
+            found = _heads_listed(doc, label.end(), s.end)
+        elif s.header or not holds_any(cues, s.start, s.end) or not _TRIGGER.search(s.text):
             continue
-        if not _TRIGGER.search(s.text):
-            continue
-        found: list[HeadInfo] = []
-        named = [(m.start, m.end) for m in mentions if m.sentence == idx]
-        for a, b in _clauses(doc.text, s.start, s.end):
-            found.extend(_heads_in(doc, a, b, named))
+        else:
+            named = [(m.start, m.end) for m in mentions if m.sentence == idx]
+            found = [h for a, b in _clauses(doc.text, s.start, s.end) for h in _heads_in(doc, a, b, named)]
         if not found:
             continue
         kinds = {m.kind for m in mentions if m.sentence == idx and not m.negated} or _last_named(
@@ -207,7 +214,7 @@ def _heads_in(doc: Analysis, a: int, b: int, named: list[tuple[int, int]]) -> li
 
     for m in _BY.finditer(text, a, b):
         cuts = [a] + [x.end() for x in _BOUNDARY.finditer(text, a, m.start())]
-        subject = text[cuts[-1] : m.start()]
+        subject = _group_text(text, m, "subj") or text[cuts[-1] : m.start()]
         if not _TWO_LETTERS.search(subject) and len(cuts) > 1:
             subject = text[cuts[-2] : m.start()]
         tail = " ".join(_AUXILIARIES.sub(" ", subject).split()[-3:])
@@ -261,6 +268,26 @@ def _heads_in(doc: Analysis, a: int, b: int, named: list[tuple[int, int]]) -> li
             if party:
                 out.append(HeadInfo(party, pick.person.name, title, pick.person.start, pick.person.end))
     return out
+
+
+def _heads_listed(doc: Analysis, a: int, b: int) -> list[HeadInfo]:
+    """The heads a label gives ("Co-chairs: X, title; Y, title"): the first person of each clause."""
+    picks: list[_Pick] = []
+    clauses = _clauses(doc.text, a, b)
+    for x, y in clauses:
+        first = next(iter(find_persons(doc.text, x, y)), None)
+        if first is not None and first.start - x <= 40 and not _EXCLUDER.search(doc.text, x, first.start):
+            picks.append(_Pick(first, "", 0, x))
+    titles = [
+        title_of(doc.text, p.person, next(y for x, y in clauses if x <= p.person.start < y), p.title_from)
+        for p in picks
+    ]
+    parties = _parties(doc, picks, titles, doc.text[a:b])
+    return [
+        HeadInfo(party, p.person.name, title, p.person.start, p.person.end)
+        for p, title, party in zip(picks, titles, parties, strict=True)
+        if party
+    ]
 
 
 def _group_text(text: str, m: re.Match[str], name: str) -> str | None:

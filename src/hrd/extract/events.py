@@ -61,7 +61,7 @@ _EVENT = re.compile(
     rf"(?P<about>\s+on\s+(?:the\s+)?{_TAIL_WORD}(?:\s+{_TAIL_WORD}){{0,3}}(?![\w-]))?"
     # A capitalised noun goes on with its body ("Ordinary Session of the African Commission on Human and
     # Peoples' Rights") and keeps its acronym ("Climate Change Conference (COP28)").
-    r"(?P<of>\s+(?:of|by)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:on|and|of|for|the|against)\s+)*[A-Z][\w'’-]*)*)?"
+    r"(?P<of>\s+(?:of|by|to)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:on|and|of|for|the|against)\s+)*[A-Z][\w'’-]*)*)?"
     r"(?P<acronym>\s*\([A-Z][A-Za-z]*\d*\))?"
 )
 _LINK = re.compile(_LEX["link"].removesuffix("$").replace("PLACE", _LEX["place"]))

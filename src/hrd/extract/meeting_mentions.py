@@ -97,8 +97,10 @@ _ORD_BEFORE = _gate(
 # "which met for the 20th time", "held its 11th meeting" after a name.
 _ORD_TOKEN = Gate(re.compile(rf"\b{_ORD}\b", re.IGNORECASE))
 _ORD_AFTER = _gate(
-    # "met for the first time in four years" gives no rank in the series
-    rf"[^.;]{{0,60}}?\b(?:for\s+the|its|their)\s+(?P<ord>{_ORD})\s+(?:time(?!\s+(?:in|since|after)\b)|{_NOUNS})\b",
+    # "met for the first time in four years" (or "since 2019") gives no rank in the series; "for the
+    # first time in a subcommittee" does
+    rf"[^.;]{{0,60}}?\b(?:for\s+the|its|their)\s+(?P<ord>{_ORD})\s+(?:time(?!\s+(?:since|after)\b|\s+in\s+"
+    rf"(?:(?:over|more\s+than|almost|nearly|about|some|a)\s+)?(?:\w+\s+)?(?:years?|months?|decades?)\b)|{_NOUNS})\b",
     re.IGNORECASE,
 )
 _ORD_ALONE = _gate(

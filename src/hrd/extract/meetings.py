@@ -92,9 +92,9 @@ def run(doc: Analysis) -> Analysis:
             fmt = "hybrid"  # "The meeting was held in a hybrid format": a later sentence of its section
         if fmt is None and city is None and country is None and doc.published in (start, end):
             city, country = dateline_place(doc) or (None, None)
-        where = fact_box(doc)[1] if fmt is None and city is None and country is None else None
+        where = fact_box(doc)[1] if fmt != "online" else None
         if where is not None:
-            city, country = where  # "Where: Brussels, EEAS headquarters"
+            city, country = where  # "Where: Brussels, EEAS headquarters" (a box of key facts says it best)
         fmt = fmt or ("in-person" if city or country else None)
         ordinal = next((m.ordinal for m in own if m.ordinal is not None), None)
         if ordinal is None:

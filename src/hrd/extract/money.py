@@ -135,6 +135,10 @@ class _Found:
 
 
 _IN_TAIL = re.compile(r"\s+in\s+")
+# "the Africa programme of the Spotlight Initiative": a part of the programme named after it
+_PART_OF_RE = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,6}(?:Initiative|Programmes?|Programs?|Projects?|Facility|Funds?|Instrument)\b"
+)
 _CAPITAL_BEFORE_RE = re.compile(r"(?<![.!?])\s[A-Z][\w-]*\s+$")
 # A name written as an acronym or a brand: "EUROJUSTICIA", "EUROsociAL+", "PRAVO-Justice" is not one.
 _BRAND_RE = re.compile(r"(?=\w*[A-Z]\w*[A-Z])[A-Z][A-Za-z0-9]{2,15}\+?")
@@ -145,7 +149,13 @@ _EXPANSION_RE = re.compile(r"\s*\(\s*([A-Z][^()]{5,150}?)\s*\)")
 def _clean_name(text: str, start: int, end: int) -> tuple[int, str] | None:
     words = text[start:end].split()
     i = 0
-    while i < len(words) and (words[i].rstrip(",") in _LEADING_STOP or _FUNDED_RE.search(words[i])):
+    while i < len(words) and (
+        words[i].rstrip(",") in _LEADING_STOP
+        or _FUNDED_RE.search(words[i])
+        or (
+            len(words) - i > 2 and "-" in words[i] and all(w in _OWNERS for w in words[i].split("-"))
+        )  # EU-UN
+    ):
         i += 1
     words = words[i:]
     if not words:
@@ -177,6 +187,7 @@ def find_programmes(text: str, start: int, end: int) -> list[tuple[int, int, str
             cleaned is None
             or cleaned[1].split()[0] == m.group(2)
             or _owner_only(cleaned[1], stop == m.end(2))
+            or (not head_capital and _PART_OF_RE.match(text, m.end(2), end))
         ):
             continue
         words = cleaned[1].split()
@@ -220,7 +231,7 @@ def find_programmes(text: str, start: int, end: int) -> list[tuple[int, int, str
     for m in in_windows(_QUOTED_RE, text, windows(text, heads, start, end, 120, 90)):
         quoted = m.group(1) or m.group(2) or m.group(3)
         if quoted[0].isupper():
-            acr = _ACRONYM_RE.match(text, m.end(), end) if m.group(3) is None else None
+            acr = _ACRONYM_RE.match(text, m.end(), end)  # '"X" programme (XP)' too
             stop = acr.end() if acr else m.end()
             found.append(_Found(m.start(), stop, " ".join(quoted.split()), acr.group(1) if acr else None))
     for a, b in find_words(text, _KNOWN_NAMES, start, end):

@@ -41,7 +41,7 @@ _TITLE_WORDS = frozenset(_LEX["title_words"])
 _NON_SPACE = re.compile(r"\S+")
 _NOT_A_TITLE = re.compile(r"(?i)(?:who|which|that|and|also|while|whereas|for)\b")
 _TITLE_BEFORE = re.compile(
-    r"(?P<t>[A-Z][\w'’-]*(?:\s+(?:of|for|and|the|on|to|in|at|[A-Z][\w'’-]*))*)\s*,?\s*$"
+    r"(?P<t>[A-Z][\w'’-]*(?:\s+(?:of|for|and|the|on|to|in|at|[A-Z][\w'’-]*))*)\.?\s*,?\s*$"
 )
 _APPOSED_TITLE = re.compile(r"(?:^|\bby\s+|,\s+and\s+|\band\s+)(?P<t>[^,;()]{3,120}?),\s*$")
 _FUNCTION_WORDS = frozenset(["the", "a", "an", "of", "its", "his", "her", "their"])

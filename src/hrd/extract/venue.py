@@ -134,8 +134,10 @@ def _unknown_city(text: str, a: int, b: int) -> str | None:
     return None
 
 
-_WHEN = re.compile(r"[•·▪*–-]?\s*(?:When|Date|Dates)\s*:\s*", re.IGNORECASE)
-_WHERE = re.compile(r"[•·▪*–-]?\s*(?:Where|Venue|Place|Location)\s*:\s*", re.IGNORECASE)
+_WHEN = re.compile(r"[•·▪*–-]?\s*(?:When|Dates?(?:\s+and\s+(?:venue|place))?)\s*:\s*", re.IGNORECASE)
+_WHERE = re.compile(
+    r"[•·▪*–-]?\s*(?:Where|Venue|Place|Location|Date\s+and\s+(?:venue|place))\s*:\s*", re.IGNORECASE
+)
 
 
 def fact_box(doc: Analysis) -> tuple[DateMention | None, tuple[str, str | None] | None]:
