@@ -230,6 +230,7 @@ def test_every_dev_corpus_record_is_valid_and_spans_match(tmp_path: Path) -> Non
         "blind16",
         "blind17",
         "blind18",
+        "blind19",
     ],
 )
 def test_every_hand_written_readout_gives_a_valid_record_whose_spans_match(name: str, tmp_path: Path) -> None:

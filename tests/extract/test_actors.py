@@ -82,3 +82,11 @@ def test_a_party_after_a_preposition_and_the_eu_after_a_comma_are_not_both() -> 
     assert all(kind != "both" for _, kind, _ in mentions(text))
     text = "The Government and the EU agreed."
     assert mentions(text)[0][1] == "both"
+
+
+def test_two_sides_of_another_donors_dialogue_joined_by_and_are_both() -> None:
+    text = "The UK and Vietnam discussed the death penalty."
+    parties = (PartyMention(4, 6, "GB"), PartyMention(11, 18, "VN"))
+    found = find_mentions(text, 0, len(text), parties=parties, partner="VN", meeting_parties=("GB", "VN"))
+    first = found[0]
+    assert (text[first.start : first.end], first.kind) == ("UK and Vietnam", "both")

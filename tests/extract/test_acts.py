@@ -125,6 +125,8 @@ def test_readiness_to_continue_supporting_is_support() -> None:
     assert acts("The EU expressed readiness to continue supporting the reforms.")[0][1] == "support"
     assert acts("Ruritania expressed readiness to finalise the law.")[0][1] == "commit"
     assert acts("The EU confirmed its readiness to keep supporting the reforms.")[0][1] == "support"
+    assert acts("The EU recalled its support to civil society.")[0][1] == "support"
+    assert acts("Ruritania reiterated its rejection of country mandates.")[0][1] == "reject"
 
 
 def test_providing_answers_informs() -> None:

@@ -350,3 +350,29 @@ def test_a_so_called_case_and_an_ngo_leader_who_reports() -> None:
 )
 def test_titles_outlets_third_parties_and_institutions(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a dated release; a nickname is no other person
+            "The UK welcomed the release in October 2018 of the blogger Tran Van Minh, known as Mother Lo.",
+            ["Tran Van Minh"],
+        ),
+        (  # the same over the break of a hard-wrapped line
+            "The UK welcomed the release\nin October 2018 of the blogger Tran Van Minh.",
+            ["Tran Van Minh"],
+        ),
+        ("It raised the proceedings about the ownership of the television channel Kanal 9.", ["Kanal 9"]),
+        (  # threats against a person
+            "The EU voiced concern about threats directed at activists, including against Ms Anna Petrosyan.",
+            ["Anna Petrosyan"],
+        ),
+        (  # the news agency of a dateline
+            "YEREVAN, Oct 8 (Ararat Newswire) - The EU raised attacks on journalists.",
+            [],
+        ),
+    ],
+)
+def test_releases_nicknames_outlets_threats_and_agencies(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

@@ -361,3 +361,39 @@ def test_co_chairs_listed_under_a_label() -> None:
 def test_a_title_before_the_name_and_its_honorific() -> None:
     body = "The Kyrgyz delegation was headed by the Deputy Minister of Justice Mr. Bakyt Osmonov."
     assert _heads(body) == [("KG", "Bakyt Osmonov", "Deputy Minister of Justice")]
+
+
+def test_heads_after_the_second_of_two_meetings_lead_that_one() -> None:
+    text = (
+        "Title\n\nColombo, 18 January 2019\n\n"
+        "The 22nd session of the Joint Commission was held in Colombo on 17 January 2019. It was co-chaired "
+        "by Ms Anna Berg, Deputy Managing Director of the EEAS, and Mr Ravi Perera, Secretary of the "
+        "Ministry of Foreign Affairs of Sri Lanka.\n\n"
+        "The Joint Commission was preceded, on 16 January, by a meeting of the Working Group on Human "
+        "Rights, co-chaired by Ms Tanja Berg, Head of Division at the EEAS, and Ms Saroja Silva, Director "
+        "General of the Ministry of Foreign Affairs.\n\nThe Working Group discussed land rights.\n"
+    )
+    doc = _run(text)
+    heads = {m.kind: [h.name for h in m.heads] for m in doc.meetings}
+    assert heads == {
+        "cooperation-committee": ["Anna Berg", "Ravi Perera"],
+        "subcommittee": ["Tanja Berg", "Saroja Silva"],
+    }
+
+
+def test_a_long_title_before_a_name_with_a_glued_initial() -> None:
+    body = (
+        "The Kyrgyz delegation was led by Director General of the Multilateral Cooperation Department of the "
+        "Ministry of Foreign Affairs Mr. B.Osmonov, and the EU delegation was led by Ms Anna Berg, Head of "
+        "Division at the EEAS."
+    )
+    assert [(p, n) for p, n, _ in _heads(body)] == [("KG", "B.Osmonov"), ("EU", "Anna Berg")]
+
+
+def test_co_chairs_listed_under_a_label_over_indented_lines() -> None:
+    body = (
+        "KEY FACTS\nDate: 11 May 2022\nCo-chairs: Mr Jan Novak, Director for Central Asia, EEAS\n"
+        "           Ms Aida Sadykova, Deputy Minister of Justice of the Kyrgyz Republic\n"
+        "Participants: Ministry of Justice\n"
+    )
+    assert [(p, n) for p, n, _ in _heads(body)] == [("EU", "Jan Novak"), ("KG", "Aida Sadykova")]

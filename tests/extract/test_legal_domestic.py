@@ -348,3 +348,25 @@ def test_a_name_after_a_number_going_on_with_and_their_and_ending_in_a_parenthes
     text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a law with a number and a name is named by its name
+            "It was set up under Law No. 12 of 2020 on Combating Corruption in the Public Sector.",
+            [("Law on Combating Corruption in the Public Sector", None)],
+        ),
+        (  # a comma among the words of a name listed up to an "and"
+            "It introduced the Law on Prevention, Combating and Mitigation of the Impacts of the Pandemic.",
+            [("Law on Prevention, Combating and Mitigation of the Impacts of the Pandemic", None)],
+        ),
+        (  # a month after a convention is a date's
+            "The EU welcomed the signature of the Convention on the Rights of Persons with Disabilities in "
+            "September 2015.",
+            [("CRPD", None)],
+        ),
+    ],
+)
+def test_numbers_commas_and_dates_around_names(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert refs(text) == expected

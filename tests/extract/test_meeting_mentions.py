@@ -45,3 +45,13 @@ def test_met_for_the_first_time_in_a_place_ranks_but_in_years_or_since_a_year_do
     assert ordinals(f"{name} met for the first time in four years on Monday.") == [None]
     assert ordinals(f"{name} met for the first time in more than a decade.") == [None]
     assert ordinals(f"{name} met for the first time since 2015 on Monday.") == [None]
+
+
+def test_an_ordinal_belongs_to_the_nearest_meeting_after_it() -> None:
+    def ordinals(text: str) -> list[int | None]:
+        return [m.ordinal for m in find_mentions(text, segment.run(Analysis(text=text)).sentences)]
+
+    text = (
+        "The 22nd Session of the European Union - Ruritania Joint Commission and meeting of the Working Group"
+    )
+    assert ordinals(text) == [22, None]

@@ -522,3 +522,28 @@ def test_a_box_of_key_facts_with_date_and_venue_on_one_line_places_the_meeting()
     )
     m = _only(text)
     assert (m.start, m.city, m.country, m.format) == (D(2020, 11, 18), "Vientiane", "LA", "in-person")
+
+
+def test_a_letter_ahead_of_a_dialogue_reports_no_meeting() -> None:
+    text = (
+        "Joint NGO letter ahead of the EU-Ruritania Human Rights Dialogue\n\n12 October 2022\n\n"
+        "Dear High Representative,\n\nWe are writing to you ahead of the second round of the "
+        "EU-Ruritania Human Rights Dialogue.\n\n"
+        "The first round of the dialogue, held in Brussels in November 2021, produced no results.\n"
+    )
+    assert _run(text).meetings == ()
+
+
+def test_a_meeting_that_preceded_another_shares_its_venue_and_not_its_rank() -> None:
+    text = (
+        "22nd Session of the EU - Ruritania Joint Commission and meeting of the Working Group on Human "
+        "Rights\n\nColombo, 18 January 2019\n\n"
+        "The twenty-second session of the Joint Commission was held in Colombo on 17 January 2019.\n\n"
+        "The Joint Commission was preceded, on 16 January 2019, by a meeting of the Working Group on Human "
+        "Rights.\n\nThe Working Group discussed cooperation ahead of the 40th session of the Human Rights "
+        "Council.\n"
+    )
+    meetings = {m.kind: m for m in _run(text).meetings}
+    wg = meetings["subcommittee"]
+    assert (wg.ordinal, wg.start, wg.city, wg.format) == (None, D(2019, 1, 16), "Colombo", "in-person")
+    assert meetings["cooperation-committee"].ordinal == 22

@@ -431,3 +431,11 @@ def test_an_organisation_a_person_heads_and_a_known_facility_named_with_its_head
 )
 def test_parts_owners_and_acronyms_of_programmes(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert names(text) == expected
+
+
+def test_a_development_programme_of_a_donor_is_a_programme_and_the_uns_is_not() -> None:
+    text = (
+        "The EU presented the EUR 30 million EU Support to District Development Programme (EU-SDDP), with "
+        "the United Nations Development Programme."
+    )
+    assert names(text) == [("EU Support to District Development Programme", "EU-SDDP")]

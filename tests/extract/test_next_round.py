@@ -144,3 +144,8 @@ def test_a_later_policy_dialogue_by_its_ordinal() -> None:
 def test_next_year_is_no_next_round_of_a_series_that_meets_again() -> None:
     body = "The subcommittee is expected to meet again in Brussels next year."
     assert _next(ONE + body) == [NextInfo(city="Brussels", country="BE", year=2015)]
+
+
+def test_a_next_round_in_a_box_of_key_facts() -> None:
+    body = "KEY FACTS\nDate: 17 November 2014\nNext dialogue: Tashkent, 2015\n\nThe talks were open."
+    assert _next(ONE + body) == [NextInfo(city="Tashkent", country="UZ", year=2015)]

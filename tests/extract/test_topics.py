@@ -211,6 +211,11 @@ def test_named_persons_are_individual_cases_besides_their_role() -> None:
         ),
         ("recognised the role of the Independent High Commission for Human Rights", {"nhri"}),
         ("underlined the right of citizens to demonstrate peacefully", {"assembly"}),
+        ("expressed concern about the polarised media environment", {"media"}),
+        ("reiterated its rejection of country-specific mandates", {"un-mechanisms"}),
+        ("welcomed the deinstitutionalisation of childcare", {"children"}),
+        ("welcomed the work of the Office on Missing Persons", {"disappearances"}),
+        ("raised restrictions on freedom of expression, both online and offline", {"expression", "media"}),
     ],
 )
 def test_cues_of_other_wordings(clause: str, expected: set[str]) -> None:

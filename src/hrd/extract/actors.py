@@ -173,10 +173,11 @@ def find_mentions(
             chosen.append(f)
     chosen.sort()
     mentions = [Mention(a, b, kind, code) for a, b, _, kind, code in chosen]
-    return _merge_both(text, mentions)
+    return _merge_both(text, mentions, meeting_parties)
 
 
-def _merge_both(text: str, mentions: list[Mention]) -> list[Mention]:
+def _merge_both(text: str, mentions: list[Mention], meeting_parties: Sequence[str] = ()) -> list[Mention]:
+    """The two sides joined by "and" ("the EU and Kazakhstan", "the UK and Vietnam") act as both."""
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
@@ -184,7 +185,7 @@ def _merge_both(text: str, mentions: list[Mention]) -> list[Mention]:
             prev is not None
             and prev.kind == m.kind == "party"
             and prev.code != m.code
-            and "EU" in (prev.code, m.code)
+            and ("EU" in (prev.code, m.code) or {prev.code, m.code} <= set(meeting_parties))
             and _AND.match(text, prev.end, m.start)
             and eligible(text, prev, 0)  # not "adopted by the new Government, and the EU urged"
         ):

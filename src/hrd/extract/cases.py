@@ -20,6 +20,7 @@ import re
 import unicodedata
 from collections.abc import Collection
 from dataclasses import replace
+from functools import lru_cache
 
 from .gates import Gate
 from .gazetteer import longest_first
@@ -62,7 +63,8 @@ _OUTLET_RE = re.compile(
 )
 _OUTLET_BARE_RE = re.compile(
     # "the news website Charter97.org": a name written as a web address
-    rf"\b(?:{_OUTLET})\s+([A-Z][\w-]*\.(?:org|com|net|info|media|news|[a-z]{{2}})\b|{_TOKEN}(?:\s{_TOKEN}){{0,3}})"
+    rf"\b(?:{_OUTLET})\s+([A-Z][\w-]*\.(?:org|com|net|info|media|news|[a-z]{{2}})\b"
+    rf"|{_TOKEN}(?:\s{_TOKEN}){{0,3}}(?:\s\d{{1,3}}(?![\d,.]\d))?)"  # "the television channel Rustavi 2"
 )
 _SINGLE_RE = re.compile(
     r"\b(?:cases?|release|detention|imprisonment|arrest|sentencing|conviction|trial|death|killing|murder"
@@ -150,6 +152,8 @@ _INDEFINITE = re.compile(r"\s*,\s*(?:an?\s|(?:both\s+|the\s+|two\s+)?former\s)")
 _CONNECTORS = frozenset(["for", "of", "on", "against"])
 _CAPITAL_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)\s+(?:for|of|on|against)\s+\Z")
 _FORMER = frozenset(_LEX["former"])
+_CREDIT = re.compile(r"\)\s*[-–—]\s")
+_ALIAS_BEFORE = re.compile(r"\b(?:known\s+as|nicknamed|a\.k\.a\.|alias)\s+[\"“‘']?$")
 _CASE_OF = re.compile(r"\bcases?\s+of\s+$")
 _FORMER_TITLE = "former"
 _PERSON_NOUNS = frozenset(_LEX["person_nouns"])
@@ -237,7 +241,11 @@ def find_case_names(
             found.append((m.start(1), m.group(1) if person else f"{m.group(1)} case"))
     names: list[str] = []
     seen = set(heads)
-    for _, name in sorted(found):
+    # one name found twice, once shorter ("Vremya" and "Vremya 24" of "the channel Vremya 24"): the longer
+    found = [f for f in found if not any(g[0] == f[0] and g[1].startswith(f[1] + " ") for g in found)]
+    for at, name in sorted(found):
+        if _ALIAS_BEFORE.search(text, max(start, at - 20), at) or _CREDIT.match(text, at + len(name)):
+            continue  # "X, known as Mother Mushroom": X's other name; "(Steppe Wire) -": a dateline's agency
         key = _fold(name)
         if key not in seen and not any(key in h or h in key for h in heads if h):
             seen.add(key)
@@ -246,7 +254,14 @@ def find_case_names(
 
 
 def _cues(low: str, start: int, end: int) -> list[tuple[int, int]]:
-    return find_prefixes(low, _CUE_PREFIXES, start, end) + find_words(low, _CUE_WORDS, start, end)
+    # A cue of two words may be cut by the break of a hard-wrapped line ("the release\nin October").
+    flat = _flat(low) if "\n" in low else low
+    return find_prefixes(low, _CUE_PREFIXES, start, end) + find_words(flat, _CUE_WORDS, start, end)
+
+
+@lru_cache(maxsize=4)
+def _flat(low: str) -> str:
+    return low.replace("\n", " ")
 
 
 def run(doc: Analysis) -> Analysis:

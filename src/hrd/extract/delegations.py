@@ -1,6 +1,6 @@
 """Stage 5: delegations: the head of each delegation, with title and party.
 
-Four shapes name heads:
+Five shapes name heads:
 
 - an agent after a passive verb: "The EU delegation was headed by Mr X,
   Head of ...", "co-chaired by X ... and by Y ...", "led on the EU side by X
@@ -9,29 +9,33 @@ Four shapes name heads:
   Tajik team", "X and Y co-chaired the meeting for the EU and for Ruritania
   respectively";
 - an inverted opener: "Heading the EU side was X";
-- the noun: "the head of the Tajik delegation, Mr X".
+- the noun: "the head of the Tajik delegation, Mr X";
+- a label in a box of key facts: "Co-chairs: Mr X, title; Mr Y, title" (the
+  list may go on over indented lines).
 
 Persons after "included", "accompanied by", ... are members, not heads. A
 head's party comes from "respectively", else from the phrase that introduces
 them when it names one party ("the delegation of Kazakhstan", "on the Uzbek
 side"), else from the title ("of the European External Action Service",
 "Mexico's deputy foreign minister"), else it is the party the other head does
-not have. The heads go to the meetings the sentence names, or to every one.
+not have (:mod:`.head_sides`). The heads go to the meetings the sentence names, or to every
+one; heads after the second of two meetings not joined by "and" lead that one ("The Commission
+was preceded by a meeting of the Working Group, co-chaired by X and Y").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from .gates import Gate
-from .gazetteer import Hit, gazetteer
+from .gazetteer import gazetteer
+from .head_sides import MEETING_WORDS, head_parties
 from .lexicon import load_lexicon
 from .meeting_mentions import Mention, find_mentions
 from .persons import Person, find_persons, title_of
 from .starts import Literals, holds_any
-from .state import Analysis, HeadInfo, MeetingInfo
+from .state import Analysis, HeadInfo
 
 __all__ = ["run"]
 
@@ -50,10 +54,6 @@ _BY = Gate(
 _RELEVANT = re.compile(
     r"(?i)\b(?:delegations?|teams?|sides?|dialogue|meeting|session|talks|sub-?committee|sub-?group|working\s+group"
     r"|committee|commission|council|consultations|it|which|they|both)\b"
-)
-_EU_BODY = re.compile(
-    r"\b(?:EEAS|External\s+Action|European\s+Commission|Directorate[- ]General|EU\s+Delegation"
-    r"|Delegation\s+of\s+the\s+European\s+Union|EU\s+Special\s+Representative|EU's|European\s+Union's)\b"
 )
 _ACTIVE = Gate(
     re.compile(
@@ -85,16 +85,16 @@ _LABEL = re.compile(
     r"|(?:Co-?)?[Cc]haired\s+by|[Ll]ed\s+by|[Hh]eaded\s+by)\s*:\s*"
 )
 _EXCLUDER = re.compile(r"\b" + _LEX["excluders"] + r"\b", re.IGNORECASE)
-_RESPECTIVELY = re.compile(r"\bfor\s+(?P<a>.+?)\s+and\s+for\s+(?P<b>.+?)\s*,?\s+respectively\b")
-_MEETING_WORDS = re.compile(
-    r"(?i)\bmeeting\b|\bsession\b|\bdialogue\b|\bsub-?committee\b|\bsub-?group\b|\btalks\b|\bconsultations\b"
-)
 _BODY_LED = re.compile(
     r"\b(?:commission|committee|council|government|court|ministry|office|agency|board|panel|inquiry"
     r"|investigation|mission|coalition|organi[sz]ation|movement|institute|centre|center|body)\s*$"
 )
 _NEXT_IN_LIST = re.compile(r"\band\s+(?:[^,;.]{0,100}?\s+)?(?:by\s+)?(?:[^,;.]{0,80},\s+)?$")
-_PARTNER_TITLE = re.compile(_LEX["partner_title"])
+_CONTINUED = re.compile(r"(?:[ \t]*\n[ \t]{2,}[A-Z][^\n]*)+")
+_TITLE_GAP = re.compile(
+    r"\s*(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of|for|and|the|on|to|in|at|[A-Z][\w'’.-]*))*\s*"
+)
+_JOINED = re.compile(r"(?i)\s*,?\s*(?:and|as\s+well\s+as|&)\s+(?:[\w-]+\s+){0,3}")
 _SIDE = re.compile(r"(?i)\b(?:on|for|from)\s+(?:the\s+)?(?P<side>[\w' -]{1,40}?)\s+side\b")
 _BOUNDARY = re.compile(r",|\bwhile\b|\bwhereas\b|\band\b")
 _SEMICOLON = re.compile(";")
@@ -103,11 +103,6 @@ _TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
 _AUXILIARIES = re.compile(r"(?i)\b(?:was|were|is|are|been|being|be|jointly)\b")
 _WITH_AT_END = re.compile(r"(?i)\bwith\s+(?:\S+\s+){0,1}$")
 _PHRASE_END = re.compile(r"[,;.]")
-_DELEGATION_WORD = re.compile(rf"(?i)\b{_DELEGATION}\b")
-_TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
-_EUROPE_DESK = re.compile(
-    r"(?:European|EU)\s+(?:Affairs|Union\s+Affairs|Integration|Department|Division|Relations)\b"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +123,8 @@ def run(doc: Analysis) -> Analysis:
     for idx, s in enumerate(doc.sentences):
         label = _LABEL.match(doc.text, s.start, s.end)
         if label is not None:
-            found = _heads_listed(doc, label.end(), s.end)
+            more = _CONTINUED.match(doc.text, s.end)  # the list goes on over indented lines
+            found = _heads_listed(doc, label.end(), more.end() if more else s.end)
         elif s.header or not holds_any(cues, s.start, s.end) or not _TRIGGER.search(s.text):
             continue
         else:
@@ -136,9 +132,8 @@ def run(doc: Analysis) -> Analysis:
             found = [h for a, b in _clauses(doc.text, s.start, s.end) for h in _heads_in(doc, a, b, named)]
         if not found:
             continue
-        kinds = {m.kind for m in mentions if m.sentence == idx and not m.negated} or _last_named(
-            doc, mentions, idx
-        )
+        kinds = _kinds_led(doc.text, [m for m in mentions if m.sentence == idx and not m.negated], found)
+        kinds = kinds or _last_named(doc, mentions, idx)
         targets = [i for i, m in enumerate(doc.meetings) if m.kind in kinds] or list(range(len(doc.meetings)))
         if len({doc.meetings[i].kind for i in targets}) < len(targets):  # two of a kind: the section's
             targets = [i for i in targets if idx in doc.meetings[i].sentences] or targets
@@ -160,6 +155,22 @@ def _with_head(heads: list[HeadInfo], h: HeadInfo) -> list[HeadInfo]:
         if x.party == h.party and h.name.endswith(" " + x.name):
             return [*heads[:k], replace(h, title=h.title or x.title), *heads[k + 1 :]]
     return [*heads, h]
+
+
+def _kinds_led(text: str, named: list[Mention], found: list[HeadInfo]) -> set[str]:
+    """The kinds of meeting the sentence's heads lead: every one it names, unless the heads follow the
+    last of two meetings that are not joined by "and" ("The Commission was preceded by a meeting of the
+    Working Group, co-chaired by X and Y": the Working Group's)."""
+    kinds = {m.kind for m in named}
+    before = [m for m in named if m.end <= min(h.start for h in found)]
+    if (
+        len(kinds) > 1
+        and len(before) > 1
+        and before[-1].kind != before[-2].kind
+        and not _JOINED.fullmatch(text, before[-2].end, before[-1].start)
+    ):
+        return {before[-1].kind}
+    return kinds
 
 
 def _last_named(doc: Analysis, mentions: tuple[Mention, ...], idx: int) -> set[str]:
@@ -228,7 +239,7 @@ def _heads_in(doc: Analysis, a: int, b: int, named: list[tuple[int, int]]) -> li
             _RELEVANT.search(tail)
             or any(gaz.find(tail))
             or _SIDE.search(text, a, m.start())
-            or _MEETING_WORDS.search(text, a, m.start())  # a meeting's name with commas or "and"
+            or MEETING_WORDS.search(text, a, m.start())  # a meeting's name with commas or "and"
             or any(a <= x and y <= m.start() for x, y in named)
         ):
             continue
@@ -263,7 +274,7 @@ def _heads_in(doc: Analysis, a: int, b: int, named: list[tuple[int, int]]) -> li
     for g in sorted({p.group for p in picks}):
         members = [p for p in picks if p.group == g]
         titles = [title_of(text, p.person, b, p.title_from) for p in members]
-        parties = _parties(doc, members, titles, text[a:b])
+        parties = head_parties(doc.meetings, [p.phrase for p in members], titles, text[a:b])
         for pick, title, party in zip(members, titles, parties, strict=True):
             if party:
                 out.append(HeadInfo(party, pick.person.name, title, pick.person.start, pick.person.end))
@@ -273,7 +284,7 @@ def _heads_in(doc: Analysis, a: int, b: int, named: list[tuple[int, int]]) -> li
 def _heads_listed(doc: Analysis, a: int, b: int) -> list[HeadInfo]:
     """The heads a label gives ("Co-chairs: X, title; Y, title"): the first person of each clause."""
     picks: list[_Pick] = []
-    clauses = _clauses(doc.text, a, b)
+    clauses = _clauses(doc.text.replace("\n", ";") if "\n" in doc.text[a:b] else doc.text, a, b)
     for x, y in clauses:
         first = next(iter(find_persons(doc.text, x, y)), None)
         if first is not None and first.start - x <= 40 and not _EXCLUDER.search(doc.text, x, first.start):
@@ -282,7 +293,7 @@ def _heads_listed(doc: Analysis, a: int, b: int) -> list[HeadInfo]:
         title_of(doc.text, p.person, next(y for x, y in clauses if x <= p.person.start < y), p.title_from)
         for p in picks
     ]
-    parties = _parties(doc, picks, titles, doc.text[a:b])
+    parties = head_parties(doc.meetings, [p.phrase for p in picks], titles, doc.text[a:b])
     return [
         HeadInfo(party, p.person.name, title, p.person.start, p.person.end)
         for p, title, party in zip(picks, titles, parties, strict=True)
@@ -318,75 +329,13 @@ def _list_after(text: str, persons: list[Person], start: int, end: int) -> list[
             continue
         gap = text[out[-1][0].end if out else start : p.start]
         if not out:
-            if len(gap) > 80 or _EXCLUDER.search(gap):
-                break
+            if (len(gap) > 80 and not (len(gap) <= 160 and _TITLE_GAP.fullmatch(gap))) or _EXCLUDER.search(
+                gap
+            ):
+                break  # (a long title before the name: "Director General of the ... Department Mr. X")
             out.append((p, gap))
             continue
         m = _NEXT_IN_LIST.search(gap)
         if m and not _EXCLUDER.search(m.group()):
             out.append((p, m.group()))
     return out
-
-
-def _parties(doc: Analysis, picks: list[_Pick], titles: list[str | None], clause: str) -> list[str | None]:
-    gaz = gazetteer()
-    home, partner = _sides(doc.meetings)
-    sides = {p for m in doc.meetings for p in m.parties}
-    resp = _RESPECTIVELY.search(clause)
-    if resp and len(picks) == 2:
-        codes = [_party_of(gaz.find(resp.group(g)), resp.group(g)) for g in ("a", "b")]
-        if all(codes):
-            return codes
-    out: list[str | None] = []
-    for pick, title in zip(picks, titles, strict=True):
-        phrase_codes = {e.party for h in gaz.find(pick.phrase) for e in h.entries if e.party}
-        code: str | None = None
-        one_side = len(picks) == 1 or _DELEGATION_WORD.search(pick.phrase)
-        if len(phrase_codes) == 1 and one_side and not _MEETING_WORDS.search(pick.phrase):
-            code = next(iter(phrase_codes))
-        elif title:
-            code = _party_of(gaz.find(title), title)
-            if code is not None and code not in sides:  # "Representative of Thailand to ASEAN"
-                code = next((e.party for h in gaz.find(title) for e in h.entries if e.party in sides), None)
-        out.append(code)
-    for i, code in enumerate(out):
-        if code is None:
-            used = {c for c in out if c}
-            order = (
-                (partner, home)
-                if home == "EU" and titles[i] and _PARTNER_TITLE.search(titles[i] or "")
-                else (home, partner)
-            )
-            rest = [c for c in order if c and c not in used]
-            out[i] = rest[0] if rest else partner
-    return out
-
-
-def _party_of(hits: Iterable[Hit], text: str) -> str | None:
-    """The party a title or phrase names: an EU body first, then a country not after 'to'
-    ("Ambassador to X"), then the EU named otherwise ("Director for relations with the EU")."""
-    if _EU_BODY.search(text):
-        return "EU"
-    codes: list[str] = []
-    for h in hits:
-        if _EUROPE_DESK.match(text, h.start):
-            continue  # "Assistant Secretary for European Affairs": the partner's Europe desk
-        for e in h.entries:
-            if e.party and not _TO_BEFORE.search(text[max(0, h.start - 8) : h.start]):
-                codes.append(e.party)
-    countries = [c for c in codes if c != "EU"]
-    if countries:
-        return countries[0]
-    return "EU" if codes else None
-
-
-def _sides(meetings: tuple[MeetingInfo, ...]) -> tuple[str, str | None]:
-    """The side a head without a country of their own is on first, and the partner: the EU and the other
-    party, or, in a dialogue the EU does not hold, its first and second parties ("UK-Laos": GB, LA)."""
-    for m in meetings:
-        if not m.parties:
-            continue
-        if "EU" in m.parties:
-            return "EU", next((p for p in m.parties if p != "EU"), None)
-        return m.parties[0], (m.parties[1] if len(m.parties) > 1 else None)
-    return "EU", None

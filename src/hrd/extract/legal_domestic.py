@@ -59,7 +59,8 @@ TAIL = rf"{CAPW}(?:\s+{_JOIN}{CAPW})*"
 # "the" after a gerund ("the Law on Ensuring the Functioning of ...") and with "as the" ("... Language as
 # the State Language"; not "as the EU said").
 _LAW_TAIL = (
-    rf"{CAPW}(?:(?:(?<=ing)\s+the\s+|\s+(?:{_JOIN}|and\s+(?:its|their)\s+"
+    # "... on Prevention, Combating and Mitigation of ...": a comma among words listed up to an "and"
+    rf"{CAPW}(?:(?:(?<=ing)\s+the\s+|,\s+(?={CAPW}\s+and\s+[A-Z])|\s+(?:{_JOIN}|and\s+(?:its|their)\s+"
     rf"|as\s+the\s+(?!(?:EU|European|Government|Ministry|[A-Z][a-z]+\s+(?:side|delegation))\b))){CAPW})*"
 )
 _QUALIFIERS = frozenset(_LEX["code_qualifiers"])
@@ -74,7 +75,9 @@ _LAW_ON_RE = Starts(
     re.compile(
         r"\b(" + "|".join(flex(h) for h in _HEADS) + r"|law|decree)\s+"
         r"(?:of\s+(?:the\s+)?(?:Republic\s+of\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+)?"
-        r"((?:No\.?\s*)?\d(?:[\w./-]|,(?=\d{3}\b))*\s+)?[\"“'‘«]?(?:on|On|ON|(for)(?=\s+(?:the\s+)?[A-Z]))\s+((?:the\s+)?"
+        # "Law No. 175 of 2020 on X"
+        r"((?:No\.?\s*)?\d(?:[\w./-]|,(?=\d{3}\b))*\s+(?:of\s+(?:19|20)\d\d\s+)?)?"
+        r"[\"“'‘«]?(?:on|On|ON|(for)(?=\s+(?:the\s+)?[A-Z]))\s+((?:the\s+)?"
         + _LAW_TAIL
         # a parenthesis of two words or more ends a name: "the Law on NGOs (Public Associations and Funds)"
         + rf"(?:\s+\({CAPW}(?:,?\s+{_JOIN}{CAPW})+\))?"

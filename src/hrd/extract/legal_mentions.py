@@ -87,6 +87,11 @@ _GENERIC_CONV_RE = re.compile(
     rf"\b(?:({CAPW})\s+)?Conventions?\b"
     rf"(\s+(?:on|against|for|relating\s+to|concerning)\s+(?:the\s+)?{TAIL})?"
 )
+_MONTH_TAIL = re.compile(
+    r"\s+(?:in|on|of|since|from|until)\s+(?:"
+    + "|".join(forms[0] for forms in load_lexicon("dates")["months"])
+    + r")$"
+)
 _ALIAS_DEF_RE = re.compile(r"\s*\((?:the\s+)?([A-Z][A-Za-z]{1,9}(?:[- ]?\d{1,4})?)(\s+(?:Law|Act|Code))?\)")
 _PAREN_OPEN_RE = re.compile(
     r",?\s*\(\s*(?:the\s+|i\.e\.,?\s+)?(?:(?:Federal|Presidential|Royal|Executive|Organic|Supreme|Legislative)\s+)?"
@@ -151,8 +156,10 @@ def _conventions(text: str, instr: list[tuple[int, int]]) -> list[Mention]:
             continue
         else:
             a = m.start()
-        name = " ".join(text[a : m.end()].split())
-        out.append(Mention(a, m.end(), (name,), "Convention"))
+        month = _MONTH_TAIL.search(text, a, m.end())  # "... Disabilities in September 2015": a date's
+        b = month.start() if month is not None else m.end()
+        name = " ".join(text[a:b].split())
+        out.append(Mention(a, b, (name,), "Convention"))
     return out
 
 

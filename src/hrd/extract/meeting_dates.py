@@ -102,8 +102,10 @@ def only_past(doc: Analysis, own: list[Mention]) -> bool:
     """Every date in the sentences that report the meeting lies long before the dateline, and the title
     does not name it: a previous round mentioned in passing."""
     if doc.published is None or any(
-        m.header and not m.negated and not _STALLED.search(doc.sentences[m.sentence].text) for m in own
-    ):  # a title names the meeting (a late report); not "EU still waiting for date of dialogue"
+        m.header and not m.negated and not m.dependent and not _STALLED.search(doc.sentences[m.sentence].text)
+        for m in own
+    ):  # a title names the meeting (a late report); not "EU still waiting for date of dialogue", nor
+        # "... ahead of the Dialogue"
         return False
     limit = doc.published - dt.timedelta(days=_PAST_DAYS)
     found = False

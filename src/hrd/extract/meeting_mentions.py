@@ -260,11 +260,13 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...]) -> tuple[Mention, 
     for idx in anchored:
         s = sentences[idx]
         sides: list[tuple[int, int]] | None = None
+        previous = s.start  # an ordinal before a mention reaches back no further than the mention before
         for m in _KINDS_RE.finditer(text, s.start, s.end, starts):
             kind, strong = _ALTERNATIVES[int(str(m.lastgroup)[1:])]
             a, b = m.span()
             before = text[s.start : a]
-            ordinal = _ordinal_before(before[-90:])
+            ordinal = _ordinal_before(text[max(previous, a - 90) : a])
+            previous = b
             oa = _ORD_AFTER.match(text, b, s.end) if _ord_after_possible(text, b, s.end) else None
             if ordinal is None and oa:
                 ordinal = parse_ordinal(oa.group("ord"))

@@ -42,6 +42,8 @@ _TALKS = Gate(re.compile(r"(?i)\btalks\b|\bdiscussions?\b"))
 _LEADING_ADJ = re.compile(r"^(?:(?:annual|regular|yearly|local|formal)\s+)+", re.IGNORECASE)
 _WRAPPED_LINE = 45
 """A line this long that breaks before a mention is a hard-wrapped line: the words before it count."""
+_SEQUEL = re.compile(r"\b(?:preceded|followed)\b[^.;]{0,40}?\bby\b")
+_OF_A_BODY = re.compile(r"\b(?:round|session|meeting|edition)\s+of\s+(?:the\s+)?[A-Z]")
 _CAPITAL_AFTER = re.compile(r"\s+(?:capital|city)\b")
 
 
@@ -118,7 +120,28 @@ def run(doc: Analysis) -> Analysis:
                 confidence=round(confidence, 3),
             )
         )
+    meetings = _venue_of_the_sequel(doc, kinds, mentions, meetings)
     return replace(doc, meetings=tuple(share_venue(meetings)))
+
+
+def _venue_of_the_sequel(
+    doc: Analysis, kinds: list[str], mentions: list[Mention], meetings: list[MeetingInfo]
+) -> list[MeetingInfo]:
+    """A meeting whose text gives no venue takes the venue of the meeting that a sentence says it
+    preceded or followed ("The Joint Commission was preceded by a meeting of the Working Group")."""
+    out = list(meetings)
+    for i, m in enumerate(out):
+        if m.format is not None or m.city is not None or m.country is not None:
+            continue
+        for s in sorted({x.sentence for x in mentions if x.kind == kinds[i] and not x.negated}):
+            if not _SEQUEL.search(doc.sentences[s].text):
+                continue
+            other = {x.kind for x in mentions if x.sentence == s and x.kind != kinds[i]}
+            placed = [o for k, o in zip(kinds, out, strict=True) if k in other and (o.city or o.country)]
+            if len(placed) == 1:
+                out[i] = replace(m, format=placed[0].format, city=placed[0].city, country=placed[0].country)
+                break
+    return out
 
 
 def _usable(text: str, m: Mention) -> bool:
@@ -273,7 +296,13 @@ def _section_ordinal(doc: Analysis, section: set[int], mentions: list[Mention], 
     for idx in sorted(section):
         if any(m.sentence == idx and m.kind != kind for m in mentions):
             continue
-        n = ordinal_near(doc.sentences[idx].text)
+        text = doc.sentences[idx].text
+        body = _OF_A_BODY.search(text)
+        if body is not None and not any(
+            m.kind == kind and 0 <= m.start - doc.sentences[idx].start - body.start() < 60 for m in mentions
+        ):
+            continue  # "ahead of the 40th session of the Human Rights Council": another body's
+        n = ordinal_near(text)
         if n is not None:
             return n
     return None

@@ -40,6 +40,11 @@ _VOTE_ROUND = re.compile(
     r"\bround\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:elections?|vote|voting|polls|ballot|run-?off)\b",
     re.IGNORECASE,
 )
+_LABEL = re.compile(
+    r"[•·▪*–-]?\s*Next\s+(?:(?:dialogue|round|meeting|session|sub-?committee)\s*)?"
+    r"(?:\(?[a-z ]{0,20}\)?\s*)?:\s*",
+    re.IGNORECASE,
+)
 _AGAIN = Gate(re.compile(_LEX["again"], re.IGNORECASE))
 
 
@@ -52,9 +57,16 @@ def run(doc: Analysis) -> Analysis:
     starts: list[int] | None = None  # where the text's future phrases start: found when first needed
     found: dict[int, NextInfo] = {}
     for idx, s in enumerate(doc.sentences):
+        here = mentions.get(idx, [])
+        label = _LABEL.match(doc.text, s.start, s.end)
+        if label is not None:  # "Next dialogue: Tbilisi, 2018" (a box of key facts)
+            info = _info(doc, label.end(), s.end, labelled=True)
+            for i in _targets(doc.meetings, here, s.text, 0) or range(len(doc.meetings)):
+                if info is not None:
+                    found.setdefault(i, info)
+            continue
         if s.header:
             continue
-        here = mentions.get(idx, [])
         # Searched in the text (its lowered form is at hand) over the sentence's span: a sentence
         # starts after no word character, so "\b" there holds as at the start of ``s.text``.
         if starts is None:
@@ -120,12 +132,14 @@ def _targets(meetings: tuple[MeetingInfo, ...], here: list[Mention], text: str, 
     return []
 
 
-def _info(doc: Analysis, a: int, b: int) -> NextInfo | None:
+def _info(doc: Analysis, a: int, b: int, labelled: bool = False) -> NextInfo | None:
+    """Where and when: a place after "in" / "to" / "at" (any place after a label), the first date
+    not before the dateline."""
     text = doc.text
     city: str | None = None
     country: str | None = None
     for p in doc.places:
-        if a <= p.start < b and _IN.search(text, max(a, p.start - 12), p.start):
+        if a <= p.start < b and (labelled or _IN.search(text, max(a, p.start - 12), p.start)):
             city, country = p.city, p.country
             break
     if city is None:
@@ -133,7 +147,7 @@ def _info(doc: Analysis, a: int, b: int) -> NextInfo | None:
             if (
                 a <= party.start < b
                 and party.form == "name"
-                and _IN.search(text, max(a, party.start - 12), party.start)
+                and (labelled or _IN.search(text, max(a, party.start - 12), party.start))
             ):
                 country = party.code
                 break

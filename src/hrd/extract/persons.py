@@ -26,11 +26,14 @@ _HON = longest_first(_HONORIFICS) + r"\s+"
 _PART = "(?:" + "|".join(_LEX["particles"]) + ")"
 NAME_PREFIX = r"(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|bin|ibn|abu|bint)-"
 """A lower-case particle joined to the next word of a name by a hyphen ("al-Kinani")."""
-_WORD = rf"(?:{NAME_PREFIX})?(?:[A-Z][\w'’-]*\w|[A-Z][a-z]{{0,2}}\.)"
+_WORD = (
+    rf"(?:{NAME_PREFIX})?(?:[A-Z]\.[A-Z][\w'’-]*\w|[A-Z][\w'’-]*\w|[A-Z][a-z]{{0,2}}\.)"  # "D.Davaasuren" too
+)
 _PERSON = re.compile(
     rf"(?<![\w-])(?P<hon>(?:{_HON})+)?(?P<name>{_WORD}(?:\s+(?:{_PART}\s+){{0,2}}{_WORD}){{0,6}})(?![\w-])"
 )
 _HON_WORDS = frozenset(h.rstrip(".") for h in _HONORIFICS if " " not in h)
+_HON_BEFORE = re.compile(rf"(?<![\w-])(?:{longest_first(sorted(_HON_WORDS, key=len, reverse=True))})\.?\s+$")
 _NOT_NAME = frozenset(_LEX["not_name"])
 _TITLE_CLAUSES: dict[str, str] = _LEX["title_clauses"]
 _TITLE_STOP = re.compile(
@@ -97,9 +100,9 @@ def find_persons(text: str, a: int, b: int) -> list[Person]:
         had_hon = bool(m.group("hon")) or any(
             w.rstrip(".") in _HON_WORDS or w.lower() in _TITLE_WORDS for w in dropped[-1:]
         )
-        if len(tokens) < 2 and not had_hon:
-            continue
         start = m.start() if words[0].start() == 0 else base + words[0].start()
+        if len(tokens) < 2 and not had_hon and not _HON_BEFORE.search(text, max(a, start - 14), start):
+            continue  # ("Department Mr. D.Davaasuren": the honorific went with the word before)
         out.append(Person(start, m.end(), " ".join(tokens)))
     return out
 
