@@ -64,9 +64,7 @@ def totals(*, session: Session) -> Totals:
             .join(DocumentRow, DocumentRow.id == MeetingReport.document_id)
             .where(DocumentRow.latest.is_(True))
             .group_by(StatementRow.state)
-        )
-        .tuples()
-        .all()
+        ).all()
     )
     visible = sum(n for state, n in by_state.items() if state != "rejected")
     return Totals(int(partners or 0), int(meetings), int(documents), visible, by_state.get("proposed", 0))
@@ -106,9 +104,7 @@ def list_partners(*, session: Session, offset: int = 0, limit: int = 100) -> Pag
                 Series.partner.in_(partners), DocumentRow.latest.is_(True), StatementRow.state != "rejected"
             )
             .group_by(Series.partner)
-        )
-        .tuples()
-        .all()
+        ).all()
     )
     rank = (
         func.row_number()
@@ -125,9 +121,7 @@ def list_partners(*, session: Session, offset: int = 0, limit: int = 100) -> Pag
         .subquery()
     )
     last_ids = dict(
-        session.execute(select(latest.c.partner, latest.c.meeting_id).where(latest.c.rank == 1))
-        .tuples()
-        .all()
+        session.execute(select(latest.c.partner, latest.c.meeting_id).where(latest.c.rank == 1)).all()
     )
     briefs = round_briefs(last_ids.values(), session=session)
     upcoming = next_rounds(last_ids.values(), session=session)
