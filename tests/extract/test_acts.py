@@ -127,6 +127,10 @@ def test_readiness_to_continue_supporting_is_support() -> None:
     assert acts("The EU confirmed its readiness to keep supporting the reforms.")[0][1] == "support"
     assert acts("The EU recalled its support to civil society.")[0][1] == "support"
     assert acts("Ruritania reiterated its rejection of country mandates.")[0][1] == "reject"
+    assert acts("The EU said it would continue to support the reform.")[0][1] == "support"
+    assert acts("The bloc has provided some $2 million to civil society.")[0][1] == "support"
+    assert acts("We drew the attention of our partners to statelessness.")[0][1] == "raise"
+    assert acts("We gave detailed explanations.")[0][1] == "inform"
 
 
 def test_providing_answers_informs() -> None:

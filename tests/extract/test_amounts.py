@@ -47,3 +47,8 @@ def test_an_amount_written_as_a_hyphenated_adjective() -> None:
         (40_000_000, "EUR"),
         (5_000_000, "USD"),
     ]
+
+
+def test_an_abbreviated_million() -> None:
+    text = "with a budget of NOK 15 mill. for 2018-2020"
+    assert [(m.amount, m.currency) for m in parse_money(text, 0, len(text))] == [(15_000_000, "NOK")]

@@ -376,3 +376,25 @@ def test_titles_outlets_third_parties_and_institutions(text: str, expected: list
 )
 def test_releases_nicknames_outlets_threats_and_agencies(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the rest of a body's name after "to ... and"
+            "Brazil presented the work of the National Mechanism to Prevent and Combat Torture and the "
+            "release of Ana Souza.",
+            ["Ana Souza"],
+        ),
+        ("They were sentenced for reporting on the killing of ten men in the village of Inn Din.", []),
+        (
+            "It raised the cases of Basuki Tjahaja Purnama and of Meiliana, who was sentenced in 2018.",
+            ["Basuki Tjahaja Purnama", "Meiliana"],
+        ),
+        ("It asked about access to the website of Radio Ozodlik, which remains blocked.", ["Radio Ozodlik"]),
+        ("The EU welcomed the release of Papuan political prisoners.", []),
+        ("She regretted the death in custody of the Nobel Peace Prize laureate Liu Xiaobo.", ["Liu Xiaobo"]),
+    ],
+)
+def test_bodies_places_single_names_sites_adjectives_and_prizes(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

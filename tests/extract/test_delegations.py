@@ -397,3 +397,34 @@ def test_co_chairs_listed_under_a_label_over_indented_lines() -> None:
         "Participants: Ministry of Justice\n"
     )
     assert [(p, n) for p, n, _ in _heads(body)] == [("EU", "Jan Novak"), ("KG", "Aida Sadykova")]
+
+
+def test_talks_at_a_ministry_led_by_two_heads_and_titles_in_other_shapes() -> None:
+    body = (
+        "The talks at the foreign ministry were led by Anna Berg, deputy managing director at the EU's "
+        "diplomatic service, and by U Bakyt Osmonov, permanent secretary of Kyrgyzstan's foreign ministry."
+    )
+    assert [(p, n) for p, n, _ in _heads(body)] == [("EU", "Anna Berg"), ("KG", "Bakyt Osmonov")]
+    body = (
+        "The EU delegation was led by Director for Russia, Eastern Partnership, Central Asia, Regional "
+        "Cooperation and the OSCE of the European External Action Service Mr Jan Novak. The Kyrgyz "
+        "delegation was headed by Aida Sadykova, who is Director for Human Rights at the Ministry of "
+        "Foreign Affairs."
+    )
+    assert _heads(body) == [
+        (
+            "EU",
+            "Jan Novak",
+            "Director for Russia, Eastern Partnership, Central Asia, Regional Cooperation and the OSCE "
+            "of the European External Action Service",
+        ),
+        ("KG", "Aida Sadykova", "Director for Human Rights at the Ministry of Foreign Affairs"),
+    ]
+
+
+def test_a_title_ends_before_a_reporting_clause() -> None:
+    body = (
+        "The dialogue was co-chaired by Bakyt Osmonov, a deputy foreign minister, and Anna Berg, head of "
+        "division at the EEAS, the EU delegation in Bishkek said in a statement."
+    )
+    assert _heads(body)[1] == ("EU", "Anna Berg", "head of division at the EEAS")

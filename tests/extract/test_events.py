@@ -168,3 +168,8 @@ def test_an_event_of_a_body_after_to_and_an_apposition_before_its_date() -> None
 def test_a_season_before_the_year() -> None:
     body = "They discussed the preparations for the parliamentary elections expected in the autumn of 2021."
     assert _events(body) == [("parliamentary elections", None)]
+
+
+def test_a_meeting_of_another_series_with_a_place_and_a_date() -> None:
+    body = "Both sides looked to the EU-Central Asia Ministerial Meeting in Samarkand on 10 November 2021."
+    assert _events(body) == [("EU-Central Asia Ministerial Meeting", dt.date(2021, 11, 10))]

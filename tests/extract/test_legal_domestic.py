@@ -368,5 +368,24 @@ def test_a_name_after_a_number_going_on_with_and_their_and_ending_in_a_parenthes
         ),
     ],
 )
-def test_numbers_commas_and_dates_around_names(text: str, expected: list[tuple[str, str | None]]) -> None:
+def test_numbers_commas_and_dates_around_names_(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The EU welcomed the amendments to the Bangladesh Labour Act.", [("Labour Act", None)]),
+        ("Brazil presented the Maria da Penha Law on domestic violence.", [("Maria da Penha Law", None)]),
+        (
+            "It raised the Law on Assemblies, Meetings, Demonstrations, Marches and Picketing.",
+            [("Law on Assemblies, Meetings, Demonstrations, Marches and Picketing", None)],
+        ),
+        (
+            "It raised the Law on the Prevention of Abuse or Defamation of Religion.",
+            [("Law on the Prevention of Abuse or Defamation of Religion", None)],
+        ),
+    ],
+)
+def test_statutes_particles_lists_and_or_in_names(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert refs(text) == expected

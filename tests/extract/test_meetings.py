@@ -547,3 +547,14 @@ def test_a_meeting_that_preceded_another_shares_its_venue_and_not_its_rank() -> 
     wg = meetings["subcommittee"]
     assert (wg.ordinal, wg.start, wg.city, wg.format) == (None, D(2019, 1, 16), "Colombo", "in-person")
     assert meetings["cooperation-committee"].ordinal == 22
+
+
+def test_the_headquarters_of_the_eeas_is_in_brussels_and_numeric_dates_make_a_range() -> None:
+    text = (
+        "Title\n\nBrussels, 4 October 2019\n\nThe European Union and Ruritania held their first Human Rights "
+        "Dialogue on 3 October 2019 at the headquarters of the European External Action Service.\n"
+    )
+    m = _only(text)
+    assert (m.city, m.country, m.format) == ("Brussels", "BE", "in-person")
+    text = "Title\n\nOslo, 31.10.2018\n\nThe human rights dialogue was held on 29.10.2018-30.10.2018.\n"
+    assert (_only(text).start, _only(text).end) == (D(2018, 10, 29), D(2018, 10, 30))

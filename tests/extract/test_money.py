@@ -439,3 +439,26 @@ def test_a_development_programme_of_a_donor_is_a_programme_and_the_uns_is_not() 
         "the United Nations Development Programme."
     )
     assert names(text) == [("EU Support to District Development Programme", "EU-SDDP")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The EU supports the sector through the Sawasya joint programme on the rule of law.",
+            [("Sawasya", None)],
+        ),
+        (
+            'The EU supports the rule of law under the "Access to Justice in Ruritania" (AJR) programme.',
+            [("Access to Justice in Ruritania", "AJR")],
+        ),
+        (  # the partner's own programme for a period is a national one
+            "The Ruritanian side presented the Programme of Judicial and Legal Reform for 2015-2017.",
+            [],
+        ),
+    ],
+)
+def test_kinds_of_programmes_acronyms_and_national_programmes(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert names(text) == expected

@@ -216,6 +216,18 @@ def test_named_persons_are_individual_cases_besides_their_role() -> None:
         ("welcomed the deinstitutionalisation of childcare", {"children"}),
         ("welcomed the work of the Office on Missing Persons", {"disappearances"}),
         ("raised restrictions on freedom of expression, both online and offline", {"expression", "media"}),
+        ("asked about the proceedings against the photographer Shahidul Alam", {"individual-cases"}),
+        ("called for an inclusive political environment", set()),
+        ("Any other business", set()),
+        ("raised the Law on Freedom of Conscience and Religious Associations", {"religion"}),
+        (
+            "congratulated it on its election as a non-permanent member of the UN Security Council",
+            {"multilateral"},
+        ),
+        ("welcomed the monitoring of closed institutions", {"detention"}),
+        ("presented the work of the Commission of Enquiry", {"accountability"}),
+        ('asked about the refusal to register the Human Rights Centre "Viasna"', {"association"}),
+        ("welcomed the work of the Human Rights Commission of Ruritania", {"nhri"}),
     ],
 )
 def test_cues_of_other_wordings(clause: str, expected: set[str]) -> None:

@@ -63,14 +63,17 @@ _OUTLET_RE = re.compile(
 )
 _OUTLET_BARE_RE = re.compile(
     # "the news website Charter97.org": a name written as a web address
-    rf"\b(?:{_OUTLET})\s+([A-Z][\w-]*\.(?:org|com|net|info|media|news|[a-z]{{2}})\b"
+    rf"\b(?:{_OUTLET})\s+(?:of\s+)?([A-Z][\w-]*\.(?:org|com|net|info|media|news|[a-z]{{2}})\b"
     rf"|{_TOKEN}(?:\s{_TOKEN}){{0,3}}(?:\s\d{{1,3}}(?![\d,.]\d))?)"  # "the television channel Rustavi 2"
 )
 _SINGLE_RE = re.compile(
     r"\b(?:cases?|release|detention|imprisonment|arrest|sentencing|conviction|trial|death|killing|murder"
     rf"|disappearance|fate)\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,4}}({_TOKEN})(?![\w-])"
-    rf"(?!\s+(?:[A-Z]|(?:{_PARTICLES})[\s-]))(?!\s+[a-z]+s\b)"  # "four Garífuna leaders": an adjective
+    # "four Garífuna leaders", "Papuan political prisoners": an adjective
+    rf"(?!\s+(?:[A-Z]|(?:{_PARTICLES})[\s-]))(?!\s+(?:[a-z]+\s+)?[a-z]+s\b)"
 )
+# "the cases of X and of Meiliana, who was sentenced ...": a person known by one name
+_AND_OF_RE = re.compile(rf"\band\s+of\s+({_TOKEN})(?=,\s+(?:who|a|an)\b)")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z.]+)\s+$")
 _MEDIA_WORDS = frozenset(_LEX["media_words"])
@@ -150,7 +153,10 @@ _SHARED_SURNAME = re.compile(rf"\s+and\s+{_TOKEN}\s+({_TOKEN})(?![\w-])(?!\s+[A-
 _PATRONYMIC = re.compile(r"\s(?:kyzy|uulu|ogly|oglu|oğlu|qizi|kizi|gyzy)\b")
 _INDEFINITE = re.compile(r"\s*,\s*(?:an?\s|(?:both\s+|the\s+|two\s+)?former\s)")
 _CONNECTORS = frozenset(["for", "of", "on", "against"])
-_CAPITAL_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)\s+(?:for|of|on|against)\s+\Z")
+_NAME_RUN_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*\s+(?:(?:for|of|on|against|and|to|the)\s+)*)+\Z")
+_PLACE_OF_BEFORE = re.compile(
+    r"\b(?:village|town|city|province|region|district|county|municipality|island|state)\s+of\s+\Z"
+)
 _FORMER = frozenset(_LEX["former"])
 _CREDIT = re.compile(r"\)\s*[-–—]\s")
 _ALIAS_BEFORE = re.compile(r"\b(?:known\s+as|nicknamed|a\.k\.a\.|alias)\s+[\"“‘']?$")
@@ -168,10 +174,15 @@ def _accept(
     text: str, part: list[re.Match[str]], before: str | None, end: int, skip: Collection[tuple[int, int]]
 ) -> list[tuple[int, str]]:
     a, b = part[0].start(), part[-1].end()
-    if before in _CONNECTORS:
-        body = _CAPITAL_WORD_BEFORE.search(text, max(0, a - 40), a)
-        if body is not None and (body.group(1) in _INSTITUTION or _INSTITUTION_ENDING.search(body.group(1))):
-            return []  # the rest of a body's name: "the National Council for Combating Discrimination"
+    if before in _CONNECTORS or before in ("and", "to", "the"):
+        # the rest of a body's name: "the National Council for Combating Discrimination", "the National
+        # Mechanism to Prevent and Combat Torture", "the Office of the Personal Data Protection Inspector"
+        run = _NAME_RUN_BEFORE.search(text, max(0, a - 80), a)
+        words = run.group().split() if run is not None else []
+        if any(w in _INSTITUTION or _INSTITUTION_ENDING.search(w) for w in words if w[:1].isupper()):
+            return []
+    if _PLACE_OF_BEFORE.search(text, max(0, a - 30), a):
+        return []  # "in the village of Inn Din"
     honorific = before in _HONORIFICS
     official = before is not None and (before in _TITLES or any(w in _TITLES for w in before.split("-")))
     if official or (len(part) < 2 and not honorific) or len(part) > 4:
@@ -220,7 +231,8 @@ def find_case_names(
     found: list[tuple[int, str]] = _people(text, start, end, skip)
     for m in _OUTLET_RE.finditer(text, start, end):
         found.append((m.start(), (m.group(1) or m.group(2)).strip()))
-    for m in [*_OUTLET_BARE_RE.finditer(text, start, end), *_SINGLE_RE.finditer(text, start, end)]:
+    singles = [*_SINGLE_RE.finditer(text, start, end), *_AND_OF_RE.finditer(text, start, end)]
+    for m in [*_OUTLET_BARE_RE.finditer(text, start, end), *singles]:
         name = _clean(m.group(1))
         shared = _SHARED_SURNAME.match(text, m.end(1), end) if m.re is _SINGLE_RE else None
         if shared is not None:  # "the cases of Leyla and Arif Yunus": Leyla Yunus

@@ -92,7 +92,7 @@ _BODY_LED = re.compile(
 _NEXT_IN_LIST = re.compile(r"\band\s+(?:[^,;.]{0,100}?\s+)?(?:by\s+)?(?:[^,;.]{0,80},\s+)?$")
 _CONTINUED = re.compile(r"(?:[ \t]*\n[ \t]{2,}[A-Z][^\n]*)+")
 _TITLE_GAP = re.compile(
-    r"\s*(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of|for|and|the|on|to|in|at|[A-Z][\w'’.-]*))*\s*"
+    r"\s*(?:the\s+)?[A-Z][\w'’-]*(?:(?:\s+|,\s+(?=[A-Z]))(?:of|for|and|the|on|to|in|at|[A-Z][\w'’.-]*))*\s*"
 )
 _JOINED = re.compile(r"(?i)\s*,?\s*(?:and|as\s+well\s+as|&)\s+(?:[\w-]+\s+){0,3}")
 _SIDE = re.compile(r"(?i)\b(?:on|for|from)\s+(?:the\s+)?(?P<side>[\w' -]{1,40}?)\s+side\b")
@@ -231,6 +231,7 @@ def _heads_in(doc: Analysis, a: int, b: int, named: list[tuple[int, int]]) -> li
         tail = " ".join(_AUXILIARIES.sub(" ", subject).split()[-3:])
         if (
             _BODY_LED.search(tail)
+            and not MEETING_WORDS.search(subject)  # "The talks at the foreign ministry were led by X"
             and not any(gaz.find(tail))
             and not any(a <= x and y <= m.start() for x, y in named)
         ):
@@ -329,9 +330,8 @@ def _list_after(text: str, persons: list[Person], start: int, end: int) -> list[
             continue
         gap = text[out[-1][0].end if out else start : p.start]
         if not out:
-            if (len(gap) > 80 and not (len(gap) <= 160 and _TITLE_GAP.fullmatch(gap))) or _EXCLUDER.search(
-                gap
-            ):
+            long_title = len(gap) <= 200 and _TITLE_GAP.fullmatch(gap)
+            if (len(gap) > 80 and not long_title) or _EXCLUDER.search(gap):
                 break  # (a long title before the name: "Director General of the ... Department Mr. X")
             out.append((p, gap))
             continue

@@ -59,8 +59,9 @@ TAIL = rf"{CAPW}(?:\s+{_JOIN}{CAPW})*"
 # "the" after a gerund ("the Law on Ensuring the Functioning of ...") and with "as the" ("... Language as
 # the State Language"; not "as the EU said").
 _LAW_TAIL = (
-    # "... on Prevention, Combating and Mitigation of ...": a comma among words listed up to an "and"
-    rf"{CAPW}(?:(?:(?<=ing)\s+the\s+|,\s+(?={CAPW}\s+and\s+[A-Z])|\s+(?:{_JOIN}|and\s+(?:its|their)\s+"
+    # "... on Prevention, Combating and Mitigation of ...": commas among words listed up to an "and";
+    # "... of Abuse or Defamation of Religion"
+    rf"{CAPW}(?:(?:(?<=ing)\s+the\s+|,\s+(?=(?:{CAPW},\s+)*{CAPW}\s+and\s+[A-Z])|\s+(?:{_JOIN}|or\s+|and\s+(?:its|their)\s+"
     rf"|as\s+the\s+(?!(?:EU|European|Government|Ministry|[A-Z][a-z]+\s+(?:side|delegation))\b))){CAPW})*"
 )
 _QUALIFIERS = frozenset(_LEX["code_qualifiers"])
@@ -107,8 +108,9 @@ _PAREN = rf"\({CAPW}(?:,?\s+{_JOIN}{CAPW})*(?:,?\s+etc\.?)?\)"  # "(Prohibition,
 # A comma may join the words of a name listed up to an "and": "Enforced Disappearances Enquiry, Truth
 # and Reconciliation Commission Act" (not after a law's own head: "the Penal Code, Media Act").
 _NAME_COMMA = rf"(?:(?<!Code)(?<!Law)(?<!Act)(?<!Decree),(?=\s+{CAPW}(?:\s+{CAPW})*\s+and\s+[A-Z]))?"
+_NAME_PARTICLE = r"(?:da|de|do|dos|das|del|di|van|von)\s+"  # "the Maria da Penha Law"
 _NAMED_RE = re.compile(
-    rf"\b({CAPW}(?:\s+{_PAREN})?(?:{_NAME_COMMA}\s+{_JOIN}{CAPW}(?:\s+{_PAREN})?){{0,7}})\s+"
+    rf"\b({CAPW}(?:\s+{_PAREN})?(?:{_NAME_COMMA}\s+(?:{_JOIN}|{_NAME_PARTICLE}){CAPW}(?:\s+{_PAREN})?){{0,7}})\s+"
     r"(" + "|".join(re.escape(h) for h in _NAMED_HEADS) + r")\b(?!-)"
     r"(?!\s+(?i:" + "|".join(_LEX["not_law_after"]) + r")\b)"
 )
@@ -232,7 +234,8 @@ def _named(text: str, start: int, end: int) -> list[Mention]:
         words = words[skip:]
         if (
             not words
-            or all(w in _GENERIC_LAW or w.lower() in _CONN for w in words)
+            # "Labour Law" is a field of law; "the Bangladesh Labour Act", a statute
+            or (all(w in _GENERIC_LAW or w.lower() in _CONN for w in words) and not (skip and head == "Act"))
             or words[-2:] == ["Rule", "of"]
         ):
             continue

@@ -39,12 +39,13 @@ _TITLE_CLAUSES: dict[str, str] = _LEX["title_clauses"]
 _TITLE_STOP = re.compile(
     r";|,\s+and\s|\s+and\s+by\s|,\s*(?:co-?chaired|chaired|headed|led|which|according|respectively|while|whereas)\b"
     r"|\s+(?:co-?chaired|chaired|headed|led)\s+the\b|\.(?:\s|$)|\)"
+    r"|,\s+(?:the\s+)?[^,;]{0,60}?\s(?:said|says|told|reported|announced|stated)\b"  # ", the EU said on ..."
 )
 _TITLE_WORDS = frozenset(_LEX["title_words"])
 _NON_SPACE = re.compile(r"\S+")
 _NOT_A_TITLE = re.compile(r"(?i)(?:who|which|that|and|also|while|whereas|for)\b")
 _TITLE_BEFORE = re.compile(
-    r"(?P<t>[A-Z][\w'’-]*(?:\s+(?:of|for|and|the|on|to|in|at|[A-Z][\w'’-]*))*)\.?\s*,?\s*$"
+    r"(?P<t>[A-Z][\w'’-]*(?:(?:\s+|,\s+(?=[A-Z]))(?:of|for|and|the|on|to|in|at|[A-Z][\w'’-]*))*)\.?\s*,?\s*$"
 )
 _APPOSED_TITLE = re.compile(r"(?:^|\bby\s+|,\s+and\s+|\band\s+)(?P<t>[^,;()]{3,120}?),\s*$")
 _FUNCTION_WORDS = frozenset(["the", "a", "an", "of", "its", "his", "her", "their"])

@@ -28,6 +28,10 @@ _EU_RE = Gate(re.compile("|".join(_ISSUER["eu"]), re.IGNORECASE))
 _AGENCY_RES = tuple(Gate(re.compile(p, re.MULTILINE)) for p in _ISSUER["agency"])
 _PARTNER_RE = Gate(re.compile("|".join(_ISSUER["partner"]), re.IGNORECASE))
 # "Sajjad al-Iraqi", "Ahmed el-Masri": a name after a lower-case particle and a hyphen is a person's.
+# Lower-case words of a city's own name ("Dar es Salaam"); another lower-case word describes a place.
+_PARTICLES = frozenset(
+    ["es", "de", "del", "la", "le", "al", "el", "du", "da", "di", "do", "dos", "sur", "am", "an"]
+)
 _NAME_PARTICLE = re.compile(rf"(?<![\w-]){NAME_PREFIX}\Z")
 
 
@@ -55,9 +59,11 @@ def run(doc: Analysis) -> Analysis:
                 # The city as the text writes it ("Ha Noi", "Nur-Sultan"); in upper case ("NAY PYI TAW") in
                 # title case.
                 written = " ".join(m.group().split())
-                places.append(
-                    PlaceMention(start, end, written.title() if written.isupper() else written, e.country)
-                )
+                if written.isupper():
+                    written = written.title()
+                elif any(w[0].islower() and w not in _PARTICLES for w in written.split()):
+                    written = e.city  # a description of the place ("EEAS headquarters"): the city's name
+                places.append(PlaceMention(start, end, written, e.country))
                 place_done = True
     issuer = find_issuer(doc, tuple(parties))
     return replace(doc, parties=tuple(parties), places=tuple(places), issuer=issuer)
