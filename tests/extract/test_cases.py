@@ -398,3 +398,35 @@ def test_releases_nicknames_outlets_threats_and_agencies(text: str, expected: li
 )
 def test_bodies_places_single_names_sites_adjectives_and_prizes(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They welcomed the work of the AU-EU-UN Task Force on the detention of migrants.", []),
+        (
+            "It raised the case of Bernardo Caal Xol, a Q'eqchi' Maya leader in detention.",
+            ["Bernardo Caal Xol"],
+        ),
+        (
+            "It called for the independence of the People's Advocate and the release of Ion Rusu.",
+            ["Ion Rusu"],
+        ),
+    ],
+)
+def test_bodies_and_peoples_are_no_names(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+def test_a_statement_that_names_a_case_is_about_individual_cases() -> None:
+    from hrd.extract import extract
+
+    text = (
+        "EU and Kyrgyzstan hold Human Rights Dialogue\n\nBrussels, 5 May 2021\n\n"
+        "The EU and Kyrgyzstan held their 5th Human Rights Dialogue in Brussels on 4 May 2021. The EU asked "
+        "about the trial in absentia against Ivan Petrovic on terrorism charges.\n"
+    )
+    record = extract(text).to_json()
+    asked = next(s for s in record["meetings"][0]["statements"] if "Petrovic" in s["text"])
+    assert "individual-cases" in asked["topics"]
+    assert record["meetings"][0]["cases"]["raised"] is True

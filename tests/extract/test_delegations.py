@@ -428,3 +428,11 @@ def test_a_title_ends_before_a_reporting_clause() -> None:
         "division at the EEAS, the EU delegation in Bishkek said in a statement."
     )
     assert _heads(body)[1] == ("EU", "Anna Berg", "head of division at the EEAS")
+
+
+def test_presided_by_and_a_particle_in_a_name() -> None:
+    body = (
+        "The Kyrgyz delegation was presided by the Vice Minister, Ambassador Bakyt Osmonov e Silva. "
+        "The EU delegation was presided by Mr. Jan Novak, Ambassador of the European Union."
+    )
+    assert [(p, n) for p, n, _ in _heads(body)] == [("KG", "Bakyt Osmonov e Silva"), ("EU", "Jan Novak")]

@@ -389,3 +389,41 @@ def test_numbers_commas_and_dates_around_names_(text: str, expected: list[tuple[
 )
 def test_statutes_particles_lists_and_or_in_names(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "It welcomed the Law on Prevention of Domestic Violence, Protection of Victims of Domestic "
+            "Violence and Restoration of Peace in the Family.",
+            [
+                (
+                    "Law on Prevention of Domestic Violence, Protection of Victims of Domestic Violence and "
+                    "Restoration of Peace in the Family",
+                    None,
+                )
+            ],
+        ),
+        (
+            "It presented the Law against Femicide and Other Forms of Violence against Women.",
+            [("Law against Femicide and Other Forms of Violence against Women", None)],
+        ),
+        (
+            "It was established by Law No. 52 of 3 April 2014 on the People's Advocate.",
+            [("Law on the People's Advocate", None)],
+        ),
+        (
+            "It presented the Law No. 5777/16 of Integral Protection to Women against All Forms of Violence.",
+            [("Law of Integral Protection to Women against All Forms of Violence", None)],
+        ),
+        (
+            "It asked about the Law on the Administration of Overseas NGOs' Activities in Mainland China.",
+            [("Law on the Administration of Overseas NGOs' Activities in Mainland China", None)],
+        ),
+    ],
+)
+def test_long_names_prepositions_dates_and_possessives(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert refs(text) == expected

@@ -558,3 +558,47 @@ def test_the_headquarters_of_the_eeas_is_in_brussels_and_numeric_dates_make_a_ra
     assert (m.city, m.country, m.format) == ("Brussels", "BE", "in-person")
     text = "Title\n\nOslo, 31.10.2018\n\nThe human rights dialogue was held on 29.10.2018-30.10.2018.\n"
     assert (_only(text).start, _only(text).end) == (D(2018, 10, 29), D(2018, 10, 30))
+
+
+def test_a_round_last_held_before_is_no_meeting_and_a_report_card_names_none() -> None:
+    text = (
+        "Parliamentary questions\n29 January 2019\n\nAnswer given by the High Representative\n\n"
+        "The EU raises these issues in the local human rights dialogue with Ruritania, which was last held "
+        "in Abuja in 2018. The next dialogue is expected after the elections.\n"
+    )
+    assert _run(text).meetings == ()
+    text = (
+        "HUMAN RIGHTS DIALOGUE REPORT CARD: EU - RURITANIA\n\nBrussels, 6 February 2020\n\n"
+        "ROUND 6 - Brussels, 8 December 2016. Grade: F\n"
+    )
+    assert _run(text).meetings == ()
+
+
+def test_a_title_on_the_second_line_with_its_round_after_a_comma() -> None:
+    text = (
+        "Delegation of the European Union to the Kyrgyz Republic\n\n"
+        "EU-Kyrgyz Republic Human Rights Dialogue, 11th round\n\nBishkek, 13/11/2019\n\n"
+        "The dialogue took place in Bishkek on 12 November 2019.\n"
+    )
+    m = _only(text)
+    assert (m.kind, m.ordinal, m.start, m.city) == ("human-rights-dialogue", 11, D(2019, 11, 12), "Bishkek")
+
+
+def test_the_donor_comes_first_among_two_parties_without_the_eu() -> None:
+    text = (
+        "Viet Nam and Germany hold Human Rights Dialogue\n\nBerlin, 4 December 2015\n\n"
+        "On 3 December 2015, the Human Rights Dialogue between Viet Nam and Germany took place in Berlin. "
+        "Viet Nam presented its reforms.\n"
+    )
+    assert _only(text).parties == ("DE", "VN")
+
+
+def test_a_box_of_key_facts_with_dotted_leaders() -> None:
+    text = (
+        "EEAS | Press release | Brussels, 15/11/2017\n\n"
+        "EU-RURITANIA HUMAN RIGHTS DIALOGUE - 7th ROUND\n"
+        "  When ........ Tuesday 14 November 2017\n  Where ....... Brussels (EEAS headquarters)\n\n"
+        "Ruritania and the European Union held the seventh round of their Human Rights Dialogue.\n"
+    )
+    m = _only(text)
+    assert (m.start, m.city, m.country) == (D(2017, 11, 14), "Brussels", "BE")

@@ -462,3 +462,24 @@ def test_kinds_of_programmes_acronyms_and_national_programmes(
     text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'It informed about the project "Support to the African Governance Architecture and the African '
+            'Peer Review Mechanism", worth EUR 4.5 million.',
+            [("Support to the African Governance Architecture and the African Peer Review Mechanism", None)],
+        ),
+        (
+            'It funds the "Support to Police Reform" budget support programme.',
+            [("Support to Police Reform", None)],
+        ),
+        ("It funds the PRAVO-Justice project.", [("PRAVO-Justice", "PRAVO-Justice")]),
+    ],
+)
+def test_long_quoted_names_kinds_after_quotes_and_hyphenated_brands(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert names(text) == expected

@@ -149,3 +149,10 @@ def test_next_year_is_no_next_round_of_a_series_that_meets_again() -> None:
 def test_a_next_round_in_a_box_of_key_facts() -> None:
     body = "KEY FACTS\nDate: 17 November 2014\nNext dialogue: Tashkent, 2015\n\nThe talks were open."
     assert _next(ONE + body) == [NextInfo(city="Tashkent", country="UZ", year=2015)]
+
+
+def test_a_next_round_with_dotted_leaders_and_one_to_celebrate_in_a_city() -> None:
+    body = "Next round .. Tashkent, 2015\n\nThe talks were open."
+    assert _next(ONE + body) == [NextInfo(city="Tashkent", country="UZ", year=2015)]
+    body = "The sides agreed to celebrate the 9th Dialogue in the city of Brussels, in the year 2016."
+    assert _next(ONE + body) == [NextInfo(city="Brussels", country="BE", year=2016)]

@@ -651,3 +651,12 @@ def test_a_policy_centred_on_something_is_no_discussion() -> None:
     )
     assert {a for a, _, _ in triples(doc)} == {"EU"}
     assert ("both", "discuss", "drugs") not in triples(doc)
+
+
+def test_a_heading_that_names_a_side_gives_the_actor_of_the_list_under_it() -> None:
+    body = (
+        "The two sides held their dialogue in Astana.\n\nKey points:\n\nKazakhstan\n"
+        "- presented its new law on the protection of journalists;\n\nEuropean Union\n"
+        "- raised concerns about the detention of bloggers.\n"
+    )
+    assert triples(analyse(body)) >= {("KZ", "inform", "media"), ("EU", "concern", "detention")}

@@ -228,6 +228,7 @@ def test_named_persons_are_individual_cases_besides_their_role() -> None:
         ("presented the work of the Commission of Enquiry", {"accountability"}),
         ('asked about the refusal to register the Human Rights Centre "Viasna"', {"association"}),
         ("welcomed the work of the Human Rights Commission of Ruritania", {"nhri"}),
+        ("was co-chaired by Mr Jan Novak and Ms Aida Sadykova, and discussed torture", {"torture"}),
     ],
 )
 def test_cues_of_other_wordings(clause: str, expected: set[str]) -> None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -27,7 +27,7 @@ from .gazetteer import longest_first
 from .legal_mentions import find_mentions
 from .lexicon import load_lexicon
 from .sections import sentence_meetings, sentences_with
-from .state import Analysis, CaseInfo
+from .state import Analysis, CaseInfo, StatementInfo
 from .triggers import find_prefixes, find_words, lowered
 
 __all__ = ["find_case_names", "is_list_handed_over", "run"]
@@ -154,6 +154,7 @@ _PATRONYMIC = re.compile(r"\s(?:kyzy|uulu|ogly|oglu|oğlu|qizi|kizi|gyzy)\b")
 _INDEFINITE = re.compile(r"\s*,\s*(?:an?\s|(?:both\s+|the\s+|two\s+)?former\s)")
 _CONNECTORS = frozenset(["for", "of", "on", "against"])
 _NAME_RUN_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*\s+(?:(?:for|of|on|against|and|to|the)\s+)*)+\Z")
+_NOUN_AFTER = re.compile(r"\s+([a-z]+)\b")
 _PLACE_OF_BEFORE = re.compile(
     r"\b(?:village|town|city|province|region|district|county|municipality|island|state)\s+of\s+\Z"
 )
@@ -183,6 +184,12 @@ def _accept(
             return []
     if _PLACE_OF_BEFORE.search(text, max(0, a - 30), a):
         return []  # "in the village of Inn Din"
+    if (
+        before in ("a", "an")
+        and (after := _NOUN_AFTER.match(text, b, end))
+        and after.group(1) in _PERSON_NOUNS
+    ):
+        return []  # "a Q'eqchi' Maya leader": the words of a people, not a name
     honorific = before in _HONORIFICS
     official = before is not None and (before in _TITLES or any(w in _TITLES for w in before.split("-")))
     if official or (len(part) < 2 and not honorific) or len(part) > 4:
@@ -289,6 +296,7 @@ def run(doc: Analysis) -> Analysis:
     handed = [False] * len(doc.meetings)
     heads = [{_fold(h.name) for h in m.heads} for m in doc.meetings]
     stated = {st.sentence for st in doc.statements}
+    named_in: dict[int, list[str]] = {}  # sentence -> the case names found in it
     for si, sentence in enumerate(doc.sentences):
         if si not in about_cases and si not in with_list:
             continue
@@ -309,18 +317,30 @@ def run(doc: Analysis) -> Analysis:
                 cued=True,
                 stated=si in stated,
             ):
+                named_in.setdefault(si, []).append(name)
                 if _fold(name) not in {_fold(n) for n in names[mi]}:
                     names[mi].append(name)
     names = [_without_short_forms(ns) for ns in names]
+    statements = tuple(_naming_cases(text, st, named_in.get(st.sentence, ())) for st in doc.statements)
     raised = [False] * len(doc.meetings)
-    for st in doc.statements:
+    for st in statements:
         if "individual-cases" in st.topics and 0 <= st.meeting < len(raised):
             raised[st.meeting] = True
     cases = tuple(
         CaseInfo(meeting=mi, raised=raised[mi], list_handed_over=handed[mi], names=tuple(names[mi]))
         for mi in range(len(doc.meetings))
     )
+    if statements != doc.statements:
+        return replace(doc, cases=cases, statements=statements)
     return replace(doc, cases=cases)
+
+
+def _naming_cases(text: str, st: StatementInfo, names: Sequence[str]) -> StatementInfo:
+    """A statement that names a case it raises is about individual cases ("It raised the proceedings
+    against the photographer Shahidul Alam")."""
+    if "individual-cases" in st.topics or not any(n in text[st.start : st.end] for n in names):
+        return st
+    return replace(st, topics=(*st.topics, "individual-cases"))
 
 
 _PRONOUN_SUBJECT = re.compile(

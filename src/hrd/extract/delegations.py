@@ -81,8 +81,8 @@ _TRIGGER = Gate(
 _TRIGGER_WORDS = Literals(_TRIGGER.pattern)
 # A box of key facts: "• Co-chairs: Mr X, Ambassador ...; Mr Y, Director-General ..."
 _LABEL = re.compile(
-    r"[•·▪*–-]?\s*(?:(?:Co-?)?[Cc]hairs?|(?:Co-?)?[Cc]hairpersons?|Heads?\s+of\s+(?:the\s+)?[Dd]elegations?"
-    r"|(?:Co-?)?[Cc]haired\s+by|[Ll]ed\s+by|[Hh]eaded\s+by)\s*:\s*"
+    r"[|•·▪*–-]?\s*(?:(?:Co-?)?[Cc]hairs?|(?:Co-?)?[Cc]hairpersons?|Heads?\s+of\s+(?:the\s+)?[Dd]elegations?"
+    r"|(?:Co-?)?[Cc]haired\s+by|[Ll]ed\s+by|[Hh]eaded\s+by)\s*(?::|\.{2,})\s*"
 )
 _EXCLUDER = re.compile(r"\b" + _LEX["excluders"] + r"\b", re.IGNORECASE)
 _BODY_LED = re.compile(

@@ -50,7 +50,7 @@ def flex(name: str) -> str:
 _LAW_WORDS_LOW = ("law", "decree", "act", "ordinance", "edict", "proclamation", "regulation")
 _CONN = frozenset(_LEX["name_connectors"])
 # A capitalised word of a name, possessive included: "the Law on the People's Advocate".
-CAPW = r"[A-Z][A-Za-z\u00C0-\u024F]*(?:-[A-Za-z\u00C0-\u024F]+)*(?:['’]s(?!\w))?"
+CAPW = r"[A-Z][A-Za-z\u00C0-\u024F]*(?:-[A-Za-z\u00C0-\u024F]+)*(?:['’]s(?!\w)|(?<=s)['’](?=\s+[A-Z]))?"
 _LINK = "|".join(re.escape(c) for c in _LEX["name_connectors"] if c not in ("the", "and"))
 # Between two capitalised words of a name: one connector ("of the", "and"), never "and the".
 _JOIN = rf"(?:(?:{_LINK})\s+(?:the\s+)?|and\s+)?"
@@ -61,7 +61,7 @@ TAIL = rf"{CAPW}(?:\s+{_JOIN}{CAPW})*"
 _LAW_TAIL = (
     # "... on Prevention, Combating and Mitigation of ...": commas among words listed up to an "and";
     # "... of Abuse or Defamation of Religion"
-    rf"{CAPW}(?:(?:(?<=ing)\s+the\s+|,\s+(?=(?:{CAPW},\s+)*{CAPW}\s+and\s+[A-Z])|\s+(?:{_JOIN}|or\s+|and\s+(?:its|their)\s+"
+    rf"{CAPW}(?:(?:(?<=ing)\s+the\s+|,\s+(?=(?:{CAPW},\s+)*[A-Z][^,;.()]{{0,60}}?\s+and\s+[A-Z])|\s+(?:{_JOIN}|or\s+|and\s+(?:its|their)\s+"
     rf"|as\s+the\s+(?!(?:EU|European|Government|Ministry|[A-Z][a-z]+\s+(?:side|delegation))\b))){CAPW})*"
 )
 _QUALIFIERS = frozenset(_LEX["code_qualifiers"])
@@ -77,8 +77,9 @@ _LAW_ON_RE = Starts(
         r"\b(" + "|".join(flex(h) for h in _HEADS) + r"|law|decree)\s+"
         r"(?:of\s+(?:the\s+)?(?:Republic\s+of\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+)?"
         # "Law No. 175 of 2020 on X"
-        r"((?:No\.?\s*)?\d(?:[\w./-]|,(?=\d{3}\b))*\s+(?:of\s+(?:19|20)\d\d\s+)?)?"
-        r"[\"“'‘«]?(?:on|On|ON|(for)(?=\s+(?:the\s+)?[A-Z]))\s+((?:the\s+)?"
+        r"((?:No\.?\s*)?\d(?:[\w./-]|,(?=\d{3}\b))*\s+(?:of\s+(?:\d{1,2}\s+[A-Z][a-z]+\s+)?(?:19|20)\d\d\s+)?)?"
+        # "the Law against Femicide", "Law No. 5777/16 of Integral Protection to ..." (a name after "of")
+        r"[\"“'‘«]?(?:on|On|ON|(for|against|(?(2)of|(?!x)x))(?=\s+(?:the\s+)?[A-Z](?![a-z]+\s+(?:19|20)\d\d)))\s+((?:the\s+)?"
         + _LAW_TAIL
         # a parenthesis of two words or more ends a name: "the Law on NGOs (Public Associations and Funds)"
         + rf"(?:\s+\({CAPW}(?:,?\s+{_JOIN}{CAPW})+\))?"

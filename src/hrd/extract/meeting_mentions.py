@@ -95,6 +95,11 @@ _ORD_BEFORE = _gate(
     re.IGNORECASE,
 )
 # "which met for the 20th time", "held its 11th meeting" after a name.
+# A document about the meeting, not the meeting: "Human Rights Dialogue report card", "... briefing".
+_DOCUMENT_AFTER = re.compile(
+    r"(?i)\s*(?:report\s+card|score\s?card|briefing(?:\s+(?:note|paper))?|submission|fact\s?sheet|backgrounder"
+    r"|recommendations)\b"
+)
 _ORD_TOKEN = Gate(re.compile(rf"\b{_ORD}\b", re.IGNORECASE))
 _ORD_AFTER = _gate(
     # "met for the first time in four years" (or "since 2019") gives no rank in the series; "for the
@@ -103,6 +108,7 @@ _ORD_AFTER = _gate(
     rf"(?:(?:over|more\s+than|almost|nearly|about|some|a)\s+)?(?:\w+\s+)?(?:years?|months?|decades?)\b)|{_NOUNS})\b",
     re.IGNORECASE,
 )
+_ORD_COMMA = re.compile(rf",\s+(?:the\s+)?(?P<ord>{_ORD})\s+(?:{_NOUNS})\b", re.IGNORECASE)
 _ORD_ALONE = _gate(
     rf"\b(?P<ord>{_ORD})\s+(?:(?:annual|regular|yearly|such)\s+)?(?:{_NOUNS})\b"
     # "its first meeting in three years" gives no rank
@@ -148,6 +154,13 @@ class Mention:
     """The sentence opens on it ("During the Subcommittee, ..."): it starts the meeting's section."""
     ordinal: int | None
     header: bool
+
+
+def _title(sentences: tuple[Sentence, ...], idx: int, first: str) -> bool:
+    """Whether a header line is the title that reports the meeting: the first line, or a meeting named
+    with a capital in one of the first three lines of the header ("Delegation of the European Union to
+    X" / "EU-X Human Rights Dialogue, 11th round")."""
+    return idx == 0 or (idx <= 2 and first.isupper() and all(x.header for x in sentences[:idx]))
 
 
 def parse_ordinal(token: str) -> int | None:
@@ -270,6 +283,9 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...]) -> tuple[Mention, 
             oa = _ORD_AFTER.match(text, b, s.end) if _ord_after_possible(text, b, s.end) else None
             if ordinal is None and oa:
                 ordinal = parse_ordinal(oa.group("ord"))
+            if ordinal is None and text.startswith(",", b):  # "EU-X Human Rights Dialogue, 11th round"
+                oc = _ORD_COMMA.match(text, b, s.end)
+                ordinal = parse_ordinal(oc.group("ord")) if oc else None
             tail = before[-40:]
             is_strong = strong or ordinal is not None or ("EU" in tail and bool(_EU_PAIR_BEFORE.search(tail)))
             if sides is None:
@@ -288,9 +304,9 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...]) -> tuple[Mention, 
                     end=b,
                     sentence=idx,
                     name=_name(text, a, b, strong),
-                    held=cues[0] or lead or (s.header and idx == 0),
+                    held=cues[0] or lead or (s.header and _title(sentences, idx, text[a])),
                     negated=(cues[1] or _near_not_held(text, ca, cb, a, b)) and not lead,
-                    dependent=bool(_DEPENDENT.search(before[-60:])),
+                    dependent=bool(_DEPENDENT.search(before[-60:]) or _DOCUMENT_AFTER.match(text, b, s.end)),
                     lead=lead or _is_heading(s),
                     ordinal=ordinal,
                     header=s.header,

@@ -43,6 +43,7 @@ _LEADING_ADJ = re.compile(r"^(?:(?:annual|regular|yearly|local|formal)\s+)+", re
 _WRAPPED_LINE = 45
 """A line this long that breaks before a mention is a hard-wrapped line: the words before it count."""
 _SEQUEL = re.compile(r"\b(?:preceded|followed)\b[^.;]{0,40}?\bby\b")
+_DONORS = frozenset(_LEX["donors"])
 _OF_A_BODY = re.compile(r"\b(?:round|session|meeting|edition)\s+of\s+(?:the\s+)?[A-Z]")
 _CAPITAL_AFTER = re.compile(r"\s+(?:capital|city)\b")
 
@@ -214,14 +215,14 @@ def _drop_talks(mentions: list[Mention], kinds: list[str]) -> list[str]:
 
 def _parties(doc: Analysis, mentions: list[Mention]) -> tuple[str, ...]:
     """The EU and the partner; in a readout that never names the EU (another donor's dialogue,
-    "the Australia-China Human Rights Dialogue"), the two countries most named, in order of
-    appearance."""
+    "the Australia-China Human Rights Dialogue"), the two countries most named, the donor first
+    ("Viet Nam and Germany": DE, VN), else in order of appearance."""
     counts, first_seen = _party_counts(doc, mentions)
     if not counts:
         return ("EU",)
     ranked = sorted(counts, key=lambda c: (-counts[c], first_seen[c]))
     if len(ranked) > 1 and not any(p.code == "EU" for p in doc.parties):
-        return tuple(sorted(ranked[:2], key=lambda c: first_seen[c]))
+        return tuple(sorted(ranked[:2], key=lambda c: (c not in _DONORS, first_seen[c])))
     return ("EU", ranked[0])
 
 

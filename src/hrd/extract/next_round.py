@@ -35,14 +35,14 @@ _THIS_YEAR = Gate(re.compile(_LEX["this_year"], re.IGNORECASE))
 _NEXT_YEAR = Gate(re.compile(_LEX["next_year"], re.IGNORECASE))
 _SEASON = Gate(re.compile(_LEX["season"], re.IGNORECASE))
 _SEASON_MONTH: dict[str, int] = _LEX["season_month"]
-_IN = re.compile(r"\b(?:in|to|at)\s+(?:the\s+)?$")
+_IN = re.compile(r"\b(?:in|to|at)\s+(?:the\s+)?(?:city\s+of\s+)?$")
 _VOTE_ROUND = re.compile(
     r"\bround\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:elections?|vote|voting|polls|ballot|run-?off)\b",
     re.IGNORECASE,
 )
 _LABEL = re.compile(
-    r"[•·▪*–-]?\s*Next\s+(?:(?:dialogue|round|meeting|session|sub-?committee)\s*)?"
-    r"(?:\(?[a-z ]{0,20}\)?\s*)?:\s*",
+    r"[|•·▪*–-]?\s*Next\s+(?:(?:dialogue|round|meeting|session|sub-?committee)\s*)?"
+    r"(?:\(?[a-z ]{0,20}\)?\s*)?(?::|\.{2,})\s*",
     re.IGNORECASE,
 )
 _AGAIN = Gate(re.compile(_LEX["again"], re.IGNORECASE))
@@ -139,7 +139,7 @@ def _info(doc: Analysis, a: int, b: int, labelled: bool = False) -> NextInfo | N
     city: str | None = None
     country: str | None = None
     for p in doc.places:
-        if a <= p.start < b and (labelled or _IN.search(text, max(a, p.start - 12), p.start)):
+        if a <= p.start < b and (labelled or _IN.search(text, max(a, p.start - 20), p.start)):
             city, country = p.city, p.country
             break
     if city is None:
@@ -147,7 +147,7 @@ def _info(doc: Analysis, a: int, b: int, labelled: bool = False) -> NextInfo | N
             if (
                 a <= party.start < b
                 and party.form == "name"
-                and (labelled or _IN.search(text, max(a, party.start - 12), party.start))
+                and (labelled or _IN.search(text, max(a, party.start - 20), party.start))
             ):
                 country = party.code
                 break

@@ -12,7 +12,8 @@ Stages (each a pure function ``Analysis -> Analysis`` in its own module):
  6. ``statements``  clauses whose main verb is an act: actor, act, topics, span
  7. ``legal``       the legal provisions each statement cites (and the topics
                     of thematic instruments)
- 8. ``cases``       individual cases raised, lists handed over, names
+ 8. ``cases``       individual cases raised, lists handed over, names (and
+                    a statement that names a case is about individual cases)
  9. ``money``       programmes with amount and currency
 10. ``events``      upcoming dated events (elections, summits)
 11. ``next_round``  where and when the next round is held
@@ -68,7 +69,7 @@ def _stages() -> tuple[Stage, ...]:
         stage("delegations", delegations.run, "sentences parties meetings", "meetings.heads"),
         stage("statements", statements.run, "sentences parties meetings", "statements"),
         stage("legal", legal.run, "statements", "statements.legal_refs statements.topics"),
-        stage("cases", cases.run, "sentences statements meetings", "cases"),
+        stage("cases", cases.run, "sentences statements meetings", "cases statements.topics"),
         stage("money", money.run, "sentences meetings", "programmes"),
         stage("events", events.run, "sentences dates meetings", "events"),
         stage("next_round", next_round.run, "sentences dates places meetings", "meetings.next"),

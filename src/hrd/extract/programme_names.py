@@ -68,10 +68,12 @@ _LOWER_ACRONYM_RE = re.compile(
 )
 _QUOTED_RE = re.compile(
     r"\b(?i:projects?|programmes?|programs?|initiatives?)\s+(?:(?i:entitled|called|named)\s+)?"
-    r"(?:[\"“]([^\"”]{3,80})[\"”]|['‘]([^'‘’]{3,80})['’](?!\w))"
+    r"(?:[\"“]([^\"”]{3,120})[\"”]|['‘]([^'‘’]{3,120})['’](?!\w))"
     # '"X" programme', and in apposition: '"X", a programme for ...', '"X", the EU's flagship project'
-    r"|[\"“]([^\"”]{3,80})[\"”](?:\s*\(([A-Z][A-Za-z0-9+&-]{1,14})\))?"  # '"X" (XP) programme'
-    r"(?:,\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}?)?\s*(?i:projects?|programmes?|programs?|initiatives?)\b"
+    r"|[\"“]([^\"”]{3,120})[\"”](?:\s*\(([A-Z][A-Za-z0-9+&-]{1,14})\))?"  # '"X" (XP) programme'
+    # '"X" budget support programme'
+    r"(?:,\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}?|\s+(?:[a-z][\w-]*\s+){1,3}?)?"
+    r"\s*(?i:projects?|programmes?|programs?|initiatives?)\b"
 )
 # "Project Horizon", "the Programme for Support to Justice Reform (PAREJ)", "the project Safe Seas Asia".
 _HEAD_BEFORE_RE = re.compile(
@@ -140,7 +142,9 @@ _PART_OF_RE = re.compile(
 )
 _CAPITAL_BEFORE_RE = re.compile(r"(?<![.!?])\s[A-Z][\w-]*\s+$")
 # A name written as an acronym or a brand: "EUROJUSTICIA", "EUROsociAL+", "PRAVO-Justice" is not one.
-_BRAND_RE = re.compile(r"(?=\w*[A-Z]\w*[A-Z])[A-Z][A-Za-z0-9]{2,15}\+?")
+_BRAND_RE = re.compile(
+    r"(?=\w*[A-Z]\w*[A-Z])[A-Z][A-Za-z0-9]{2,15}(?:-[A-Z][A-Za-z0-9]+)?\+?"
+)  # "PRAVO-Justice"
 _ALL_CAPS_RE = re.compile(r"[A-Z][A-Z0-9-]{1,11}")
 _EXPANSION_RE = re.compile(r"\s*\(\s*([A-Z][^()]{5,150}?)\s*\)")
 

@@ -61,6 +61,8 @@ _CONCERN_SUBJECT = re.compile(
 _JOINT = Gate(
     re.compile(r"\bjoint\s+(?:press\s+(?:release|statement|communiqu[eé])|statement|communiqu[eé])", re.I)
 )
+# What a heading that names a side may hold besides the name ("The Chinese side", "EU delegation").
+_SIDE_HEADING_REST = re.compile(r"\b(?:the|side|delegation|government|of)\b|[:\s]")
 # A rubric opening the sentence: "On human rights and democracy, ...", "As regards X, ...".
 _HEADING = re.compile(
     r"(?:On|As regards|As for|Regarding|Concerning|With regard to|With respect to|Turning to|"
@@ -226,8 +228,14 @@ def _sentence_statements(
         )
 
     if not triggers:
-        if s.text.endswith(":"):  # "The European Union:" opens a list of what it did
-            named = list_speaker(sentence_mentions())
+        # "The European Union:" opens a list of what it did, and so does a heading that is only a side's
+        # name ("New Zealand", "The Chinese side") over a list of what it did.
+        if s.text.endswith(":") or (len(s.text) <= 40 and s.text[:1].isupper() and "." not in s.text):
+            mentions = sentence_mentions()
+            named = list_speaker(mentions)
+            if named is not None and not s.text.endswith(":"):
+                leftover = (s.text[: named.start - s.start] + s.text[named.end - s.start :]).lower()
+                named = named if not _SIDE_HEADING_REST.sub("", leftover).strip() else None
             if named is not None:
                 ctx.last_actor = named.code
                 ctx.last_single = named.code if named.kind == "party" else ctx.last_single

@@ -134,9 +134,11 @@ def _unknown_city(text: str, a: int, b: int) -> str | None:
     return None
 
 
-_WHEN = re.compile(r"[•·▪*–-]?\s*(?:When|Dates?(?:\s+and\s+(?:venue|place))?)\s*:\s*", re.IGNORECASE)
+# A label of a box of key facts, then a colon or dotted leaders ("When ........ 14 November 2017").
+_LABEL_END = r"\s*(?::|\.{2,})\s*"
+_WHEN = re.compile(rf"[|•·▪*–-]?\s*(?:When|Dates?(?:\s+and\s+(?:venue|place))?){_LABEL_END}", re.IGNORECASE)
 _WHERE = re.compile(
-    r"[•·▪*–-]?\s*(?:Where|Venue|Place|Location|Date\s+and\s+(?:venue|place))\s*:\s*", re.IGNORECASE
+    rf"[|•·▪*–-]?\s*(?:Where|Venue|Place|Location|Date\s+and\s+(?:venue|place)){_LABEL_END}", re.IGNORECASE
 )
 
 
