@@ -235,6 +235,8 @@ def test_every_dev_corpus_record_is_valid_and_spans_match(tmp_path: Path) -> Non
         "blind21",
         "blind22",
         "blind23",
+        "blind24",
+        "blind25",
     ],
 )
 def test_every_hand_written_readout_gives_a_valid_record_whose_spans_match(name: str, tmp_path: Path) -> None:

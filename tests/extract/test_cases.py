@@ -430,3 +430,8 @@ def test_a_statement_that_names_a_case_is_about_individual_cases() -> None:
     asked = next(s for s in record["meetings"][0]["statements"] if "Petrovic" in s["text"])
     assert "individual-cases" in asked["topics"]
     assert record["meetings"][0]["cases"]["raised"] is True
+
+
+def test_orders_and_instances_are_bodies() -> None:
+    text = "It raised Administrative Order No. 35 and the Instance Nationale, and the detention of Ana Souza."
+    assert names(text) == ["Ana Souza"]

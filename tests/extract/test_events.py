@@ -173,3 +173,8 @@ def test_a_season_before_the_year() -> None:
 def test_a_meeting_of_another_series_with_a_place_and_a_date() -> None:
     body = "Both sides looked to the EU-Central Asia Ministerial Meeting in Samarkand on 10 November 2021."
     assert _events(body) == [("EU-Central Asia Ministerial Meeting", dt.date(2021, 11, 10))]
+
+
+def test_summits_still_going_on_at_the_dateline() -> None:
+    body = "The dialogue took place ahead of the 38th and 39th ASEAN Summits, scheduled for 26-28 November."
+    assert _events(body) == [("38th and 39th ASEAN Summits", dt.date(2020, 11, 26))]

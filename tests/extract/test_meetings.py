@@ -602,3 +602,29 @@ def test_a_box_of_key_facts_with_dotted_leaders() -> None:
     )
     m = _only(text)
     assert (m.start, m.city, m.country) == (D(2017, 11, 14), "Brussels", "BE")
+
+
+def test_a_subcommittee_named_in_lower_case_with_its_subjects_and_a_date_of_another_event() -> None:
+    text = (
+        "EU presses Egypt at rights talks\n\nCAIRO, 18 June 2024 - The European Union and Egypt held talks "
+        "on Monday 17 June in Cairo, in a meeting of their subcommittee on political matters, human rights "
+        "and democracy.\n"
+    )
+    m = _only(text)
+    assert (m.kind, m.start, m.city) == ("subcommittee", D(2024, 6, 17), "Cairo")
+    text = (
+        "Title\n\nJakarta, 27 October 2021\n\nOn 25-26 October 2021, the EU and Indonesia held their Human "
+        "Rights Dialogue in Jakarta. The dialogue took place ahead of the ASEAN Summits, scheduled for 26-28 "
+        "October 2021.\n"
+    )
+    m = _only(text)
+    assert (m.start, m.end) == (D(2021, 10, 25), D(2021, 10, 26))
+
+
+def test_a_letter_ahead_of_the_resumption_of_a_dialogue_reports_no_meeting() -> None:
+    text = (
+        "Joint NGO letter ahead of the resumption of the EU-China Human Rights Dialogue\n\n"
+        "15 September 2022\n\nDear High Representative,\n\n"
+        "The last round of the dialogue took place in Brussels on 1-2 April 2019.\n"
+    )
+    assert _run(text).meetings == ()

@@ -229,6 +229,8 @@ def test_named_persons_are_individual_cases_besides_their_role() -> None:
         ('asked about the refusal to register the Human Rights Centre "Viasna"', {"association"}),
         ("welcomed the work of the Human Rights Commission of Ruritania", {"nhri"}),
         ("was co-chaired by Mr Jan Novak and Ms Aida Sadykova, and discussed torture", {"torture"}),
+        ("welcomed its ratification of the Escazú Agreement", {"treaties", "environment"}),
+        ("briefed on its candidacy for membership of the UN Human Rights Council", {"multilateral"}),
     ],
 )
 def test_cues_of_other_wordings(clause: str, expected: set[str]) -> None:

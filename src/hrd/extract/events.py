@@ -145,4 +145,6 @@ def _day(d: DateMention) -> dt.date | None:
 
 
 def _upcoming(d: DateMention, published: dt.date | None) -> bool:
-    return published is None or d.first > published
+    """A date after the dateline; a range of days still going on at the dateline counts ("Summits,
+    scheduled for 26-28 October", published on the 27th)."""
+    return published is None or d.first > published or (d.first < d.last and d.last > published)

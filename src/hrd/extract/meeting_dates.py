@@ -34,6 +34,7 @@ _DATELINE = re.compile(
     r"[A-Z][A-Za-z .'-]{1,40},\s*)?"
 )
 # "officials said on Monday": the day of a report, not of the meeting.
+_ANOTHER_EVENT = re.compile(r"\bahead\s+of\s+[^.;]{0,50}?(?:scheduled|planned|due|set)\s+(?:for|on)\s+\Z")
 _REPORTED_ON = re.compile(
     r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|announced|reported|stated|added|confirmed)\s+(?:on\s+)?\Z",
     re.IGNORECASE,
@@ -120,11 +121,13 @@ def only_past(doc: Analysis, own: list[Mention]) -> bool:
 
 
 def _not_the_meetings(text: str, sentence_start: int, date_start: int) -> bool:
-    """A date that opens the sentence as its dateline, or that gives the day of a report
-    ("officials said on Monday"), is not the meeting's."""
+    """A date that opens the sentence as its dateline, that gives the day of a report ("officials said
+    on Monday") or of an event the meeting was held ahead of ("ahead of the Summits, scheduled for
+    26-28 October"), is not the meeting's."""
     return bool(
         _DATELINE.fullmatch(text, sentence_start, date_start)
         or _REPORTED_ON.search(text, max(0, date_start - 40), date_start)
+        or _ANOTHER_EVENT.search(text, max(0, date_start - 60), date_start)
     )
 
 
