@@ -274,7 +274,7 @@ def find_case_names(
 
 def _cues(low: str, start: int, end: int) -> list[tuple[int, int]]:
     # A cue of two words may be cut by the break of a hard-wrapped line ("the release\nin October").
-    flat = _flat(low) if "\n" in low else low
+    flat = _flat(low) if low.find("\n", start, end) >= 0 else low
     return find_prefixes(low, _CUE_PREFIXES, start, end) + find_words(flat, _CUE_WORDS, start, end)
 
 

@@ -28,7 +28,7 @@ _PARA_RE = re.compile(r"\n\s*\n")
 # A sentence ends at . ! ? (optionally followed by a closing quote or bracket)
 # followed by whitespace and something that can start a sentence.
 # (not dotted leaders between a label and its value: "When ........ 14 November 2017")
-_END_RE = re.compile(r"""(?<!\.)[.!?](?!\.)["”’)\]]*(?=\s+["“‘(\[]?[A-Z0-9À-Ý])""")
+_END_RE = re.compile(r"""[.!?](?<!\.\.)(?!\.)["”’)\]]*(?=\s+["“‘(\[]?[A-Z0-9À-Ý])""")
 # A line that starts with a bullet or an item number starts a sentence: "...journalists.\n• The EU ..."
 _ITEM_START_RE = re.compile(r"\n(?=\s*(?:[•·▪‣◦*]|[-–—]\s|\d{1,2}[.)]\s))")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
