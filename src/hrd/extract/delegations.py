@@ -36,6 +36,7 @@ from .meeting_mentions import Mention, find_mentions
 from .persons import Person, find_persons, title_of
 from .starts import Literals, holds_any
 from .state import Analysis, HeadInfo
+from .venue import fact_label
 
 __all__ = ["run"]
 
@@ -80,9 +81,9 @@ _TRIGGER = Gate(
 )
 _TRIGGER_WORDS = Literals(_TRIGGER.pattern)
 # A box of key facts: "• Co-chairs: Mr X, Ambassador ...; Mr Y, Director-General ..."
-_LABEL = re.compile(
-    r"[|•·▪*–-]?\s*(?:(?:Co-?)?[Cc]hairs?|(?:Co-?)?[Cc]hairpersons?|Heads?\s+of\s+(?:the\s+)?[Dd]elegations?"
-    r"|(?:Co-?)?[Cc]haired\s+by|[Ll]ed\s+by|[Hh]eaded\s+by)\s*(?::|\.{2,})\s*"
+_LABEL = fact_label(
+    r"(?:Co-?)?[Cc]hairs?|(?:Co-?)?[Cc]hairpersons?|Heads?\s+of\s+(?:the\s+)?[Dd]elegations?"
+    r"|(?:Co-?)?[Cc]haired\s+by|[Ll]ed\s+by|[Hh]eaded\s+by"
 )
 _EXCLUDER = re.compile(r"\b" + _LEX["excluders"] + r"\b", re.IGNORECASE)
 _BODY_LED = re.compile(
@@ -98,6 +99,7 @@ _JOINED = re.compile(r"(?i)\s*,?\s*(?:and|as\s+well\s+as|&)\s+(?:[\w-]+\s+){0,3}
 _SIDE = re.compile(r"(?i)\b(?:on|for|from)\s+(?:the\s+)?(?P<side>[\w' -]{1,40}?)\s+side\b")
 _BOUNDARY = re.compile(r",|\bwhile\b|\bwhereas\b|\band\b")
 _SEMICOLON = re.compile(";")
+_SEMICOLON_OR_LINE = re.compile("[;\n]")  # the items of a labelled list may stand on lines of their own
 _CONTRAST = re.compile(r"\b(?:while|whereas)\b")
 _TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
 _AUXILIARIES = re.compile(r"(?i)\b(?:was|were|is|are|been|being|be|jointly)\b")
@@ -191,10 +193,10 @@ def _last_named(doc: Analysis, mentions: tuple[Mention, ...], idx: int) -> set[s
     return last if len(last) == 1 else set()
 
 
-def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
+def _clauses(text: str, a: int, b: int, separator: re.Pattern[str] = _SEMICOLON) -> list[tuple[int, int]]:
     spans = []
     cur = a
-    for m in _SEMICOLON.finditer(text[a:b]):
+    for m in separator.finditer(text[a:b]):
         spans.append((cur, a + m.start()))
         cur = a + m.end()
     spans.append((cur, b))
@@ -285,7 +287,7 @@ def _heads_in(doc: Analysis, a: int, b: int, named: list[tuple[int, int]]) -> li
 def _heads_listed(doc: Analysis, a: int, b: int) -> list[HeadInfo]:
     """The heads a label gives ("Co-chairs: X, title; Y, title"): the first person of each clause."""
     picks: list[_Pick] = []
-    clauses = _clauses(doc.text.replace("\n", ";") if "\n" in doc.text[a:b] else doc.text, a, b)
+    clauses = _clauses(doc.text, a, b, _SEMICOLON_OR_LINE)
     for x, y in clauses:
         first = next(iter(find_persons(doc.text, x, y)), None)
         if first is not None and first.start - x <= 40 and not _EXCLUDER.search(doc.text, x, first.start):

@@ -33,8 +33,9 @@ _DATELINE = re.compile(
     r"(?:(?!On\s)(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
     r"[A-Z][A-Za-z .'-]{1,40},\s*)?"
 )
-# "officials said on Monday": the day of a report, not of the meeting.
+# "ahead of the Summits, scheduled for 26-28 October": the days of another event.
 _ANOTHER_EVENT = re.compile(r"\bahead\s+of\s+[^.;]{0,50}?(?:scheduled|planned|due|set)\s+(?:for|on)\s+\Z")
+# "officials said on Monday": the day of a report, not of the meeting.
 _REPORTED_ON = re.compile(
     r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|announced|reported|stated|added|confirmed)\s+(?:on\s+)?\Z",
     re.IGNORECASE,

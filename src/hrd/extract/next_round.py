@@ -23,6 +23,7 @@ from .lexicon import load_lexicon
 from .meeting_mentions import Mention, find_mentions, ordinal_near
 from .starts import Starts
 from .state import Analysis, MeetingInfo, NextInfo
+from .venue import fact_label
 
 __all__ = ["run"]
 
@@ -40,9 +41,8 @@ _VOTE_ROUND = re.compile(
     r"\bround\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:elections?|vote|voting|polls|ballot|run-?off)\b",
     re.IGNORECASE,
 )
-_LABEL = re.compile(
-    r"[|•·▪*–-]?\s*Next\s+(?:(?:dialogue|round|meeting|session|sub-?committee)\s*)?"
-    r"(?:\(?[a-z ]{0,20}\)?\s*)?(?::|\.{2,})\s*",
+_LABEL = fact_label(
+    r"Next\s+(?:(?:dialogue|round|meeting|session|sub-?committee)\s*)?(?:\(?[a-z ]{0,20}\)?\s*)?",
     re.IGNORECASE,
 )
 _AGAIN = Gate(re.compile(_LEX["again"], re.IGNORECASE))

@@ -16,7 +16,7 @@ from .gazetteer import gazetteer
 from .lexicon import load_lexicon
 from .state import Analysis, DateMention, PartyMention, PlaceMention
 
-__all__ = ["dateline_place", "fact_box", "meeting_format", "venue"]
+__all__ = ["dateline_place", "fact_box", "fact_label", "meeting_format", "venue"]
 
 _LEX = load_lexicon("meetings")
 _ONLINE = Gate(re.compile("|".join(f"(?:{p})" for p in _LEX["online"]), re.IGNORECASE))
@@ -135,11 +135,14 @@ def _unknown_city(text: str, a: int, b: int) -> str | None:
 
 
 # A label of a box of key facts, then a colon or dotted leaders ("When ........ 14 November 2017").
-_LABEL_END = r"\s*(?::|\.{2,})\s*"
-_WHEN = re.compile(rf"[|•·▪*–-]?\s*(?:When|Dates?(?:\s+and\s+(?:venue|place))?){_LABEL_END}", re.IGNORECASE)
-_WHERE = re.compile(
-    rf"[|•·▪*–-]?\s*(?:Where|Venue|Place|Location|Date\s+and\s+(?:venue|place)){_LABEL_END}", re.IGNORECASE
-)
+def fact_label(names: str, flags: int = 0) -> re.Pattern[str]:
+    """A label of a box of key facts that ``names`` matches, with its bullet or border before it and a
+    colon or dotted leaders after it ("• Where: Brussels", "| When ........ 14 November 2017")."""
+    return re.compile(rf"[|•·▪*–-]?\s*(?:{names})\s*(?::|\.{{2,}})\s*", flags)
+
+
+_WHEN = fact_label(r"When|Dates?(?:\s+and\s+(?:venue|place))?", re.IGNORECASE)
+_WHERE = fact_label(r"Where|Venue|Place|Location|Date\s+and\s+(?:venue|place)", re.IGNORECASE)
 
 
 def fact_box(doc: Analysis) -> tuple[DateMention | None, tuple[str, str | None] | None]:
