@@ -40,6 +40,11 @@ def refs(text: str) -> list[tuple[str, str | None]]:
         ("The recommendations of the CEDAW Committee were discussed.", []),
         # Found by its head noun, whatever it is ("Agreement"), not only by the usual treaty words.
         ("The EU welcomed the ratification of the Escazu Agreement.", [("Escazú Agreement", None)]),
+        # A capital "Against" goes on with the name as "against" does.
+        (
+            "The EU welcomed the entry into force of the ASEAN Convention Against Trafficking in Persons.",
+            [("ASEAN Convention Against Trafficking in Persons", None)],
+        ),
     ],
 )
 def test_international_instruments(text: str, expected: list[tuple[str, str | None]]) -> None:

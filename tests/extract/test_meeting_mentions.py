@@ -55,3 +55,26 @@ def test_an_ordinal_belongs_to_the_nearest_meeting_after_it() -> None:
         "The 22nd Session of the European Union - Ruritania Joint Commission and meeting of the Working Group"
     )
     assert ordinals(text) == [22, None]
+
+
+def test_a_compound_adjective_or_a_detainee_is_no_meeting_held() -> None:
+    from hrd.extract.meeting_mentions import reports_held
+
+    assert not reports_held("Rights groups said years of closed-door meetings of the dialogue did nothing.")
+    assert not reports_held("The dialogue has not helped the people held for political reasons.")
+    assert not reports_held("It raised activists held in pre-trial detention and held incommunicado.")
+    assert reports_held("The dialogue was held in Brussels and closed with a press conference.")
+
+
+def _mentions(text: str) -> list[tuple[str, bool]]:
+    doc = segment.run(Analysis(text=text))
+    return [(m.kind, m.dependent) for m in find_mentions(doc.text, doc.sentences)]
+
+
+def test_members_of_a_body_met_on_the_margins_are_no_meeting_of_it() -> None:
+    text = (
+        "EU and Ruritania hold Human Rights Dialogue\n\nThe EU and Ruritania held their Human Rights "
+        "Dialogue in Brussels. The delegation then met members of the Subcommittee on Human Rights.\n"
+    )
+    assert ("subcommittee", True) in _mentions(text)
+    assert ("subcommittee", False) not in _mentions(text)

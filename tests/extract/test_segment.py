@@ -205,3 +205,36 @@ def test_a_menu_line_with_wide_gaps_and_you_are_here_breadcrumbs_are_no_title() 
         "IX EU-Ruritania Human Rights Dialogue\n\nHeld.\n"
     )
     assert run(Analysis(text=text)).title == "IX EU-Ruritania Human Rights Dialogue"
+
+
+WEB_PAGE = """Home > Delegations > Ruritania > News
+
+EU and Ruritania hold Human Rights Dialogue
+
+Share this page:
+
+The EU and Ruritania held their dialogue in Brussels on 4 May. The EU raised cases.
+
+Share on:
+Facebook
+
+Related news
+EU and Ruritania hold Subcommittee on Trade
+Statement by the Spokesperson on the verdict against Mr A. Person.
+"""
+
+
+def test_a_web_pages_tail_after_the_article_is_no_sentence() -> None:
+    body = [s.text for s in run(Analysis(text=WEB_PAGE)).sentences if not s.header]
+    # "Share this page:" above the article cuts nothing; "Share on:" after its prose ends it.
+    assert body == [
+        "Share this page:",
+        "The EU and Ruritania held their dialogue in Brussels on 4 May.",
+        "The EU raised cases.",
+    ]
+
+
+def test_a_tail_word_inside_a_line_of_the_article_cuts_nothing() -> None:
+    text = "EU and Ruritania hold dialogue\n\nThe EU raised cases. Related news were discussed.\n\nIt left.\n"
+    body = [s.text for s in run(Analysis(text=text)).sentences if not s.header]
+    assert body == ["The EU raised cases.", "Related news were discussed.", "It left."]

@@ -15,7 +15,13 @@ from hrd.extract.state import Analysis, MeetingInfo, PartyMention, StatementInfo
 NAMES = {"Kazakhstan": "KZ", "Kazakh": "KZ", "Ruritania": "RR", "Ruritanian": "RR", "European Union": "EU"}
 
 
-def analyse(body: str, *, meetings: int = 1, header: str = "EU and Kazakhstan hold dialogue\n\n") -> Analysis:
+def analyse(
+    body: str,
+    *,
+    meetings: int = 1,
+    header: str = "EU and Kazakhstan hold dialogue\n\n",
+    issuer: str | None = None,
+) -> Analysis:
     """Segment ``header + body``, add party mentions and ``meetings`` meetings over the sentences."""
     text = header + body
     doc = segment.run(Analysis(text=text))
@@ -34,7 +40,7 @@ def analyse(body: str, *, meetings: int = 1, header: str = "EU and Kazakhstan ho
             MeetingInfo("human-rights-dialogue", None, ("EU", "KZ"), sentences=frozenset(range(half))),
             MeetingInfo("subcommittee", None, ("EU", "KZ"), sentences=frozenset(range(half, n))),
         )
-    return statements.run(replace(doc, parties=tuple(parties), meetings=infos[:meetings]))
+    return statements.run(replace(doc, parties=tuple(parties), meetings=infos[:meetings], issuer=issuer))
 
 
 def triples(doc: Analysis) -> set[tuple[str, str, str]]:
@@ -361,6 +367,30 @@ def test_an_object_that_embeds_the_next_clause_shares_its_topics() -> None:
 def test_a_quoted_we_is_the_issuers_side() -> None:
     doc = analyse("“We welcome the new law on torture prevention,” said the EU Special Representative.")
     assert triples(doc) == {("EU", "welcome", "torture")}
+
+
+def test_we_in_a_joint_statement_is_both_sides_but_not_inside_a_quotation() -> None:
+    def joint(body: str) -> Analysis:
+        return analyse(body, header="Joint press statement: EU and Kazakhstan hold dialogue\n\n")
+
+    doc = joint("We reaffirmed our commitment to ending torture, and we welcomed the prison law.")
+    assert triples(doc) == {("both", "stress", "torture"), ("both", "welcome", "detention")}
+    doc = joint("“We welcome the new law on torture prevention,” said the EU Special Representative.")
+    assert triples(doc) == {("EU", "welcome", "torture")}
+
+
+def test_our_country_in_a_partners_release_is_the_partner() -> None:
+    doc = analyse("Our country called on the EU to end torture.", issuer="KZ")
+    assert triples(doc) == {("KZ", "call", "torture")}
+    doc = analyse("The EU encouraged our delegation to end torture.", issuer="KZ")
+    assert triples(doc) == {("EU", "call", "torture")}
+
+
+def test_the_participants_of_a_joint_statement_are_both_sides() -> None:
+    doc = analyse("The Participants welcomed the ratification of the Convention against Torture.")
+    assert {(a, act) for a, act, _ in triples(doc)} == {("both", "welcome")}
+    doc = analyse("Participants of a civil society seminar welcomed the new law on torture prevention.")
+    assert {a for a, _, _ in triples(doc)} != {"both"}
 
 
 def test_an_expletive_it_borrows_no_topics_from_the_last_statement() -> None:

@@ -85,7 +85,7 @@ _ILO_NAMED_RE = Starts(
 _STOP_CONV = frozenset(_LEX["generic_convention_stop"])
 _GENERIC_CONV_RE = re.compile(
     rf"\b(?:({CAPW})\s+)?Conventions?\b"
-    rf"(\s+(?:on|against|for|relating\s+to|concerning)\s+(?:the\s+)?{TAIL}"
+    rf"(\s+(?:[Oo]n|[Aa]gainst|[Ff]or|relating\s+to|concerning)\s+(?:the\s+)?{TAIL}"  # "... Against ..."
     rf"(?:,\s+(?:[Ee]specially|[Pp]articularly|[Ii]n\s+[Pp]articular)\s+{TAIL})?)?"  # "..., Especially Women"
 )
 _MONTH_TAIL = re.compile(

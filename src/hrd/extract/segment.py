@@ -24,6 +24,9 @@ _ENGLISH = frozenset(_LEX["english_function_words"])
 # Header lines that are no title: a web page's menu and breadcrumbs, an issuer's name, a label, a dateline.
 _NOT_TITLE = re.compile("(?i:" + "|".join(_LEX["not_title"]) + r")(?:\W+[\d/.-]+)?\W*")
 
+# A line that ends a web page's article: the links, tags and sharing buttons that follow it.
+_PAGE_TAIL = re.compile(r"(?i:" + "|".join(_LEX["page_tail"]) + r")\s*:?")
+
 _PARA_RE = re.compile(r"\n\s*\n")
 # A sentence ends at . ! ? (optionally followed by a closing quote or bracket)
 # followed by whitespace and something that can start a sentence.
@@ -132,7 +135,7 @@ def run(doc: Analysis) -> Analysis:
                     sentences.append(Sentence(a2, b2, text[a2:b2], paragraph))
         if m:
             pos = m.end()
-    sentences = _mark_signoff(sentences)
+    sentences = _mark_signoff(_without_page_tail(text, sentences))
     title = _title(sentences)
     return replace(doc, title=title, sentences=tuple(sentences), language=_language(text))
 
@@ -171,6 +174,23 @@ def _split_lines(text: str, a: int, b: int, width: int | None = None) -> list[tu
         nl = text.find("\n", nl + 1, b)
     parts.append((cur, b))
     return _trimmed(text, parts)
+
+
+def _without_page_tail(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences before a line alone after the article's prose that opens a web page's tail
+    ("Related links", "Latest news", "Share on:", "Tags"): the headlines and buttons after it report
+    nothing. ("Share this page:" above the article is no tail.)"""
+    prose = False
+    for i, s in enumerate(sentences):
+        prose = prose or (not s.header and s.text.rstrip('"”’)').endswith((".", "!", "?")))
+        if (
+            prose
+            and _PAGE_TAIL.fullmatch(s.text)
+            and text.startswith("\n", s.end)
+            and (s.start == 0 or text[s.start - 1] == "\n")
+        ):
+            return sentences[:i]
+    return sentences
 
 
 def _mark_signoff(sentences: list[Sentence]) -> list[Sentence]:

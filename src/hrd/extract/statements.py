@@ -195,9 +195,17 @@ def _code(ctx: _Context, text: str, mentions: list[Mention], m: Mention, prev: s
     if m.kind in ("it", "they"):
         last = (ctx.last_single if m.kind == "it" else ctx.last_actor) or ctx.home
         return resolve_pronoun(text, mentions, m, prev, last, before=ctx.before)
-    if m.kind == "we":  # a quoted speaker: the issuer's side
+    if m.kind == "we":  # a joint statement's sides, else a quoted speaker or a ministry: the issuer's side
+        if ctx.joint and not _in_quote(text, m.start):
+            return "both"  # not "“We welcomed ...,” the ambassador said"
         return ctx.partner if ctx.issuer and ctx.issuer == ctx.partner else ctx.home
     return None  # a third party
+
+
+def _in_quote(text: str, at: int) -> bool:
+    """Whether ``at`` lies inside a quotation opened earlier in its paragraph."""
+    before = text[text.rfind("\n", 0, at) + 1 : at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _sentence_statements(
