@@ -62,6 +62,8 @@ def test_bare_participles_after_modals_are_not_triggers() -> None:
         ("protested against", "reject"),
         ("lodged representations about", "reject"),
         ("positively noted", "welcome"),
+        ("took note with appreciation of", "welcome"),
+        ("gave a detailed account of", "inform"),
         ("thanked Ruritania for", "welcome"),
         ("reiterated its appreciation of", "welcome"),
         ("paid tribute to", "welcome"),

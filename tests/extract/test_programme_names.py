@@ -18,3 +18,17 @@ def test_a_programme_is_found_only_inside_the_range_asked() -> None:
     cut = text.index(". ") + 1
     assert [n for _, _, n, _ in find_programmes(text, 0, cut)] == ["Rule of Law Programme"]
     assert find_programmes(text, cut, len(text)) == []
+
+
+def test_a_french_or_spanish_name_known_by_its_acronym() -> None:
+    text = (
+        "The EU supports the Programme d'appui à la réforme de la justice (PARJ), the "
+        '"Programme d\'appui aux organes indépendants" (PAOI) and the Programa de Apoyo a la Justicia '
+        "(PAJ), "
+        "but not the programme de travail of the Government (no acronym)."
+    )
+    assert [(n, a) for _, _, n, a in find_programmes(text, 0, len(text))] == [
+        ("Programme d'appui à la réforme de la justice", "PARJ"),
+        ("Programme d'appui aux organes indépendants", "PAOI"),
+        ("Programa de Apoyo a la Justicia", "PAJ"),
+    ]

@@ -12,6 +12,7 @@ from hrd.extract.topics import TOPIC_ORDER, tag_topics
     ("clause", "topic"),
     [
         ("called for a moratorium", "death-penalty"),
+        ("stressed that counterterrorism measures must be lawful", "terrorism"),
         ("welcomed the abolition of capital punishment", "death-penalty"),
         ("regretted the recent executions", "death-penalty"),
         ("raised the deaths of protesters at the hands of police", "right-to-life"),

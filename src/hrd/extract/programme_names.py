@@ -79,6 +79,13 @@ _QUOTED_RE = re.compile(
 _HEAD_BEFORE_RE = re.compile(
     rf"\b(?:{_alt(_LEX['heads_before'])})\s+(?:(?:for|of|on)\s+(?:the\s+)?(?=[A-Z]))?[\"“]?({_SEQ})[\"”]?"
 )
+# A name in French, Spanish or Italian, known by its acronym: "the Programme d'appui à la réforme de la
+# justice (PARJ)", "Programa de Apoyo a la Justicia (PAJ)".
+_ROMANCE_HEADS = ("Programme", "Programa", "Programma", "Projet", "Proyecto", "Progetto")
+_ROMANCE_RE = re.compile(
+    rf"\b((?:{'|'.join(_ROMANCE_HEADS)})\s+(?:d['’]|de\s|del\s|des\s|du\s|di\s|pour\s|para\s|per\s)"
+    r"[^()\"”]{3,100}?)[\"”]?\s*\(([A-Z][A-Za-z0-9+&-]{1,14})\)"
+)
 _ACRONYM_RE = re.compile(
     r"\s*\((?:the\s+)?([A-Z][A-Za-z0-9+&-]{1,14}?"
     r"(?: (?!(?:I{1,3}|IV|VI{0,3}|IX|X)\))[A-Z][A-Za-z0-9+&-]{1,10})?)"  # "EL PAcCTO", not "GOJUST II"
@@ -224,6 +231,9 @@ def find_programmes(text: str, start: int, end: int) -> list[tuple[int, int, str
             acr = _ACRONYM_RE.match(text, m.end(), end)
             stop = acr.end() if acr else m.end()
             found.append(_Found(m.start(), stop, cleaned[1], acr.group(1) if acr else None))
+    romance = find_words(text, _ROMANCE_HEADS, start, end)
+    for m in in_windows(_ROMANCE_RE, text, windows(text, romance, start, end, 0, 130)):
+        found.append(_Found(m.start(1), m.end(), " ".join(m.group(1).split()), m.group(2)))
     for m in in_windows(_ACRONYM_HEAD_RE, text, windows(text, heads, start, end, 160, 12)):
         cleaned = _clean_name(text, m.start(1), m.end(1))
         if cleaned is not None and len(cleaned[1].split()) > 1 and not _owner_only(cleaned[1], False):
@@ -286,6 +296,7 @@ def programme_triggers(text: str, low: str, start: int, end: int) -> list[tuple[
         *find_words(low, _HEAD_WORDS, start, end),
         *find_words(low, _APPOSITIVE_HEADS, start, end),
         *find_words(text, _LEX["heads_before"], start, end),
+        *find_words(text, _ROMANCE_HEADS, start, end),
         *find_words(text, _KNOWN, start, end),
         *find_words(text, _KNOWN_NAMES, start, end),
     ]
