@@ -5,8 +5,9 @@
                             [--part all|design|heldout|styles|blind|blind78|blind9|...|blind25]
     python eval/run_eval.py --dir tests/fixtures/blindN   # score one directory alone
 
-Extracts every readout of the dev corpus (``../shared/corpus/dev`` by
-default), scores the records with ``../shared/eval/score.py`` and prints its
+Reads and extracts every readout of the dev corpus (``../shared/corpus/dev`` by
+default) as ``hrd extract`` does (a readout is ``<id>.txt``, or a web page or PDF
+of that id beside its gold record ``<id>.json``), scores the records with ``../shared/eval/score.py`` and prints its
 table for the whole corpus and for each part of ``eval/split.json``, then for
 ``styles``: the hand-written readouts of ``tests/fixtures/styles`` (other
 styles and wordings, with their gold records); ``blind``: the readouts of
@@ -57,12 +58,28 @@ def documents(*directories: Path) -> dict[str, Path]:
     return out
 
 
-def extract_dir(where: dict[str, Path], out: Path) -> None:
-    from hrd.extract import extract
+SOURCE_SUFFIXES = (".txt", ".html", ".htm", ".pdf")
 
+
+def source_of(gold: Path) -> Path:
+    """The readout a gold record is about: ``<id>.txt``, or a web page or PDF of that id."""
+    for suffix in SOURCE_SUFFIXES:
+        if gold.with_suffix(suffix).exists():
+            return gold.with_suffix(suffix)
+    raise FileNotFoundError(f"no readout for {gold} ({', '.join(SOURCE_SUFFIXES)})")
+
+
+def extract_dir(where: dict[str, Path], out: Path) -> None:
+    """Extract every readout as ``hrd extract`` does: read (text, web page or PDF), then extract."""
+    from hrd.extract import extract
+    from hrd.read import read_path
+    from hrd.settings import Settings
+
+    settings = Settings()
     for key, gold in where.items():
-        text = gold.with_suffix(".txt").read_text("utf-8")
-        record = extract(text, source=gold.with_suffix(".txt").name)
+        path = source_of(gold)
+        doc = read_path(path, settings=settings)
+        record = extract(doc.text, published=doc.published, source=path.name)
         (out / f"{key}.json").write_text(json.dumps(record.to_json(), ensure_ascii=False, indent=1))
 
 
@@ -73,7 +90,8 @@ def score(where: dict[str, Path], verbose: bool) -> dict[str, object]:
         pred.mkdir()
         for key, record in where.items():
             shutil.copy(record, gold / f"{key}.json")
-            shutil.copy(record.with_suffix(".txt"), gold / f"{key}.txt")
+            source = source_of(record)
+            shutil.copy(source, gold / f"{key}{source.suffix}")
         extract_dir(where, pred)
         args = [
             sys.executable,
