@@ -238,3 +238,40 @@ def test_a_tail_word_inside_a_line_of_the_article_cuts_nothing() -> None:
     text = "EU and Ruritania hold dialogue\n\nThe EU raised cases. Related news were discussed.\n\nIt left.\n"
     body = [s.text for s in run(Analysis(text=text)).sentences if not s.header]
     assert body == ["The EU raised cases.", "Related news were discussed.", "It left."]
+
+
+PDF_TEXT = """EU and Ruritania hold 4th Human Rights Dialogue
+
+1. The EU and Ruritania held their fourth Human Rights Dialogue in Brussels on
+3 March 2020. The EU expressed concern about reports of torture in places of
+detention, about the conditions of detention of prisoners, and about the climate of
+
+                                                        Page 1 of 2
+
+Ruritania Press Release No. 12/2020                  Ministry of Foreign Affairs
+
+impunity surrounding them. The Ruritanian side presented its new prison law.
+
+2. Both sides agreed to meet again in 2021.
+"""
+
+
+def test_a_sentence_goes_on_over_the_furniture_of_a_page_break() -> None:
+    doc = run(Analysis(text=PDF_TEXT))
+    body = [s.text for s in doc.sentences if not s.header]
+    first = body[1]
+    assert first.startswith("The EU expressed concern") and first.endswith("impunity surrounding them.")
+    assert "Page 1 of 2" in first  # the sentence keeps the text's characters and offsets
+    assert body[2:] == [
+        "The Ruritanian side presented its new prison law.",
+        "2. Both sides agreed to meet again in 2021.",
+    ]
+
+
+def test_a_paragraph_that_ends_a_sentence_is_not_joined_to_the_next() -> None:
+    text = PDF_TEXT.replace("about the climate of\n", "about the climate of impunity.\n").replace(
+        "impunity surrounding them. ", "the "
+    )
+    body = [s.text for s in run(Analysis(text=text)).sentences if not s.header]
+    assert body[1].endswith("climate of impunity.")
+    assert "Page 1 of 2" in body

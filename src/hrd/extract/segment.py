@@ -106,13 +106,16 @@ def _language(text: str) -> str | None:
 
 def run(doc: Analysis) -> Analysis:
     text = doc.text
+    # Structure is read on the text with the furniture of its page breaks blanked out (same offsets);
+    # sentences keep the text's own characters.
+    scan = _without_page_breaks(text)
     sentences: list[Sentence] = []
     pos = 0
     in_body = False
-    doc_width = _wrap_width(text.split("\n"), whole=True)
-    for paragraph, m in enumerate([*_PARA_RE.finditer(text), None]):
-        block_end = m.start() if m else len(text)
-        block = text[pos:block_end]
+    doc_width = _wrap_width(scan.split("\n"), whole=True)
+    for paragraph, m in enumerate([*_PARA_RE.finditer(scan), None]):
+        block_end = m.start() if m else len(scan)
+        block = scan[pos:block_end]
         lines = block.split("\n")
         # Header block: leading paragraphs made only of short unpunctuated lines, or of a web page's
         # notices ("This site uses cookies ...").
@@ -129,15 +132,64 @@ def run(doc: Analysis) -> Analysis:
         else:
             in_body = True
             width = _wrap_width(lines) or doc_width
-            for a, b in split_sentences(text, pos, block_end):
+            for a, b in split_sentences(scan, pos, block_end):
                 # A line break inside a body paragraph separates a heading from its text.
-                for a2, b2 in _split_lines(text, a, b, width):
+                for a2, b2 in _split_lines(scan, a, b, width):
                     sentences.append(Sentence(a2, b2, text[a2:b2], paragraph))
         if m:
             pos = m.end()
     sentences = _mark_signoff(_without_page_tail(text, sentences))
     title = _title(sentences)
     return replace(doc, title=title, sentences=tuple(sentences), language=_language(text))
+
+
+_PROSE_LINE = 40  # a paragraph of prose has a line this long
+_FURNITURE_LINE = 130  # a running header or footer, a page number: short lines
+_FURNITURE_LINES = 8
+_OPEN_END = re.compile(r"[\w,(–-]$")  # a paragraph cut off in mid-sentence
+_SENTENCE_END = re.compile(r"[.!?]$")
+
+
+def _without_page_breaks(text: str) -> str:
+    """``text`` with the furniture of a page break inside a sentence blanked out: a paragraph that stops in
+    mid-sentence ("... about the climate of"), one to three blocks of short unpunctuated lines (page
+    number, running header and footer) and a paragraph that goes on in lower case ("impunity surrounding
+    them."), as text from a PDF has them. The blocks become spaces, so that the two parts read as one
+    paragraph; offsets do not change."""
+    blocks = [(0, len(text))]
+    for m in _PARA_RE.finditer(text):
+        blocks[-1] = (blocks[-1][0], m.start())
+        blocks.append((m.end(), len(text)))
+    out: list[str] = []
+    done = 0
+    i = 0
+    while i < len(blocks) - 2:
+        a, b = blocks[i]
+        lines = text[a:b].split("\n")
+        if not (_OPEN_END.search(lines[-1].rstrip()) and any(len(ln.strip()) >= _PROSE_LINE for ln in lines)):
+            i += 1
+            continue
+        j = i + 1
+        furniture: list[str] = []
+        while j < len(blocks) and j - i <= 3:
+            first = text[blocks[j][0] : blocks[j][1]].lstrip()[:1]
+            if first.islower():
+                break
+            furniture += [ln.strip() for ln in text[blocks[j][0] : blocks[j][1]].split("\n") if ln.strip()]
+            j += 1
+        if (
+            i + 1 < j < len(blocks)
+            and j - i <= 3
+            and len(furniture) <= _FURNITURE_LINES
+            and all(len(ln) <= _FURNITURE_LINE and not _SENTENCE_END.search(ln) for ln in furniture)
+        ):
+            gap_end = blocks[j][0] - 1  # the line break before the paragraph that goes on
+            out += [text[done:b], " " * (gap_end - b)]
+            done = gap_end
+            i = j
+            continue
+        i += 1
+    return "".join([*out, text[done:]]) if out else text
 
 
 def _wrap_width(lines: list[str], whole: bool = False) -> int | None:
