@@ -78,3 +78,22 @@ def test_one_word_after_an_institutions_words_is_no_person() -> None:
     text = "headed by the Special Representative in the International Sphere, Ambassador Laura Ferran, and"
     assert names(text) == ["Laura Ferran"]
     assert names("led by Baroness Elspeth Carrow") == ["Elspeth Carrow"]
+
+
+def test_the_second_part_of_a_portfolio_and_a_people_are_no_persons() -> None:
+    assert names(
+        "led by Ambassador Ana Tembo, Deputy Director-General for Global Governance and Continental Agenda"
+    ) == ["Ana Tembo"]
+    assert names("representatives of the Ministries of Religious Affairs and Interfaith Harmony") == []
+    assert names("the Ministry for Overseas Pakistanis and the Ministry of Justice") == []
+    assert names("co-chaired by Mr Ivan Petrov and Ms Ana Tembo") == ["Ivan Petrov", "Ana Tembo"]
+
+
+def test_the_next_side_of_an_elliptic_list_is_no_title() -> None:
+    text = (
+        "The Belarusian delegation was headed by the Deputy Minister of Justice Ivan Petrov, the delegation "
+        "of the European Union - by the Director for Europe Ana Tembo."
+    )
+    petrov, tembo = find_persons(text, 0, len(text))
+    assert (petrov.name, tembo.name) == ("Ivan Petrov", "Ana Tembo")
+    assert title_of(text, petrov, len(text), 0) == "Deputy Minister of Justice"

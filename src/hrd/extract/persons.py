@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .gazetteer import gazetteer, longest_first
+from .gazetteer import Gazetteer, gazetteer, longest_first
 from .lexicon import load_lexicon
 
 __all__ = ["NAME_PREFIX", "Person", "find_persons", "title_of"]
@@ -43,7 +43,10 @@ _TITLE_STOP = re.compile(
 )
 _TITLE_WORDS = frozenset(_LEX["title_words"])
 _NON_SPACE = re.compile(r"\S+")
-_NOT_A_TITLE = re.compile(r"(?i)(?:who|which|that|and|also|while|whereas|for)\b")
+# Not a title after a name: a clause, or the next side of an elliptic list ("X, the EU delegation - by Y").
+_NOT_A_TITLE = re.compile(
+    r"(?i)(?:who|which|that|and|also|while|whereas|for)\b|the\s+(?:[\w-]+\s+){0,4}?(?:delegation|side)\b"
+)
 _TITLE_BEFORE = re.compile(
     r"(?P<t>[A-Z][\w'’-]*(?:(?:\s+|,\s+(?=[A-Z]))(?:of|for|and|the|on|to|in|at|[A-Z][\w'’-]*))*)\.?\s*,?\s*$"
 )
@@ -52,6 +55,14 @@ _FUNCTION_WORDS = frozenset(["the", "a", "an", "of", "its", "his", "her", "their
 _LOWER_AFTER_COMMA = re.compile(r",\s+([a-z][\w-]*)")
 # Words of institutions, not of names ("Directorate-General for Neighbourhood and Enlargement Negotiations").
 _NOT_NAME_ENDING = re.compile(r"(?:tions?|ments?|ship)$")
+# The second part of an institution or a portfolio joined by "and": "Religious Affairs and Interfaith
+# Harmony", "Global Governance and Continental Agenda".
+_PORTFOLIO_AND = re.compile(r"[A-Z][\w-]*(?:tions?|ments?|ships?|ance|ence|airs|ies|ity)\s+and\s+$")
+
+
+def _plural_demonym(word: str, gaz: Gazetteer) -> bool:
+    """Whether ``word`` names a people ("Pakistanis", "Uzbeks"): no part of a person's name."""
+    return word.endswith("s") and any(e.form == "demonym" for e in gaz.table.get(word[:-1]) or ())
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +100,7 @@ def find_persons(text: str, a: int, b: int) -> list[Person]:
         surname_from = 2 if sum(not gaz.table.get(t) for t in tokens[:2]) == 2 else len(tokens)
         if any(
             t in _NOT_NAME
+            or _plural_demonym(t, gaz)
             or "'s" in t
             or "’s" in t
             or (gaz.table.get(t) and not (first_name and i == 0) and i < surname_from)
@@ -104,6 +116,8 @@ def find_persons(text: str, a: int, b: int) -> list[Person]:
         start = m.start() if words[0].start() == 0 else base + words[0].start()
         if len(tokens) < 2 and not had_hon and not _HON_BEFORE.search(text, max(a, start - 14), start):
             continue  # ("Department Mr. D.Davaasuren": the honorific went with the word before)
+        if not had_hon and _PORTFOLIO_AND.search(text, max(a, start - 40), start):
+            continue
         out.append(Person(start, m.end(), " ".join(tokens)))
     return out
 
