@@ -436,3 +436,14 @@ def test_presided_by_and_a_particle_in_a_name() -> None:
         "The EU delegation was presided by Mr. Jan Novak, Ambassador of the European Union."
     )
     assert [(p, n) for p, n, _ in _heads(body)] == [("KG", "Bakyt Osmonov e Silva"), ("EU", "Jan Novak")]
+
+
+def test_the_side_between_commas_before_by() -> None:
+    body = (
+        "The meeting was co-chaired, for the European Union, by Ms Ana Tembo, Head of the Central Asia "
+        "Division, and, for Kyrgyzstan, by Mr Ivan Petrov, Deputy Minister of Justice."
+    )
+    assert _heads(body) == [
+        ("EU", "Ana Tembo", "Head of the Central Asia Division"),
+        ("KG", "Ivan Petrov", "Deputy Minister of Justice"),
+    ]

@@ -45,7 +45,9 @@ _DELEGATION = _LEX["delegation_nouns"]
 # Gates (IGNORECASE run over the lowered text): group texts are sliced from the text by offsets.
 _BY = Gate(
     re.compile(
-        r"\b" + _LEX["head_verbs"] + r"\b(?P<mid>[^,;.]{0,50}?)\s*\bby\s+|\brepresented\s+by\s+"
+        # "co-chaired, for the European Union, by X": the side between commas
+        r"\b" + _LEX["head_verbs"] + r"\b(?P<mid>(?:,\s*(?:for|on)\s+[^,;.]{2,50},)?[^,;.]{0,50}?)\s*\bby\s+"
+        r"|\brepresented\s+by\s+"
         r"|\bunder\s+the\s+(?:co-?)?(?:chairmanship|leadership|chair)\s+of\s+"
         # "...; the Chinese delegation by X"
         r"|(?<=;\s)(?P<subj>(?:the\s+)?[\w-]+\s+(?:delegation|side))\s+by\s+",
@@ -90,7 +92,10 @@ _BODY_LED = re.compile(
     r"\b(?:commission|committee|council|government|court|ministry|office|agency|board|panel|inquiry"
     r"|investigation|mission|coalition|organi[sz]ation|movement|institute|centre|center|body)\s*$"
 )
-_NEXT_IN_LIST = re.compile(r"\band\s+(?:[^,;.]{0,100}?\s+)?(?:by\s+)?(?:[^,;.]{0,80},\s+)?$")
+# "..., and by Y", "... and the Uzbek side by Y", "..., and, for Tunisia, by Y"
+_NEXT_IN_LIST = re.compile(
+    r"\band(?:,\s*[^,;.]{2,50},)?\s+(?:[^,;.]{0,100}?\s+)?(?:by\s+)?(?:[^,;.]{0,80},\s+)?$"
+)
 _CONTINUED = re.compile(r"(?:[ \t]*\n[ \t]{2,}[A-Z][^\n]*)+")
 _TITLE_GAP = re.compile(
     r"\s*(?:the\s+)?[A-Z][\w'’-]*(?:(?:\s+|,\s+(?=[A-Z]))(?:of|for|and|the|on|to|in|at|[A-Z][\w'’.-]*))*\s*"
