@@ -78,3 +78,12 @@ def test_members_of_a_body_met_on_the_margins_are_no_meeting_of_it() -> None:
     )
     assert ("subcommittee", True) in _mentions(text)
     assert ("subcommittee", False) not in _mentions(text)
+
+
+def test_the_previous_day_makes_no_other_round_but_the_previous_meeting_does() -> None:
+    def negated(sentence: str) -> list[bool]:
+        doc = segment.run(Analysis(text="EU and Ruritania hold Joint Committee\n\n" + sentence + "\n"))
+        return [m.negated for m in find_mentions(doc.text, doc.sentences) if m.kind == "subcommittee"]
+
+    assert negated("On the previous day, the Sub-Group on Human Rights held its fourth meeting.") == [False]
+    assert negated("The previous meeting of the Sub-Group on Human Rights was held in 2019.") == [True]
