@@ -13,6 +13,8 @@ from hrd.extract.topics import TOPIC_ORDER, tag_topics
     [
         ("called for a moratorium", "death-penalty"),
         ("stressed that counterterrorism measures must be lawful", "terrorism"),
+        ("encouraged it to protect Internet freedom", "expression"),
+        ("asked it to end compulsory work in closed centres", "forced-labour"),
         ("welcomed the abolition of capital punishment", "death-penalty"),
         ("regretted the recent executions", "death-penalty"),
         ("raised the deaths of protesters at the hands of police", "right-to-life"),
