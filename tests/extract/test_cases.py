@@ -435,3 +435,10 @@ def test_a_statement_that_names_a_case_is_about_individual_cases() -> None:
 def test_orders_and_instances_are_bodies() -> None:
     text = "It raised Administrative Order No. 35 and the Instance Nationale, and the detention of Ana Souza."
     assert names(text) == ["Ana Souza"]
+
+
+def test_a_clerical_title_is_no_part_of_the_name() -> None:
+    assert names("The EU raised the death in custody of Father Ivan Petrov and of Imam Ali Hassan.") == [
+        "Ivan Petrov",
+        "Ali Hassan",
+    ]
