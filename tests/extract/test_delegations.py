@@ -447,3 +447,15 @@ def test_the_side_between_commas_before_by() -> None:
         ("EU", "Ana Tembo", "Head of the Central Asia Division"),
         ("KG", "Ivan Petrov", "Deputy Minister of Justice"),
     ]
+
+
+def test_an_active_head_before_while_leads_the_side_named_before_while() -> None:
+    body = (
+        "Foreign Secretary Mrs. Aida Sadykova led the Kyrgyz delegation while the delegation of the "
+        "European Union was led by Ms. Ana Tembo, Deputy Managing Director for Asia, European External "
+        "Action Service (EEAS)."
+    )
+    assert [(party, name) for party, name, _ in _heads(body)] == [
+        ("EU", "Ana Tembo"),
+        ("KG", "Aida Sadykova"),
+    ]

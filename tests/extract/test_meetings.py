@@ -628,3 +628,15 @@ def test_a_letter_ahead_of_the_resumption_of_a_dialogue_reports_no_meeting() -> 
         "The last round of the dialogue took place in Brussels on 1-2 April 2019.\n"
     )
     assert _run(text).meetings == ()
+
+
+def test_a_day_that_goes_with_another_meeting_loses_to_today_in_the_meetings_own_sentence() -> None:
+    text = (
+        "EU and Kyrgyzstan hold Cooperation Committee\n\n"
+        "The 11th meeting of the EU-Kyrgyzstan Cooperation Committee was held in Bishkek today. "
+        "The Cooperation Committee was preceded by the 4th meeting of the Subcommittee on Justice and "
+        "Human Rights on 6 June 2023, also in Bishkek. The Subcommittee discussed the rule of law.\n\n"
+        "Bishkek\n7 June 2023\n"
+    )
+    days = {m.kind: m.start for m in _run(text).meetings}
+    assert days == {"cooperation-committee": D(2023, 6, 7), "subcommittee": D(2023, 6, 6)}

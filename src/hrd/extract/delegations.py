@@ -109,7 +109,7 @@ _CONTRAST = re.compile(r"\b(?:while|whereas)\b")
 _TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
 _AUXILIARIES = re.compile(r"(?i)\b(?:was|were|is|are|been|being|be|jointly)\b")
 _WITH_AT_END = re.compile(r"(?i)\bwith\s+(?:\S+\s+){0,1}$")
-_PHRASE_END = re.compile(r"[,;.]")
+_PHRASE_END = re.compile(r"[,;.]|\s(?:while|whereas)\s")  # "X led the Nepali delegation while ..."
 
 
 @dataclass(frozen=True, slots=True)

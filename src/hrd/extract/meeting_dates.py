@@ -79,7 +79,9 @@ def meeting_dates(
             # last before it.
             before = [x for x in in_sentence if x.end <= d.start]
             owned = int(not before or max(before, key=lambda x: x.end).kind == kind)
-            key = (recent, explicit, int(m.held and m.strong), int(not shared), exact, owned, -distance)
+            # A day that goes with another meeting of the sentence loses even to "today" in one of its own.
+            mine = int(not shared or bool(owned) or bool(exact))
+            key = (recent, mine, explicit, int(m.held and m.strong), int(not shared), exact, owned, -distance)
             if best is None or key > best[0]:
                 best = (key, first, last)
     return (best[1], best[2]) if best else (None, None)
