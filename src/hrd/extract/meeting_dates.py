@@ -46,7 +46,7 @@ def meeting_dates(
     doc: Analysis, own: list[Mention], mentions: list[Mention], kind: str
 ) -> tuple[dt.date | None, dt.date | None]:
     """The meeting's first and last day (see the module doc)."""
-    best: tuple[tuple[int, int, int, int, int, int, int], dt.date, dt.date] | None = None
+    best: tuple[tuple[int, int, int, int, int, int, int, int], dt.date, dt.date] | None = None
     seen: set[int] = set()
     for m in own:
         if m.sentence in seen:
