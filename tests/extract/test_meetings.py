@@ -640,3 +640,19 @@ def test_a_day_that_goes_with_another_meeting_loses_to_today_in_the_meetings_own
     )
     days = {m.kind: m.start for m in _run(text).meetings}
     assert days == {"cooperation-committee": D(2023, 6, 7), "subcommittee": D(2023, 6, 6)}
+
+
+def test_a_meeting_named_by_its_acronym_and_the_day_after_preceded_on() -> None:
+    text = (
+        "EU-Kyrgyzstan Cooperation Council and Human Rights Dialogue, 14-15 November 2018\n\n"
+        "The 14th meeting of the EU-Kyrgyzstan Cooperation Council (ECC) took place in Brussels on "
+        "15 November 2018. The ECC was preceded on 14 November by the sixth EU-Kyrgyzstan Human Rights "
+        "Dialogue, also held in Brussels. The ECC reviewed trade. At the Human Rights Dialogue, the two "
+        "sides discussed torture.\n"
+    )
+    doc = _run(text)
+    days = {m.kind: m.start for m in doc.meetings}
+    assert days == {"cooperation-council": D(2018, 11, 15), "human-rights-dialogue": D(2018, 11, 14)}
+    council = next(m for m in doc.meetings if m.kind == "cooperation-council")
+    reviewed = next(i for i, s in enumerate(doc.sentences) if s.text.startswith("The ECC reviewed"))
+    assert reviewed in council.sentences

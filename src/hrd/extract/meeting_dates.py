@@ -46,7 +46,7 @@ def meeting_dates(
     doc: Analysis, own: list[Mention], mentions: list[Mention], kind: str
 ) -> tuple[dt.date | None, dt.date | None]:
     """The meeting's first and last day (see the module doc)."""
-    best: tuple[tuple[int, int, int, int, int, int, int, int], dt.date, dt.date] | None = None
+    best: tuple[tuple[int, ...], dt.date, dt.date] | None = None
     seen: set[int] = set()
     for m in own:
         if m.sentence in seen:
@@ -61,9 +61,8 @@ def meeting_dates(
                 continue
             if _not_the_meetings(doc.text, s.start, d.start):
                 continue
-            if _SIDE_EVENT_DAY.search(doc.text, max(s.start, d.start - 40), d.start) and not any(
-                x.kind == kind and x.start > d.start for x in in_sentence
-            ):
+            side_event = _SIDE_EVENT_DAY.search(doc.text, max(s.start, d.start - 40), d.start) is not None
+            if side_event and not any(x.kind == kind and x.start > d.start for x in in_sentence):
                 continue  # "The Dialogue was preceded on 5 November by a meeting with civil society"
             first, last = d.first, d.last
             span_days = (last - first).days + 1
@@ -79,9 +78,14 @@ def meeting_dates(
             # last before it.
             before = [x for x in in_sentence if x.end <= d.start]
             owned = int(not before or max(before, key=lambda x: x.end).kind == kind)
+            if side_event:  # "X was preceded on 14 November by Y": the day is Y's
+                after = min((x for x in in_sentence if x.start > d.start), key=lambda x: x.start)
+                owned = int(after.kind == kind)
             # A day that goes with another meeting of the sentence loses even to "today" in one of its own.
             mine = int(not shared or bool(owned) or bool(exact))
-            key = (recent, mine, explicit, int(m.held and m.strong), int(not shared), exact, owned, -distance)
+            body = int(not s.header)  # a day in the body over the split of a title's range
+            held = int(m.held and m.strong)
+            key = (recent, mine, explicit, held, int(not shared), owned, body, exact, -distance)
             if best is None or key > best[0]:
                 best = (key, first, last)
     return (best[1], best[2]) if best else (None, None)

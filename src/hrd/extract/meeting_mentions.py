@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .gates import Gate, lower_if_safe
-from .gazetteer import longest_first
+from .gazetteer import gazetteer, longest_first
 from .lexicon import load_lexicon
 from .starts import Starts
 from .state import Sentence
@@ -312,8 +312,53 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...]) -> tuple[Mention, 
                     header=s.header,
                 )
             )
+    out += _acronym_mentions(text, sentences, out, clause_cues)
     out.sort(key=lambda m: m.start)
     return tuple(out)
+
+
+# "the Joint Cooperation Council (JCC)": the rest of the name, then an acronym in brackets.
+_ACRONYM_DEF = re.compile(
+    r"(?:,?\s+(?:[A-Z][\w'’-]*|of|on|and|the|for)(?![\w'’-])){0,12}?,?\s*\((?P<acr>[A-Z]{2,6})\)"
+)
+
+
+@lru_cache(maxsize=1)
+def _party_codes() -> frozenset[str]:
+    table = gazetteer().table
+    return frozenset({e.party for entries in table.values() for e in entries if e.party} | set(table))
+
+
+def _acronym_mentions(
+    text: str,
+    sentences: tuple[Sentence, ...],
+    found: list[Mention],
+    clause_cues: dict[tuple[int, int], tuple[bool, bool]],
+) -> list[Mention]:
+    """Mentions of a meeting by the acronym its name defines ("The JCC reviewed ..."), after the name."""
+    out: list[Mention] = []
+    for m in found:
+        d = _ACRONYM_DEF.match(text, m.end) if m.strong else None
+        if d is None or d.end() - m.end > 120 or d.group("acr") in _party_codes():
+            continue  # (not "the Gulf Cooperation Council (GCC)": a party)
+        for a in re.finditer(rf"\b{d.group('acr')}\b", text[d.end() :]):
+            start, end = d.end() + a.start(), d.end() + a.end()
+            idx = next((i for i, s in enumerate(sentences) if s.start <= start < s.end), None)
+            if idx is None:
+                continue
+            s = sentences[idx]
+            ca, cb = _clause(s, side_clause_spans(text, s.start, s.end), start, end)
+            cues = clause_cues.get((ca, cb)) or (
+                bool(_HELD.search(text[ca:cb])),
+                bool(_NOT_HELD.search(text[ca:cb])),
+            )
+            negated = cues[1] or _near_not_held(text, ca, cb, start, end)
+            dependent = bool(_DEPENDENT.search(text[max(s.start, start - 60) : start]))
+            out.append(
+                replace(m, start=start, end=end, sentence=idx, held=cues[0], negated=negated, lead=False)
+            )
+            out[-1] = replace(out[-1], dependent=dependent, ordinal=None, header=s.header)
+    return out
 
 
 def _ordinal_before(window: str) -> int | None:
