@@ -7,8 +7,9 @@
 
 Reads and extracts every readout of the dev corpus (``../shared/corpus/dev`` by
 default) as ``hrd extract`` does (a readout is ``<id>.txt``, or a web page or PDF
-of that id beside its gold record ``<id>.json``), scores the records with ``../shared/eval/score.py`` and prints its
-table for the whole corpus and for each part of ``eval/split.json``, then for
+of that id beside its gold record ``<id>.json``), scores the records with
+``../shared/eval/score.py`` and prints its table for the whole corpus and for each
+part of ``eval/split.json``, then for
 ``styles``: the hand-written readouts of ``tests/fixtures/styles`` (other
 styles and wordings, with their gold records); ``blind``: the readouts of
 ``tests/fixtures/blind`` to ``blind6``, written by annotators who did not read
