@@ -123,3 +123,25 @@ def test_a_page_rooted_in_an_element_trafilatura_drops_is_a_read_error(root: byt
     data = root + b"<!DOCTYPE html><html><body><p>The EU and Ruritania met in Brussels.</p></body></html>"
     with pytest.raises(ReadError, match="could not parse the HTML page"):
         read_html(data, source="page.html")
+
+
+_SIDEBAR_PAGE = """<!DOCTYPE html><html><head><title>EU and Ruritania hold dialogue</title></head><body>
+<nav><a href="/">Home</a> &gt; <a href="/news">News</a></nav>
+<main><article>
+<h1>EU and Ruritania hold their fifth Human Rights Dialogue</h1>
+<div class="meta">Brussels, 28/06/2019 - 11:42, UNIQUE ID: 190628_4</div>
+<p>The European Union and the Republic of Ruritania held their fifth Human Rights Dialogue in Brussels on
+27 June 2019. The EU raised freedom of expression and called for the release of detained journalists.</p>
+<p>Both sides agreed to hold the next round in 2020. The EU welcomed the new law on torture prevention.</p>
+</article></main>
+<aside><h2>Related news</h2><ul>
+<li><span class="date">14/06/2019</span> <a href="/a">EU announces support for civil society</a></li>
+<li><span class="date">30/05/2019</span> <a href="/b">Ambassador meets the Ombudsman</a></li>
+</ul></aside></body></html>"""
+
+
+def test_the_dateline_under_the_headline_is_the_date_not_a_sidebars() -> None:
+    doc = read_html(_SIDEBAR_PAGE.encode(), source="page.html")
+    assert doc.published == dt.date(2019, 6, 28)
+    dated = _SIDEBAR_PAGE.replace("Brussels, 28/06/2019 - 11:42, UNIQUE ID: 190628_4", "June 28, 2019")
+    assert read_html(dated.encode(), source="page.html").published == dt.date(2019, 6, 28)
