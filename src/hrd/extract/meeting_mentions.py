@@ -291,10 +291,7 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...]) -> tuple[Mention, 
             if sides is None:
                 sides = side_clause_spans(text, s.start, s.end)
             ca, cb = _clause(s, sides, a, b)
-            clause = text[ca:cb]
-            cues = clause_cues.get((ca, cb))
-            if cues is None:
-                cues = clause_cues[ca, cb] = (bool(_HELD.search(clause)), bool(_NOT_HELD.search(clause)))
+            cues = _clause_cues(text, ca, cb, clause_cues)
             lead = bool(_LEAD.match(before))
             out.append(
                 Mention(
@@ -317,6 +314,17 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...]) -> tuple[Mention, 
     return tuple(out)
 
 
+def _clause_cues(
+    text: str, ca: int, cb: int, cache: dict[tuple[int, int], tuple[bool, bool]]
+) -> tuple[bool, bool]:
+    """Whether the clause ``text[ca:cb]`` reports a meeting held, and whether one not held (cached)."""
+    cues = cache.get((ca, cb))
+    if cues is None:
+        clause = text[ca:cb]
+        cues = cache[ca, cb] = (bool(_HELD.search(clause)), bool(_NOT_HELD.search(clause)))
+    return cues
+
+
 # "the Joint Cooperation Council (JCC)": the rest of the name, then an acronym in brackets.
 _ACRONYM_DEF = re.compile(
     r"(?:,?\s+(?:[A-Z][\w'’-]*|of|on|and|the|for)(?![\w'’-])){0,12}?,?\s*\((?P<acr>[A-Z]{2,6})\)"
@@ -337,27 +345,32 @@ def _acronym_mentions(
 ) -> list[Mention]:
     """Mentions of a meeting by the acronym its name defines ("The JCC reviewed ..."), after the name."""
     out: list[Mention] = []
+    starts = [s.start for s in sentences]
     for m in found:
         d = _ACRONYM_DEF.match(text, m.end) if m.strong else None
         if d is None or d.end() - m.end > 120 or d.group("acr") in _party_codes():
             continue  # (not "the Gulf Cooperation Council (GCC)": a party)
-        for a in re.finditer(rf"\b{d.group('acr')}\b", text[d.end() :]):
-            start, end = d.end() + a.start(), d.end() + a.end()
-            idx = next((i for i, s in enumerate(sentences) if s.start <= start < s.end), None)
-            if idx is None:
+        for a in re.compile(rf"\b{d.group('acr')}\b").finditer(text, d.end()):
+            idx = bisect.bisect_right(starts, a.start()) - 1
+            s = sentences[idx] if idx >= 0 else None
+            if s is None or a.start() >= s.end:
                 continue
-            s = sentences[idx]
-            ca, cb = _clause(s, side_clause_spans(text, s.start, s.end), start, end)
-            cues = clause_cues.get((ca, cb)) or (
-                bool(_HELD.search(text[ca:cb])),
-                bool(_NOT_HELD.search(text[ca:cb])),
-            )
-            negated = cues[1] or _near_not_held(text, ca, cb, start, end)
-            dependent = bool(_DEPENDENT.search(text[max(s.start, start - 60) : start]))
+            ca, cb = _clause(s, side_clause_spans(text, s.start, s.end), a.start(), a.end())
+            held, not_held = _clause_cues(text, ca, cb, clause_cues)
             out.append(
-                replace(m, start=start, end=end, sentence=idx, held=cues[0], negated=negated, lead=False)
+                replace(
+                    m,
+                    start=a.start(),
+                    end=a.end(),
+                    sentence=idx,
+                    held=held,
+                    negated=not_held or _near_not_held(text, ca, cb, a.start(), a.end()),
+                    dependent=bool(_DEPENDENT.search(text[max(s.start, a.start() - 60) : a.start()])),
+                    lead=False,
+                    ordinal=None,
+                    header=s.header,
+                )
             )
-            out[-1] = replace(out[-1], dependent=dependent, ordinal=None, header=s.header)
     return out
 
 

@@ -146,13 +146,14 @@ def run(doc: Analysis) -> Analysis:
 _PROSE_LINE = 40  # a paragraph of prose has a line this long
 _FURNITURE_LINE = 130  # a running header or footer, a page number: short lines
 _FURNITURE_LINES = 8
+_FURNITURE_BLOCKS = 2
 _OPEN_END = re.compile(r"[\w,(–-]$")  # a paragraph cut off in mid-sentence
 _SENTENCE_END = re.compile(r"[.!?]$")
 
 
 def _without_page_breaks(text: str) -> str:
     """``text`` with the furniture of a page break inside a sentence blanked out: a paragraph that stops in
-    mid-sentence ("... about the climate of"), one to three blocks of short unpunctuated lines (page
+    mid-sentence ("... about the climate of"), one or two blocks of short unpunctuated lines (page
     number, running header and footer) and a paragraph that goes on in lower case ("impunity surrounding
     them."), as text from a PDF has them. The blocks become spaces, so that the two parts read as one
     paragraph; offsets do not change."""
@@ -169,17 +170,17 @@ def _without_page_breaks(text: str) -> str:
         if not (_OPEN_END.search(lines[-1].rstrip()) and any(len(ln.strip()) >= _PROSE_LINE for ln in lines)):
             i += 1
             continue
-        j = i + 1
+        j = i + 1  # the first block that goes on in lower case, after the furniture
         furniture: list[str] = []
-        while j < len(blocks) and j - i <= 3:
-            first = text[blocks[j][0] : blocks[j][1]].lstrip()[:1]
-            if first.islower():
+        while j < len(blocks) and j - i <= _FURNITURE_BLOCKS + 1:
+            block = text[blocks[j][0] : blocks[j][1]]
+            if block.lstrip()[:1].islower():
                 break
-            furniture += [ln.strip() for ln in text[blocks[j][0] : blocks[j][1]].split("\n") if ln.strip()]
+            furniture += [ln.strip() for ln in block.split("\n") if ln.strip()]
             j += 1
         if (
             i + 1 < j < len(blocks)
-            and j - i <= 3
+            and j - i <= _FURNITURE_BLOCKS + 1
             and len(furniture) <= _FURNITURE_LINES
             and all(len(ln) <= _FURNITURE_LINE and not _SENTENCE_END.search(ln) for ln in furniture)
         ):
